@@ -61,7 +61,7 @@ class ScaleState(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ScaleReading:
-    """One reply of a balance. ``value``/``unit`` as sent; ``carats`` converted (``None`` if no weight)."""
+    """One reply of a balance: ``value`` and ``unit`` as sent, ``carats`` converted."""
 
     state: ScaleState
     value: Decimal | None

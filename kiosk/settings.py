@@ -148,22 +148,28 @@ class Settings:
     @property
     def photos_path(self) -> Path:
         """Where parcel photos are stored."""
-        return Path(self.data.photos_dir).expanduser() if self.data.photos_dir else (
-            self.data_dir / "photos"
+        return (
+            Path(self.data.photos_dir).expanduser()
+            if self.data.photos_dir
+            else (self.data_dir / "photos")
         )
 
     @property
     def slips_path(self) -> Path:
         """Where slip PDFs are stored."""
-        return Path(self.data.slips_dir).expanduser() if self.data.slips_dir else (
-            self.data_dir / "slips"
+        return (
+            Path(self.data.slips_dir).expanduser()
+            if self.data.slips_dir
+            else (self.data_dir / "slips")
         )
 
     @property
     def printer_folder(self) -> Path:
         """Where the folder printer writes."""
-        return Path(self.printer.folder).expanduser() if self.printer.folder else (
-            self.data_dir / "printed"
+        return (
+            Path(self.printer.folder).expanduser()
+            if self.printer.folder
+            else (self.data_dir / "printed")
         )
 
     @property
@@ -178,7 +184,7 @@ class Settings:
         out: dict[str, Any] = {"schema_version": self.schema_version, "source": self.source}
         for f in fields(self):
             value = getattr(self, f.name)
-            if dataclasses.is_dataclass(value):
+            if dataclasses.is_dataclass(value) and not isinstance(value, type):
                 out[f.name] = {
                     k: (str(v) if isinstance(v, Decimal) else v)
                     for k, v in dataclasses.asdict(value).items()
@@ -294,11 +300,13 @@ def parse(text: str, source: str = "<text>") -> Settings:
 
 def _check(settings: Settings) -> None:
     if settings.scale.backend == "serial" and not settings.scale.port:
-        raise SettingsError("[scale] port: required when backend = \"serial\"")
+        raise SettingsError('[scale] port: required when backend = "serial"')
     if settings.reader.backend == "serial" and not settings.reader.port:
-        raise SettingsError("[reader] port: required when backend = \"serial\"")
+        raise SettingsError('[reader] port: required when backend = "serial"')
     if settings.scale.bytesize not in (5, 6, 7, 8):
-        raise SettingsError(f"[scale] bytesize: must be 5, 6, 7 or 8, got {settings.scale.bytesize}")
+        raise SettingsError(
+            f"[scale] bytesize: must be 5, 6, 7 or 8, got {settings.scale.bytesize}"
+        )
     if settings.scale.stopbits not in (1, 2):
         raise SettingsError(f"[scale] stopbits: must be 1 or 2, got {settings.scale.stopbits}")
     if settings.scale.stable_count < 1:
@@ -310,7 +318,9 @@ def _check(settings: Settings) -> None:
 def load(path: str | os.PathLike[str] | None = None) -> Settings:
     """Load settings from ``path``, ``$KIOSK_CONFIG`` or the default location."""
     explicit = path is not None or bool(os.environ.get("KIOSK_CONFIG"))
-    chosen = Path(path if path is not None else os.environ.get("KIOSK_CONFIG") or default_config_path())
+    chosen = Path(
+        path if path is not None else os.environ.get("KIOSK_CONFIG") or default_config_path()
+    )
     if not chosen.exists():
         if explicit:
             raise SettingsError(f"{chosen}: config file not found")

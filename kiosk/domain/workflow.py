@@ -1,4 +1,4 @@
-"""The inspection state machine: a plain enum plus a transition table that raises on an illegal move.
+"""The inspection state machine: an enum plus a transition table that raises on an illegal move.
 
 Inputs (identifiers, a reading, a photo, a declaration) may arrive in any order while an
 inspection is ``COLLECTING``; a new input after a verdict sends it back to ``COLLECTING`` so
