@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,11 @@ class _TaskWorker(QObject):
     succeeded = Signal(int, object)
     failed = Signal(int, object)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.completed = 0
+        self.completed_changed = threading.Condition()
+
     @Slot(int, object)
     def run_task(self, task_id: int, fn: object) -> None:
         """Run one task; an exception is reported, never propagated into the event loop."""
@@ -48,6 +54,9 @@ class _TaskWorker(QObject):
             self.failed.emit(task_id, exc)
         else:
             self.succeeded.emit(task_id, result)
+        with self.completed_changed:
+            self.completed += 1
+            self.completed_changed.notify_all()
 
     @Slot()
     def stop(self) -> None:
@@ -84,6 +93,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
+        self._submitted = 0
         self._closed = False
         self._thread = QThread()
         self._thread.setObjectName(name)
@@ -136,10 +146,34 @@ class TaskRunner(QObject):
         task_id = next(self._ids)
         was_idle = not self._pending
         self._pending[task_id] = _Pending(on_done, on_error, name or getattr(fn, "__name__", ""))
+        self._submitted += 1
         self._task_submitted.emit(task_id, fn)
         if was_idle:
             self.busy_changed.emit(True)
         return task_id
+
+    def drain(self, timeout_s: float = 30.0) -> bool:
+        """Block until every task submitted so far has run, then deliver their results.
+
+        For start-up and tests: the GUI does not repaint while this waits. Tasks submitted by
+        the delivered callbacks are queued, not waited for.
+
+        Args:
+            timeout_s: The longest wait.
+
+        Returns:
+            True when all those tasks ran and their callbacks were called; False on timeout.
+        """
+        if self._closed:
+            return not self._pending
+        target = self._submitted
+        worker = self._worker
+        with worker.completed_changed:
+            done = worker.completed_changed.wait_for(
+                lambda: worker.completed >= target, timeout=timeout_s
+            )
+        QCoreApplication.sendPostedEvents(self, 0)
+        return done
 
     def shutdown(self, timeout_s: float = 30.0) -> bool:
         """Run every queued task, deliver the results, then stop and join the worker thread.

@@ -123,3 +123,26 @@ def _is_running(thread: QThread) -> bool:
         return thread.isRunning()
     except RuntimeError:
         return False
+
+
+def test_drain_waits_for_queued_tasks_and_delivers_them(runner: TaskRunner) -> None:
+    results: list[int] = []
+
+    def slow(i: int) -> int:
+        time.sleep(0.05)
+        return i
+
+    for i in range(3):
+        runner.submit(functools.partial(slow, i), on_done=results.append)
+    assert results == []
+    assert runner.drain(timeout_s=5.0)
+    assert results == [0, 1, 2]
+    assert not runner.busy
+
+
+def test_drain_times_out_on_a_long_task(runner: TaskRunner) -> None:
+    release = threading.Event()
+    runner.submit(lambda: release.wait(5.0))
+    assert not runner.drain(timeout_s=0.1)
+    release.set()
+    assert runner.drain(timeout_s=5.0)
