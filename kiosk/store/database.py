@@ -1,0 +1,172 @@
+"""Opening the database: engine, SQLite pragmas on every connection, Alembic upgrade to head."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from kiosk.store.migrations import SCRIPT_LOCATION
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+SQLITE_PRAGMAS: tuple[str, ...] = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+WRITE_OPTION = "kiosk_write"
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message says why in plain words."""
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic ``Config`` built in code: script location is the installed package directory.
+
+    Args:
+        connection: An open connection for ``env.py`` to run on.
+    """
+    config = Config()
+    config.set_main_option("script_location", str(SCRIPT_LOCATION))
+    config.set_main_option("path_separator", "os")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """The newest migration revision shipped with this kiosk."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # pragma: no cover - the package always ships 0001
+        raise StoreError("no database migrations found in the kiosk package")
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, ``None`` for an empty database."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Set the pragmas and take over transaction control from the sqlite3 module."""
+    if not isinstance(dbapi_connection, sqlite3.Connection):  # pragma: no cover
+        return
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(conn: Connection) -> None:
+    """BEGIN IMMEDIATE for writing steps (read-modify-write is atomic), plain BEGIN otherwise."""
+    if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open, migrated database.
+
+    Attributes:
+        url: The SQLAlchemy URL it was opened with (password hidden).
+        engine: The engine for reads (deferred transactions).
+        write_engine: The same pool, beginning each transaction with a write lock on SQLite.
+    """
+
+    url: str
+    engine: Engine
+    write_engine: Engine
+
+    @classmethod
+    def open(cls, url: str) -> Database:
+        """Open (creating it if needed) the database at ``url`` and upgrade it to the head.
+
+        For a SQLite file the parent directory is created and every connection gets
+        ``journal_mode=WAL``, ``synchronous=FULL``, ``foreign_keys=ON`` and
+        ``busy_timeout=5000``.
+
+        Raises:
+            StoreError: When the URL is malformed, the file cannot be created or opened, or the
+                database is newer than this kiosk.
+        """
+        try:
+            parsed = make_url(url)
+        except ArgumentError as exc:
+            raise StoreError(f"not a database URL: {url!r} ({exc})") from None
+        is_sqlite = parsed.get_backend_name() == "sqlite"
+        if is_sqlite and parsed.database and parsed.database != ":memory:":
+            path = Path(parsed.database).expanduser()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the database folder {path.parent}: {exc.strerror}"
+                ) from None
+        try:
+            engine = create_engine(parsed)
+        except (ArgumentError, ImportError) as exc:
+            raise StoreError(f"cannot use database URL {url!r}: {exc}") from None
+        if is_sqlite:
+            event.listen(engine, "connect", _on_sqlite_connect)
+            event.listen(engine, "begin", _on_sqlite_begin)
+        write_engine = engine.execution_options(**{WRITE_OPTION: True})
+        db = cls(
+            url=parsed.render_as_string(hide_password=True),
+            engine=engine,
+            write_engine=write_engine,
+        )
+        try:
+            db.migrate()
+        except BaseException:
+            engine.dispose()
+            raise
+        return db
+
+    def migrate(self) -> None:
+        """Run ``alembic upgrade head`` on this database (no-op when already at the head).
+
+        Raises:
+            StoreError: When the database cannot be reached or is at an unknown (newer) revision.
+        """
+        head = head_revision()
+        try:
+            at = current_revision(self.engine)
+            if at == head:
+                return
+            known = {
+                s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+            }
+            if at is not None and at not in known:
+                raise StoreError(
+                    f"the database {self.url} is at schema {at!r}, newer than this kiosk "
+                    f"(knows up to {head!r}); update the kiosk"
+                )
+            log.info("migrating database %s from %s to %s", self.url, at or "empty", head)
+            with self.write_engine.begin() as conn:
+                command.upgrade(alembic_config(conn), "head")
+        except DBAPIError as exc:
+            raise StoreError(f"cannot open the database {self.url}: {exc.orig}") from None
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()

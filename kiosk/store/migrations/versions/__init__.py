@@ -1,0 +1,1 @@
+"""Migration scripts, one per schema version (a package so that they ship when installed)."""

@@ -1,0 +1,1031 @@
+"""The Store: the only code that holds database sessions; it speaks in domain objects.
+
+Every step of an inspection is one short transaction that checks the move with the workflow,
+writes the step and appends an ``events`` row; an illegal move raises and writes nothing. On
+SQLite a writing step begins with ``BEGIN IMMEDIATE``, so its read-check-write is atomic even
+when another process (the CLI, a sync run) writes to the same file.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import secrets
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.models import (
+    Declaration,
+    Identifier,
+    IdentifierKind,
+    InputSource,
+    Inspection,
+    InspectionState,
+    KpCertificate,
+    ListedParty,
+    Outcome,
+    Override,
+    OverrideCode,
+    Photo,
+    Reason,
+    User,
+    Verdict,
+    WeightReading,
+    WeightState,
+)
+from kiosk.domain.names import normalise_name
+from kiosk.domain.workflow import FINISHED, Event, IllegalTransitionError, transition
+from kiosk.store.codec import (
+    FieldError,
+    declaration_from_dict,
+    declaration_to_dict,
+    identifier_to_dict,
+    override_to_dict,
+    photo_to_dict,
+    reading_to_dict,
+    verdict_to_dict,
+)
+from kiosk.store.database import Database, StoreError
+from kiosk.store.pins import check_pin, hash_pin
+from kiosk.store.reference import ROLES, ReferenceData, load_reference_dir
+from kiosk.store.tables import (
+    DataVersionRow,
+    DeclarationRow,
+    EventRow,
+    IdentifierRow,
+    InspectionRow,
+    KpCertificateRow,
+    KpParticipantRow,
+    ListedNameRow,
+    ListedPartyRow,
+    OverrideRow,
+    PhotoRow,
+    ReasonRow,
+    UserRow,
+    VerdictRow,
+    WeightReadingRow,
+)
+
+MAX_INSPECTION_ID_LEN = 24
+_PIN = re.compile(r"^[0-9]{4,12}$")
+_USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
+_CHUNK = 500
+
+
+class InspectionNotFoundError(StoreError):
+    """No inspection has the given id."""
+
+
+class UserError(StoreError):
+    """A user cannot be added or changed as asked (duplicate name or badge, bad PIN, ...)."""
+
+
+class OverrideRefusedError(StoreError):
+    """An override that the rules do not allow (not a HOLD, same person, not a supervisor)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PinCheck:
+    """The result of a PIN check, with a message fit for the screen."""
+
+    ok: bool
+    user: User | None
+    message: str
+    locked_until: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DataVersion:
+    """The reference data in use: which version, from where, published and loaded when."""
+
+    version: str
+    source: str
+    published_at: datetime
+    loaded_at: datetime
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """One row of the append-only event log."""
+
+    id: int
+    inspection_id: str | None
+    kind: str
+    at: datetime
+    actor: str | None
+    detail: Mapping[str, Any]
+
+
+def _aware(now: datetime) -> datetime:
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"a timezone-aware UTC time is needed, got naive {now.isoformat()}")
+    return now.astimezone(UTC)
+
+
+def new_inspection_id(now: datetime) -> str:
+    """A short, time-ordered id such as ``INS-20261126-153012-7F3A`` (24 characters)."""
+    return f"INS-{_aware(now):%Y%m%d-%H%M%S}-{secrets.token_hex(2).upper()}"
+
+
+def _user(row: UserRow) -> User:
+    return User(
+        username=row.username,
+        display_name=row.display_name,
+        role=row.role,
+        badge=row.badge,
+        active=row.active,
+    )
+
+
+def _certificate(row: KpCertificateRow) -> KpCertificate:
+    return KpCertificate(
+        number=row.number,
+        issuing_country=row.issuing_country,
+        authority=row.authority,
+        issued_on=row.issued_on,
+        expires_on=row.expires_on,
+        exporter=row.exporter,
+        importer=row.importer,
+        origin_countries=tuple(row.origin_countries),
+        provenance_country=row.provenance_country,
+        mixed=row.mixed,
+        carats=row.carats,
+        value_usd=row.value_usd,
+        parcel_count=row.parcel_count,
+        hs_code=row.hs_code,
+    )
+
+
+def _party(row: ListedPartyRow) -> ListedParty:
+    return ListedParty(
+        list_name=row.list_name,
+        list_id=row.list_id,
+        name=row.name,
+        aliases=tuple(n.name for n in row.names if n.is_alias),
+        kind=row.kind,
+        programmes=tuple(row.programmes),
+        listed_on=row.listed_on,
+    )
+
+
+def _declaration(body: Mapping[str, Any], where: str) -> Declaration:
+    try:
+        return declaration_from_dict(body)
+    except FieldError as exc:
+        raise StoreError(f"stored declaration of {where} is corrupt: {exc}") from None
+
+
+def _current_verdict(row: InspectionRow) -> VerdictRow | None:
+    current = [v for v in row.verdicts if v.superseded_at is None]
+    return current[-1] if current else None
+
+
+def _verdict(row: VerdictRow) -> Verdict:
+    return Verdict(
+        outcome=Outcome[row.outcome],
+        reasons=tuple(
+            Reason(
+                rule_id=r.rule_id,
+                outcome=Outcome[r.outcome],
+                legal_basis=r.legal_basis,
+                message=r.message,
+                details=tuple((str(k), str(v)) for k, v in r.details),
+            )
+            for r in row.reasons
+        ),
+        ruleset_version=row.ruleset_version,
+        decided_at=row.decided_at,
+        data_version=row.data_version,
+    )
+
+
+def _inspection(row: InspectionRow) -> Inspection:
+    reading = row.readings[-1] if row.readings else None
+    photo = row.photos[-1] if row.photos else None
+    verdict = _current_verdict(row)
+    override = None
+    if verdict is not None:
+        mine = [o for o in row.overrides if o.verdict_id == verdict.id]
+        override = mine[-1] if mine else None
+    return Inspection(
+        id=row.id,
+        post=row.post,
+        inspector=row.inspector,
+        started_at=row.started_at,
+        state=InspectionState(row.state),
+        identifiers=tuple(
+            Identifier(
+                kind=IdentifierKind(i.kind),
+                value=i.value,
+                source=InputSource(i.source),
+                symbology=i.symbology,
+                raw=i.raw,
+                problem=i.problem,
+            )
+            for i in row.identifiers
+        ),
+        reading=None
+        if reading is None
+        else WeightReading(
+            carats=reading.carats,
+            state=WeightState(reading.state),
+            raw=reading.raw,
+            taken_at=reading.taken_at,
+            unit=reading.unit,
+            value=reading.value,
+            scale_id=reading.scale_id,
+        ),
+        photo=None
+        if photo is None
+        else Photo(
+            path=photo.path,
+            sha256=photo.sha256,
+            width=photo.width,
+            height=photo.height,
+            taken_at=photo.taken_at,
+        ),
+        declaration=None
+        if row.declaration is None
+        else _declaration(row.declaration, f"inspection {row.id}"),
+        verdict=None if verdict is None else _verdict(verdict),
+        override=None
+        if override is None
+        else Override(
+            supervisor=override.supervisor,
+            code=OverrideCode(override.code),
+            text=override.text,
+            new_outcome=Outcome[override.new_outcome],
+            at=override.at,
+        ),
+        slip_path=row.slip_path,
+        printed_at=row.printed_at,
+        closed_at=row.closed_at,
+        notes=tuple(row.notes),
+    )
+
+
+class Store:
+    """The kiosk's records and reference data, behind short one-step transactions.
+
+    Args:
+        database: An open, migrated ``Database``.
+        max_pin_failures: Wrong PINs in a row that lock a user.
+        lockout_s: How long a locked user must wait, in seconds.
+    """
+
+    def __init__(
+        self, database: Database, *, max_pin_failures: int = 5, lockout_s: float = 60.0
+    ) -> None:
+        if max_pin_failures < 1:
+            raise ValueError(f"max_pin_failures must be at least 1, got {max_pin_failures}")
+        if lockout_s < 0:
+            raise ValueError(f"lockout_s must not be negative, got {lockout_s}")
+        self._db = database
+        self.max_pin_failures = max_pin_failures
+        self.lockout_s = lockout_s
+
+    @classmethod
+    def open(cls, url: str, *, max_pin_failures: int = 5, lockout_s: float = 60.0) -> Store:
+        """Open the database at ``url`` (created and migrated to the head as needed).
+
+        Raises:
+            StoreError: When the database cannot be opened or migrated.
+        """
+        return cls(Database.open(url), max_pin_failures=max_pin_failures, lockout_s=lockout_s)
+
+    @property
+    def url(self) -> str:
+        """The database URL (password hidden)."""
+        return self._db.url
+
+    @property
+    def database(self) -> Database:
+        """The underlying database (for the store's own modules, e.g. the audit chain)."""
+        return self._db
+
+    def close(self) -> None:
+        """Close every connection; the Store must not be used afterwards."""
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ---- Sessions ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with Session(self._db.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with Session(self._db.write_engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @staticmethod
+    def _event(
+        session: Session,
+        kind: str,
+        at: datetime,
+        detail: Mapping[str, Any],
+        inspection_id: str | None = None,
+        actor: str | None = None,
+    ) -> None:
+        session.add(
+            EventRow(
+                inspection_id=inspection_id, kind=kind, at=at, actor=actor, detail=dict(detail)
+            )
+        )
+
+    # ---- Users ------------------------------------------------------------------------------
+
+    def add_user(
+        self, username: str, display_name: str, role: str, pin: str, badge: str | None = None
+    ) -> User:
+        """Create a user with a scrypt-hashed PIN.
+
+        Raises:
+            UserError: On a bad username, role or PIN, or a name or badge already taken.
+        """
+        now = datetime.now(UTC)
+        pin_hash = self._checked_pin_hash(username, display_name, role, pin)
+        with self._write() as session:
+            row = self._add_user_in(session, username, display_name, role, pin_hash, badge, now)
+            return _user(row)
+
+    @staticmethod
+    def _checked_pin_hash(username: str, display_name: str, role: str, pin: str) -> str:
+        if not _USERNAME.fullmatch(username):
+            raise UserError(
+                f"Username {username!r} is not allowed: use 2-64 lower-case letters, digits, . _ -"
+            )
+        if not display_name.strip():
+            raise UserError("A display name is needed.")
+        if role not in ROLES:
+            raise UserError(f"Role {role!r} is not one of {', '.join(ROLES)}.")
+        if not _PIN.fullmatch(pin):
+            raise UserError("A PIN is 4 to 12 digits.")
+        return hash_pin(pin)
+
+    def _add_user_in(
+        self,
+        session: Session,
+        username: str,
+        display_name: str,
+        role: str,
+        pin_hash: str,
+        badge: str | None,
+        now: datetime,
+    ) -> UserRow:
+        if session.get(UserRow, username) is not None:
+            raise UserError(f"User {username!r} already exists.")
+        badge = badge.strip() if badge else None
+        if badge:
+            holder = session.scalar(select(UserRow.username).where(UserRow.badge == badge))
+            if holder is not None:
+                raise UserError(f"Badge {badge} is already given to {holder!r}.")
+        row = UserRow(
+            username=username,
+            display_name=display_name.strip(),
+            role=role,
+            pin_hash=pin_hash,
+            badge=badge,
+            active=True,
+            failed_attempts=0,
+            locked_until=None,
+            created_at=now,
+        )
+        session.add(row)
+        self._event(session, "user_added", now, {"username": username, "role": role})
+        return row
+
+    def users(self) -> list[User]:
+        """Every user, by username."""
+        with self._read() as session:
+            return [_user(r) for r in session.scalars(select(UserRow).order_by(UserRow.username))]
+
+    def user(self, username: str) -> User | None:
+        """The user with ``username``, or ``None``."""
+        with self._read() as session:
+            row = session.get(UserRow, username)
+            return _user(row) if row is not None else None
+
+    def user_by_badge(self, badge: str) -> User | None:
+        """The user holding ``badge``, or ``None``."""
+        with self._read() as session:
+            row = session.scalar(select(UserRow).where(UserRow.badge == badge.strip()))
+            return _user(row) if row is not None else None
+
+    def verify_pin(self, username: str, pin: str, now: datetime) -> PinCheck:
+        """Check a user's PIN; ``max_pin_failures`` wrong PINs in a row lock for ``lockout_s``.
+
+        A locked user is refused without checking the PIN. A right PIN resets the count.
+        """
+        now = _aware(now)
+        with self._read() as session:
+            found = session.get(UserRow, username)
+            stored = found.pin_hash if found is not None else None
+        if found is None or stored is None:
+            return PinCheck(False, None, "Unknown user.")
+        if not found.active:
+            return PinCheck(False, _user(found), "This user is disabled. Ask a supervisor.")
+        locked = self._lock_message(found.locked_until, now)
+        if locked is not None:
+            return PinCheck(False, _user(found), locked, found.locked_until)
+        matches = check_pin(pin, stored)
+        with self._write() as session:
+            row = session.get(UserRow, username)
+            if row is None:  # pragma: no cover - removed between the two transactions
+                return PinCheck(False, None, "Unknown user.")
+            locked = self._lock_message(row.locked_until, now)
+            if locked is not None:
+                return PinCheck(False, _user(row), locked, row.locked_until)
+            if matches:
+                row.failed_attempts = 0
+                row.locked_until = None
+                self._event(session, "sign_in", now, {"username": username}, actor=username)
+                return PinCheck(True, _user(row), f"Signed in as {row.display_name}.")
+            row.failed_attempts += 1
+            if row.failed_attempts >= self.max_pin_failures:
+                row.failed_attempts = 0
+                row.locked_until = now + timedelta(seconds=self.lockout_s)
+                self._event(session, "user_locked", now, {"username": username})
+                message = self._lock_message(row.locked_until, now)
+                return PinCheck(False, _user(row), message or "Locked.", row.locked_until)
+            left = self.max_pin_failures - row.failed_attempts
+            self._event(session, "pin_failed", now, {"username": username, "left": left})
+            plural = "attempt" if left == 1 else "attempts"
+            return PinCheck(False, _user(row), f"Wrong PIN. {left} {plural} left.")
+
+    def _lock_message(self, locked_until: datetime | None, now: datetime) -> str | None:
+        if locked_until is None or locked_until <= now:
+            return None
+        wait_s = math.ceil((locked_until - now).total_seconds())
+        return f"Locked for {wait_s} s after {self.max_pin_failures} wrong PINs."
+
+    # ---- Reference data ---------------------------------------------------------------------
+
+    def replace_reference(
+        self, data: ReferenceData, source: str, version: str, published_at: datetime
+    ) -> None:
+        """Replace certificates, participants, declarations and listed parties in one go.
+
+        Everything happens in one transaction that also records the data version: on any
+        error nothing changes and the previous data stays in use.
+        """
+        published_at = _aware(published_at)
+        with self._write() as session:
+            self._replace_reference_in(session, data, source, version, published_at)
+
+    def _replace_reference_in(
+        self,
+        session: Session,
+        data: ReferenceData,
+        source: str,
+        version: str,
+        published_at: datetime,
+    ) -> None:
+        now = datetime.now(UTC)
+        for table in (
+            ListedNameRow,
+            ListedPartyRow,
+            DeclarationRow,
+            KpCertificateRow,
+            KpParticipantRow,
+        ):
+            session.execute(delete(table))
+        session.add_all(KpParticipantRow(code=p.code, name=p.name) for p in data.participants)
+        session.add_all(
+            KpCertificateRow(
+                number=c.number,
+                issuing_country=c.issuing_country,
+                authority=c.authority,
+                issued_on=c.issued_on,
+                expires_on=c.expires_on,
+                exporter=c.exporter,
+                importer=c.importer,
+                origin_countries=list(c.origin_countries),
+                provenance_country=c.provenance_country,
+                mixed=c.mixed,
+                carats=c.carats,
+                value_usd=c.value_usd,
+                parcel_count=c.parcel_count,
+                hs_code=c.hs_code,
+            )
+            for c in data.certificates
+        )
+        session.add_all(
+            DeclarationRow(
+                reference=d.reference,
+                kp_number=d.kp_number,
+                mrn=d.mrn,
+                awb=d.awb,
+                body=declaration_to_dict(d),
+            )
+            for d in data.declarations
+        )
+        for party in data.listed_parties:
+            names = [
+                ListedNameRow(
+                    name=party.name, normalised=normalise_name(party.name), is_alias=False
+                )
+            ]
+            names += [
+                ListedNameRow(name=a, normalised=normalise_name(a), is_alias=True)
+                for a in party.aliases
+            ]
+            session.add(
+                ListedPartyRow(
+                    list_name=party.list_name,
+                    list_id=party.list_id,
+                    name=party.name,
+                    kind=party.kind,
+                    programmes=list(party.programmes),
+                    listed_on=party.listed_on,
+                    names=names,
+                )
+            )
+        counts = data.counts
+        session.add(
+            DataVersionRow(
+                source=source,
+                version=version,
+                published_at=published_at,
+                loaded_at=now,
+                counts=counts,
+            )
+        )
+        self._event(
+            session,
+            "reference_replaced",
+            now,
+            {"source": source, "version": version, "counts": counts},
+        )
+
+    def kp_certificate(self, number: str) -> KpCertificate | None:
+        """The register's certificate with ``number`` (spaces and case ignored), or ``None``."""
+        with self._read() as session:
+            row = session.get(KpCertificateRow, number.replace(" ", "").upper())
+            return _certificate(row) if row is not None else None
+
+    def kp_participants(self) -> frozenset[str]:
+        """The codes of the KP participants (``"EU"`` for the Union)."""
+        with self._read() as session:
+            return frozenset(session.scalars(select(KpParticipantRow.code)))
+
+    def declaration_for(self, kind: IdentifierKind, value: str) -> Declaration | None:
+        """The declaration found by a KP number, an MRN or an air waybill, or ``None``."""
+        key = value.replace(" ", "").upper()
+        column = {
+            IdentifierKind.KP_CERTIFICATE: DeclarationRow.kp_number,
+            IdentifierKind.MRN: DeclarationRow.mrn,
+            IdentifierKind.AWB: DeclarationRow.awb,
+        }.get(kind)
+        if column is None:
+            return None
+        if kind is IdentifierKind.AWB:
+            key = key.replace("-", "")
+        with self._read() as session:
+            row = session.scalar(
+                select(DeclarationRow).where(column == key).order_by(DeclarationRow.reference)
+            )
+            return _declaration(row.body, row.reference) if row is not None else None
+
+    def listed_parties_named(self, normalised: Iterable[str]) -> list[ListedParty]:
+        """Listed parties with a name or alias whose normalised key is one of ``normalised``."""
+        keys = sorted({k for k in normalised if k})
+        if not keys:
+            return []
+        found: dict[int, ListedPartyRow] = {}
+        with self._read() as session:
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                rows = session.scalars(
+                    select(ListedPartyRow)
+                    .join(ListedNameRow, ListedNameRow.party_id == ListedPartyRow.id)
+                    .where(ListedNameRow.normalised.in_(chunk))
+                ).unique()
+                for row in rows:
+                    found[row.id] = row
+            return [_party(found[i]) for i in sorted(found)]
+
+    def data_version(self) -> DataVersion | None:
+        """The reference data version in use (the last one loaded), or ``None``."""
+        with self._read() as session:
+            row = session.scalar(select(DataVersionRow).order_by(DataVersionRow.id.desc()))
+            if row is None:
+                return None
+            return DataVersion(
+                version=row.version,
+                source=row.source,
+                published_at=row.published_at,
+                loaded_at=row.loaded_at,
+                counts=dict(row.counts),
+            )
+
+    def seed_sample_data_if_empty(self, sample_dir: Path) -> bool:
+        """On first start, load the users and reference data of ``sample_dir``.
+
+        Does nothing (returns ``False``) when any user or data version exists already.
+        Users and reference data are loaded in one transaction.
+
+        Raises:
+            ReferenceDataError: When a sample file is malformed (nothing is loaded).
+        """
+        with self._read() as session:
+            has_users = session.scalar(select(func.count()).select_from(UserRow)) or 0
+            has_data = session.scalar(select(func.count()).select_from(DataVersionRow)) or 0
+        if has_users or has_data:
+            return False
+        data = load_reference_dir(sample_dir)
+        hashes = [
+            self._checked_pin_hash(u.username, u.display_name, u.role, u.pin) for u in data.users
+        ]
+        now = datetime.now(UTC)
+        with self._write() as session:
+            if session.scalar(select(func.count()).select_from(DataVersionRow)):
+                return False  # pragma: no cover - another process seeded meanwhile
+            for user, pin_hash in zip(data.users, hashes, strict=True):
+                self._add_user_in(
+                    session,
+                    user.username,
+                    user.display_name,
+                    user.role,
+                    pin_hash,
+                    user.badge,
+                    now,
+                )
+            self._replace_reference_in(
+                session,
+                data,
+                "sample",
+                data.version or "sample",
+                data.published_at or now,
+            )
+        return True
+
+    # ---- Inspections ------------------------------------------------------------------------
+
+    def create_inspection(
+        self, post: str, kiosk_id: str, inspector: str, now: datetime
+    ) -> Inspection:
+        """Start a new inspection in ``COLLECTING`` with a fresh time-ordered id."""
+        now = _aware(now)
+        for name, value in (("post", post), ("kiosk_id", kiosk_id), ("inspector", inspector)):
+            if not value.strip():
+                raise ValueError(f"{name} must not be empty")
+        with self._write() as session:
+            inspection_id = new_inspection_id(now)
+            while session.get(InspectionRow, inspection_id) is not None:
+                inspection_id = new_inspection_id(now)  # pragma: no cover - 1 in 65536
+            row = InspectionRow(
+                id=inspection_id,
+                post=post,
+                kiosk_id=kiosk_id,
+                inspector=inspector,
+                state=InspectionState.COLLECTING.value,
+                started_at=now,
+                updated_at=now,
+                notes=[],
+                identifiers=[],
+                readings=[],
+                photos=[],
+                verdicts=[],
+                overrides=[],
+            )
+            session.add(row)
+            session.flush()
+            self._event(
+                session,
+                "create",
+                now,
+                {"post": post, "kiosk_id": kiosk_id, "inspector": inspector},
+                inspection_id,
+                inspector,
+            )
+            return _inspection(row)
+
+    def _step(
+        self,
+        inspection_id: str,
+        event: Event | None,
+        now: datetime,
+        detail: Mapping[str, Any],
+        apply: Callable[[Session, InspectionRow], None],
+        actor: str | None = None,
+        kind: str | None = None,
+    ) -> Inspection:
+        now = _aware(now)
+        with self._write() as session:
+            row = session.get(InspectionRow, inspection_id)
+            if row is None:
+                raise InspectionNotFoundError(f"No inspection {inspection_id!r}.")
+            state = InspectionState(row.state)
+            new_state = transition(state, event) if event is not None else state
+            if event is Event.INPUT:
+                for verdict in row.verdicts:
+                    if verdict.superseded_at is None:
+                        verdict.superseded_at = now
+            apply(session, row)
+            row.state = new_state.value
+            row.updated_at = now
+            self._event(
+                session,
+                kind or (event.value if event is not None else "step"),
+                now,
+                {**detail, "from": state.value, "to": new_state.value},
+                inspection_id,
+                actor,
+            )
+            session.flush()
+            return _inspection(row)
+
+    def add_identifier(
+        self, inspection_id: str, identifier: Identifier, now: datetime
+    ) -> Inspection:
+        """Record a scanned or typed identifier (``Event.INPUT``)."""
+        now = _aware(now)
+
+        def apply(_s: Session, row: InspectionRow) -> None:
+            row.identifiers.append(
+                IdentifierRow(
+                    seq=len(row.identifiers) + 1,
+                    kind=identifier.kind.value,
+                    value=identifier.value,
+                    source=identifier.source.value,
+                    symbology=identifier.symbology,
+                    raw=identifier.raw,
+                    problem=identifier.problem,
+                    at=now,
+                )
+            )
+
+        return self._step(
+            inspection_id, Event.INPUT, now, {"identifier": identifier_to_dict(identifier)}, apply
+        )
+
+    def set_reading(self, inspection_id: str, reading: WeightReading, now: datetime) -> Inspection:
+        """Record a stable weight reading (``Event.INPUT``); the newest reading stands.
+
+        Raises:
+            ValueError: When the reading is not stable.
+        """
+        now = _aware(now)
+        if reading.state is not WeightState.STABLE:
+            raise ValueError(f"only a stable reading can be recorded, got {reading.state.value}")
+        _aware(reading.taken_at)
+
+        def apply(_s: Session, row: InspectionRow) -> None:
+            row.readings.append(
+                WeightReadingRow(
+                    seq=len(row.readings) + 1,
+                    carats=reading.carats,
+                    state=reading.state.value,
+                    raw=reading.raw,
+                    taken_at=reading.taken_at,
+                    unit=reading.unit,
+                    value=reading.value,
+                    scale_id=reading.scale_id,
+                    at=now,
+                )
+            )
+
+        return self._step(
+            inspection_id, Event.INPUT, now, {"reading": reading_to_dict(reading)}, apply
+        )
+
+    def set_photo(self, inspection_id: str, photo: Photo, now: datetime) -> Inspection:
+        """Record a photo of the parcel (``Event.INPUT``); the newest photo stands."""
+        now = _aware(now)
+        _aware(photo.taken_at)
+
+        def apply(_s: Session, row: InspectionRow) -> None:
+            row.photos.append(
+                PhotoRow(
+                    seq=len(row.photos) + 1,
+                    path=photo.path,
+                    sha256=photo.sha256,
+                    width=photo.width,
+                    height=photo.height,
+                    taken_at=photo.taken_at,
+                    at=now,
+                )
+            )
+
+        return self._step(inspection_id, Event.INPUT, now, {"photo": photo_to_dict(photo)}, apply)
+
+    def set_declaration(
+        self, inspection_id: str, declaration: Declaration, now: datetime
+    ) -> Inspection:
+        """Attach the trader's declaration (``Event.INPUT``); a later one replaces it."""
+        body = declaration_to_dict(declaration)
+
+        def apply(_s: Session, row: InspectionRow) -> None:
+            row.declaration = body
+
+        return self._step(inspection_id, Event.INPUT, now, {"declaration": body}, apply)
+
+    def set_verdict(self, inspection_id: str, verdict: Verdict, now: datetime) -> Inspection:
+        """Record the verdict with every reason (``Event.DECIDE``); it supersedes an older one."""
+        now = _aware(now)
+        _aware(verdict.decided_at)
+
+        def apply(_s: Session, row: InspectionRow) -> None:
+            for old in row.verdicts:
+                if old.superseded_at is None:
+                    old.superseded_at = now
+            row.verdicts.append(
+                VerdictRow(
+                    seq=len(row.verdicts) + 1,
+                    outcome=verdict.outcome.label,
+                    ruleset_version=verdict.ruleset_version,
+                    data_version=verdict.data_version,
+                    decided_at=verdict.decided_at,
+                    superseded_at=None,
+                    reasons=[
+                        ReasonRow(
+                            seq=i,
+                            rule_id=r.rule_id,
+                            outcome=r.outcome.label,
+                            legal_basis=r.legal_basis,
+                            message=r.message,
+                            details=[[k, v] for k, v in r.details],
+                        )
+                        for i, r in enumerate(verdict.reasons, start=1)
+                    ],
+                )
+            )
+
+        return self._step(
+            inspection_id, Event.DECIDE, now, {"verdict": verdict_to_dict(verdict)}, apply
+        )
+
+    def set_override(self, inspection_id: str, override: Override, now: datetime) -> Inspection:
+        """Record a supervisor's override of a HOLD (``Event.OVERRIDE``).
+
+        Raises:
+            OverrideRefusedError: When the current verdict is not a HOLD, the supervisor is the
+                inspection's inspector, or not an active user with the supervisor role.
+        """
+        now = _aware(now)
+        _aware(override.at)
+
+        def apply(session: Session, row: InspectionRow) -> None:
+            current = _current_verdict(row)
+            if current is None or current.outcome != Outcome.HOLD.label:
+                shown = current.outcome if current is not None else "none"
+                raise OverrideRefusedError(
+                    f"Only a HOLD can be overridden; this verdict is {shown}."
+                )
+            if override.supervisor == row.inspector:
+                raise OverrideRefusedError(
+                    "An override needs a second person: the supervisor cannot be the inspector."
+                )
+            user = session.get(UserRow, override.supervisor)
+            if user is None or not user.active or user.role != "supervisor":
+                raise OverrideRefusedError(f"{override.supervisor!r} is not an active supervisor.")
+            if not override.text.strip():
+                raise OverrideRefusedError("An override needs a reason text.")
+            row.overrides.append(
+                OverrideRow(
+                    verdict_id=current.id,
+                    supervisor=override.supervisor,
+                    code=override.code.value,
+                    text=override.text,
+                    new_outcome=override.new_outcome.label,
+                    at=override.at,
+                )
+            )
+
+        return self._step(
+            inspection_id,
+            Event.OVERRIDE,
+            now,
+            {"override": override_to_dict(override)},
+            apply,
+            actor=override.supervisor,
+        )
+
+    def set_slip(self, inspection_id: str, path: str, now: datetime) -> Inspection:
+        """Record where the slip PDF was written (no state change; needs a decided inspection).
+
+        Raises:
+            IllegalTransitionError: When the inspection is not decided, overridden or printed.
+        """
+
+        def apply(_s: Session, row: InspectionRow) -> None:
+            state = InspectionState(row.state)
+            if state in FINISHED or state is InspectionState.COLLECTING:
+                raise IllegalTransitionError(state, Event.PRINT)
+            row.slip_path = path
+
+        return self._step(inspection_id, None, now, {"slip_path": path}, apply, kind="slip")
+
+    def mark_printed(self, inspection_id: str, now: datetime) -> Inspection:
+        """Record that the slip was printed (``Event.PRINT``; a reprint keeps the first time)."""
+        now = _aware(now)
+
+        def apply(_s: Session, row: InspectionRow) -> None:
+            if row.printed_at is None:
+                row.printed_at = now
+
+        return self._step(inspection_id, Event.PRINT, now, {}, apply)
+
+    def close_inspection(self, inspection_id: str, now: datetime) -> Inspection:
+        """Close a decided inspection (``Event.CLOSE``)."""
+        now = _aware(now)
+
+        def apply(_s: Session, row: InspectionRow) -> None:
+            row.closed_at = now
+
+        return self._step(inspection_id, Event.CLOSE, now, {}, apply)
+
+    def void_inspection(self, inspection_id: str, reason: str, now: datetime) -> Inspection:
+        """Void an inspection with a reason (``Event.VOID``); the reason is kept in its notes.
+
+        Raises:
+            ValueError: When ``reason`` is empty.
+        """
+        now = _aware(now)
+        if not reason.strip():
+            raise ValueError("voiding an inspection needs a reason")
+
+        def apply(_s: Session, row: InspectionRow) -> None:
+            row.closed_at = now
+            row.void_reason = reason.strip()
+            row.notes = [*row.notes, f"Voided: {reason.strip()}"]
+
+        return self._step(inspection_id, Event.VOID, now, {"reason": reason.strip()}, apply)
+
+    def get(self, inspection_id: str) -> Inspection:
+        """The inspection with ``inspection_id``.
+
+        Raises:
+            InspectionNotFoundError: When there is none.
+        """
+        with self._read() as session:
+            row = session.get(InspectionRow, inspection_id)
+            if row is None:
+                raise InspectionNotFoundError(f"No inspection {inspection_id!r}.")
+            return _inspection(row)
+
+    def unfinished(self, post: str, kiosk_id: str) -> Inspection | None:
+        """The newest inspection of this kiosk that is neither closed nor voided, or ``None``."""
+        finished = [s.value for s in FINISHED]
+        with self._read() as session:
+            row = session.scalar(
+                select(InspectionRow)
+                .where(
+                    InspectionRow.post == post,
+                    InspectionRow.kiosk_id == kiosk_id,
+                    InspectionRow.state.not_in(finished),
+                )
+                .order_by(InspectionRow.started_at.desc(), InspectionRow.id.desc())
+                .limit(1)
+            )
+            return _inspection(row) if row is not None else None
+
+    def recent(self, limit: int = 50) -> list[Inspection]:
+        """The newest inspections first, at most ``limit``."""
+        with self._read() as session:
+            rows = session.scalars(
+                select(InspectionRow)
+                .order_by(InspectionRow.started_at.desc(), InspectionRow.id.desc())
+                .limit(max(0, limit))
+            )
+            return [_inspection(r) for r in rows]
+
+    def events(self, inspection_id: str | None = None) -> list[StoredEvent]:
+        """The event log in order: of one inspection, or all of it when ``None``."""
+        query = select(EventRow).order_by(EventRow.id)
+        if inspection_id is not None:
+            query = query.where(EventRow.inspection_id == inspection_id)
+        with self._read() as session:
+            return [
+                StoredEvent(
+                    id=r.id,
+                    inspection_id=r.inspection_id,
+                    kind=r.kind,
+                    at=r.at,
+                    actor=r.actor,
+                    detail=r.detail,
+                )
+                for r in session.scalars(query)
+            ]
