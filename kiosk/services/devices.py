@@ -1,0 +1,760 @@
+"""The device hub: one worker QThread per device, results re-emitted on the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
+
+from hardware.base import (
+    Camera,
+    DeviceDisconnectedError,
+    DeviceError,
+    DeviceTimeoutError,
+    FrameError,
+    Printer,
+    Reader,
+    Scale,
+    utc_now,
+)
+from hardware.camera import OpenCvCamera, PatternCamera, save_jpeg
+from hardware.printer import FolderPrinter
+from hardware.reader import LineReader
+from hardware.scale import PROFILES, SerialScale
+from hardware.serial_link import SerialLink, SerialSettings
+from hardware.sim.mtsics import MtSicsSimulator
+from hardware.sim.scanner import LineScannerSimulator
+from kiosk.domain.identifiers import classify
+from kiosk.domain.models import InputSource, Photo, WeightReading
+from kiosk.services.stability import StableWeightFilter, disconnected_reading, to_weight_reading
+
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DEVICES: tuple[str, ...] = ("scale", "reader", "camera", "printer")
+"""Device names as used in ``device_state_changed``."""
+
+FRAME_INTERVAL_MS = 33
+"""The camera preview rate: at most ~30 frames a second reach the GUI."""
+
+READ_SLICE_S = 0.2
+"""The longest single blocking read of the reader worker (bounds how late a stop is seen)."""
+
+RETRY_INTERVAL_MS = 500
+"""How often a worker retries a device that failed (the serial link adds its own back-off)."""
+
+WEIGHT_HEARTBEAT_S = 1.0
+"""An unchanged weight is re-emitted at least this often, so a screen knows the scale lives."""
+
+JOIN_TIMEOUT_S = 10.0
+"""How long ``stop()`` waits for each worker thread."""
+
+@dataclass(frozen=True, slots=True)
+class Simulators:
+    """The simulated devices the hub started (``None`` where the device is real or off)."""
+
+    scale: MtSicsSimulator | None = None
+    reader: LineScannerSimulator | None = None
+
+
+def _message(exc: BaseException) -> str:
+    """A one-line message for an exception (its text, else its type)."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+# ---- Workers (each lives in its own QThread) -----------------------------------------------
+
+
+class _DeviceWorker(QObject):
+    """Base of the device workers: a timer-driven loop of short blocking calls.
+
+    The worker is moved to its thread before the thread starts; ``begin`` runs in the thread
+    (connected to ``QThread.started``), creates the driver and the timer there, so the driver
+    is only ever touched in this thread. Each timer tick does one short blocking call and
+    returns to the event loop, so queued requests (zero, capture, stop) are served between
+    ticks. ``finish`` stops the timer, closes the driver and quits the thread.
+
+    Signals:
+        state_changed(str, str, str): the device, its new state and a one-line detail.
+    """
+
+    state_changed = Signal(str, str, str)
+
+    def __init__(self, name: str, interval_ms: int) -> None:
+        super().__init__()
+        self.name = name
+        self._interval_ms = interval_ms
+        self._timer: QTimer | None = None
+        self._state = ""
+        self._detail = ""
+
+    # ---- lifecycle (worker thread) --------------------------------------------------------
+
+    @Slot()
+    def begin(self) -> None:
+        """Start the polling loop (runs in the worker thread)."""
+        self._set_state("starting", "opening")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start(0)
+
+    @Slot()
+    def finish(self) -> None:
+        """Stop polling, release the device and end the thread's event loop."""
+        if self._timer is not None:
+            self._timer.stop()
+        try:
+            self.close_device()
+        except Exception:
+            log.exception("%s: closing the device failed", self.name)
+        self.thread().quit()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        thread = self.thread()
+        if thread.isInterruptionRequested():
+            return
+        try:
+            next_ms = self.tick()
+        except Exception as exc:  # a driver bug must not kill the worker
+            log.exception("%s: unexpected failure", self.name)
+            self._set_state("error", _message(exc))
+            next_ms = RETRY_INTERVAL_MS
+        if self._timer is not None and next_ms >= 0 and not thread.isInterruptionRequested():
+            self._timer.start(next_ms)
+
+    # ---- for subclasses --------------------------------------------------------------------
+
+    def tick(self) -> int:
+        """Do one short blocking step; return the delay before the next one in ms (< 0: stop)."""
+        raise NotImplementedError
+
+    def close_device(self) -> None:
+        """Release the driver (called in the worker thread)."""
+
+    def _set_state(self, state: str, detail: str) -> None:
+        if (state, detail) != (self._state, self._detail):
+            self._state, self._detail = state, detail
+            self.state_changed.emit(self.name, state, detail)
+
+
+class _ScaleWorker(_DeviceWorker):
+    """Polls the balance; emits every (changed) reading and each accepted weight once.
+
+    Signals:
+        reading_taken(object): a ``WeightReading`` in any state (throttled to changes and a
+            heartbeat).
+        weight_accepted(object): a ``STABLE`` ``WeightReading`` accepted for this placement.
+        command_failed(str): a zero or tare command failed; a one-line message.
+    """
+
+    reading_taken = Signal(object)
+    weight_accepted = Signal(object)
+    command_failed = Signal(str)
+
+    def __init__(
+        self,
+        factory: Callable[[], Scale],
+        describe: str,
+        stable_count: int,
+        poll_interval_ms: int,
+        timeout_s: float,
+    ) -> None:
+        super().__init__("scale", poll_interval_ms)
+        self._factory = factory
+        self._describe = describe
+        self._filter = StableWeightFilter(stable_count)
+        self._timeout_s = timeout_s
+        self._scale: Scale | None = None
+        self._scale_id = ""
+        self._last_emitted: tuple[str, object] | None = None
+        self._last_emitted_at = 0.0
+
+    def tick(self) -> int:
+        if self._scale is None:
+            self._scale = self._factory()
+        try:
+            raw = self._scale.read_now(timeout_s=self._timeout_s)
+        except DeviceDisconnectedError as exc:
+            self._lost(_message(exc))
+            return RETRY_INTERVAL_MS
+        except DeviceTimeoutError as exc:
+            self._lost(f"no answer: {_message(exc)}")
+            return RETRY_INTERVAL_MS
+        except FrameError as exc:
+            log.warning("scale: broken reply ignored: %s", exc)
+            return self._interval_ms
+        if self._state != "ok":
+            self._identify()
+        reading = to_weight_reading(raw, self._scale_id)
+        self._emit_reading(reading)
+        accepted = self._filter.feed(reading)
+        if accepted is not None:
+            self.weight_accepted.emit(accepted)
+        return self._interval_ms
+
+    def close_device(self) -> None:
+        if self._scale is not None:
+            self._scale.close()
+            self._scale = None
+
+    @Slot()
+    def zero(self) -> None:
+        """Zero the balance (worker thread)."""
+        self._command("zero")
+
+    @Slot()
+    def tare(self) -> None:
+        """Tare the balance (worker thread)."""
+        self._command("tare")
+
+    def _command(self, what: str) -> None:
+        if self._scale is None:
+            self.command_failed.emit(f"Scale {what} failed: the scale is not connected.")
+            return
+        try:
+            if what == "zero":
+                self._scale.zero(timeout_s=max(self._timeout_s, 5.0))
+            else:
+                self._scale.tare(timeout_s=max(self._timeout_s, 5.0))
+        except DeviceError as exc:
+            self.command_failed.emit(f"Scale {what} failed: {_message(exc)}")
+            return
+        self._filter.reset()
+
+    def _identify(self) -> None:
+        assert self._scale is not None
+        detail = self._describe
+        try:
+            info = self._scale.info(timeout_s=min(self._timeout_s, 2.0))
+        except DeviceError as exc:
+            log.info("scale: no identification: %s", exc)
+        else:
+            parts = [p for p in (info.model, f"SN {info.serial}" if info.serial else "") if p]
+            self._scale_id = " ".join(parts)
+            if parts:
+                detail = f"{detail}, {', '.join(parts)}" if len(parts) == 1 else (
+                    f"{detail}, {' '.join(parts)}"
+                )
+        self._set_state("ok", detail)
+
+    def _lost(self, why: str) -> None:
+        if self._state != "disconnected":
+            self._emit_reading(disconnected_reading(self._scale_id), force=True)
+        self._filter.feed(disconnected_reading(self._scale_id))
+        self._set_state("disconnected", f"{self._describe}: {why}")
+
+    def _emit_reading(self, reading: WeightReading, *, force: bool = False) -> None:
+        key = (reading.state.value, reading.value)
+        now = time.monotonic()
+        if (
+            force
+            or key != self._last_emitted
+            or now - self._last_emitted_at >= WEIGHT_HEARTBEAT_S
+        ):
+            self._last_emitted = key
+            self._last_emitted_at = now
+            self.reading_taken.emit(reading)
+
+
+class _ReaderWorker(_DeviceWorker):
+    """Reads scans with short timeouts and emits each one classified.
+
+    Signals:
+        identifier_scanned(object): a domain ``Identifier`` (source SCANNER).
+    """
+
+    identifier_scanned = Signal(object)
+
+    def __init__(self, factory: Callable[[], Reader], describe: str) -> None:
+        super().__init__("reader", 0)
+        self._factory = factory
+        self._describe = describe
+        self._reader: Reader | None = None
+
+    def tick(self) -> int:
+        if self._reader is None:
+            self._reader = self._factory()
+        try:
+            scan = self._reader.read(timeout_s=READ_SLICE_S)
+        except DeviceDisconnectedError as exc:
+            self._set_state("disconnected", f"{self._describe}: {_message(exc)}")
+            return RETRY_INTERVAL_MS
+        except FrameError as exc:
+            log.warning("reader: broken frame ignored: %s", exc)
+            return 0
+        self._set_state("ok", self._describe)
+        if scan is not None:
+            self.identifier_scanned.emit(
+                classify(scan.value, scan.symbology, InputSource.SCANNER)
+            )
+        return 0
+
+    def close_device(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+
+class _CameraWorker(_DeviceWorker):
+    """Reads frames, emits a preview at most ~30 times a second and saves stills.
+
+    Signals:
+        frame_read(QImage): a detached copy of the latest frame.
+        still_saved(object): a domain ``Photo`` of a saved still.
+        still_failed(str): a still could not be saved; a one-line message.
+    """
+
+    frame_read = Signal(QImage)
+    still_saved = Signal(object)
+    still_failed = Signal(str)
+
+    def __init__(
+        self,
+        factory: Callable[[], Camera],
+        describe: str,
+        save_jpeg: Callable[[Any, Path], tuple[str, int, int]],
+    ) -> None:
+        super().__init__("camera", FRAME_INTERVAL_MS)
+        self._factory = factory
+        self._describe = describe
+        self._save_jpeg = save_jpeg
+        self._camera: Camera | None = None
+        self._last_frame: Any = None
+        self._last_emit_at = 0.0
+
+    def tick(self) -> int:
+        started = time.monotonic()
+        if self._camera is None:
+            camera = self._factory()
+            try:
+                camera.open()
+            except DeviceError as exc:
+                self._set_state("disconnected", f"{self._describe}: {_message(exc)}")
+                return RETRY_INTERVAL_MS * 4
+            self._camera = camera
+        try:
+            frame = self._camera.read()
+        except DeviceError as exc:
+            self._set_state("disconnected", f"{self._describe}: {_message(exc)}")
+            self.close_device()
+            return RETRY_INTERVAL_MS * 4
+        self._set_state("ok", self._describe)
+        self._last_frame = frame
+        if started - self._last_emit_at >= FRAME_INTERVAL_MS / 1000 * 0.9:
+            self._last_emit_at = started
+            self.frame_read.emit(_to_qimage(frame))
+        spent_ms = int((time.monotonic() - started) * 1000)
+        return max(0, FRAME_INTERVAL_MS - spent_ms)
+
+    def close_device(self) -> None:
+        if self._camera is not None:
+            self._camera.close()
+            self._camera = None
+
+    @Slot(str)
+    def capture_still(self, path: str) -> None:
+        """Save the latest full-resolution frame as a JPEG and emit the Photo (worker thread)."""
+        frame = self._last_frame
+        if frame is None and self._camera is not None:
+            try:
+                frame = self._camera.read()
+            except DeviceError as exc:
+                self.still_failed.emit(f"No photo: {_message(exc)}")
+                return
+        if frame is None:
+            self.still_failed.emit("No photo: the camera has not delivered a picture yet.")
+            return
+        taken_at: datetime = utc_now()
+        try:
+            sha256, width, height = self._save_jpeg(frame, Path(path))
+        except (OSError, ValueError, DeviceError) as exc:
+            self.still_failed.emit(f"No photo: could not save {path}: {_message(exc)}")
+            return
+        self.still_saved.emit(
+            Photo(path=str(path), sha256=sha256, width=width, height=height, taken_at=taken_at)
+        )
+
+
+def _to_qimage(frame: Any) -> QImage:
+    """A detached QImage of a BGR frame (height, width, 3)."""
+    data = np.ascontiguousarray(frame)
+    height, width = data.shape[:2]
+    image = QImage(data.data, width, height, data.strides[0], QImage.Format.Format_BGR888)
+    return image.copy()
+
+
+class _PrinterWorker(_DeviceWorker):
+    """Sends slips to the printer in its own thread.
+
+    Signals:
+        printed(str): the job's destination (a queue name or a file path).
+        print_failed(str): a one-line message.
+    """
+
+    printed = Signal(str)
+    print_failed = Signal(str)
+
+    def __init__(self, factory: Callable[[], Printer], describe: str) -> None:
+        super().__init__("printer", 0)
+        self._factory = factory
+        self._describe = describe
+        self._printer: Printer | None = None
+
+    def tick(self) -> int:
+        # Printing is on demand: create the driver once and stop ticking.
+        if self._printer is None:
+            self._printer = self._factory()
+        self._set_state("ok", self._describe)
+        return -1
+
+    @Slot(str)
+    def print_pdf(self, path: str) -> None:
+        """Print one PDF (worker thread)."""
+        try:
+            if self._printer is None:
+                self._printer = self._factory()
+            job = self._printer.print_pdf(Path(path), title=Path(path).stem)
+        except (DeviceError, OSError) as exc:
+            self._set_state("error", _message(exc))
+            self.print_failed.emit(f"Printing failed: {_message(exc)}")
+            return
+        self._set_state("ok", self._describe)
+        self.printed.emit(job.destination)
+
+
+# ---- The hub (GUI thread) ------------------------------------------------------------------
+
+
+class DeviceHub(QObject):
+    """Owns the device workers and re-emits what they report on the GUI thread.
+
+    The UI and the tests connect only to these signals; each is emitted on the thread that
+    owns the hub (the GUI thread).
+
+    Signals:
+        weight_changed(object): a ``WeightReading`` in any state (changes and a heartbeat).
+        weight_accepted(object): a ``STABLE`` ``WeightReading``, once per placement.
+        identifier_scanned(object): an ``Identifier`` read by the scanner.
+        frame_ready(QImage): the camera preview, at most ~30 a second.
+        still_saved(object): a ``Photo`` saved by ``capture_still``.
+        still_failed(str): a still could not be taken; a one-line message.
+        device_state_changed(str, str, str): device (scale, reader, camera, printer), state
+            (ok, disconnected, error, off, starting) and a one-line detail.
+        scale_command_failed(str): zero or tare failed; a one-line message.
+        printed(str): a slip was printed; where it went.
+        print_failed(str): a slip could not be printed; a one-line message.
+    """
+
+    weight_changed = Signal(object)
+    weight_accepted = Signal(object)
+    identifier_scanned = Signal(object)
+    frame_ready = Signal(QImage)
+    still_saved = Signal(object)
+    still_failed = Signal(str)
+    device_state_changed = Signal(str, str, str)
+    scale_command_failed = Signal(str)
+    printed = Signal(str)
+    print_failed = Signal(str)
+
+    _stop_requested = Signal()
+    _zero_requested = Signal()
+    _tare_requested = Signal()
+    _capture_requested = Signal(str)
+    _print_requested = Signal(str)
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        """Create the hub; nothing is opened or started until ``start()``.
+
+        Args:
+            settings: The kiosk settings (the device sections are used).
+            parent: The Qt parent.
+        """
+        super().__init__(parent)
+        self._settings = settings
+        self._threads: dict[str, QThread] = {}
+        self._workers: dict[str, _DeviceWorker] = {}
+        self._states: dict[str, tuple[str, str]] = {}
+        self._simulators = Simulators()
+        self._sim_dir: Path | None = None
+        self._running = False
+
+    # ---- Public API ------------------------------------------------------------------------
+
+    @property
+    def simulators(self) -> Simulators:
+        """The simulators started for ``simulated`` backends (for the demo and the tests)."""
+        return self._simulators
+
+    @property
+    def running(self) -> bool:
+        """True between ``start()`` and ``stop()``."""
+        return self._running
+
+    def state(self, device: str) -> tuple[str, str]:
+        """The last known (state, detail) of a device."""
+        return self._states.get(device, ("off", ""))
+
+    def start(self) -> None:
+        """Start the simulators (if any) and one worker thread per enabled device.
+
+        Raises:
+            DeviceError: A simulator or a configured device cannot be set up at all.
+        """
+        if self._running:
+            return
+        self._running = True
+        try:
+            self._start_scale()
+            self._start_reader()
+            self._start_camera()
+            self._start_printer()
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        """Stop and join every worker thread, then stop the simulators. Safe to call twice."""
+        self._stop_requested.emit()
+        for thread in self._threads.values():
+            thread.requestInterruption()
+        for name, thread in list(self._threads.items()):
+            if not thread.wait(int(JOIN_TIMEOUT_S * 1000)):
+                log.error("%s worker did not stop within %.0f s", name, JOIN_TIMEOUT_S)
+        self._threads.clear()
+        self._workers.clear()
+        for sim in (self._simulators.scale, self._simulators.reader):
+            if sim is not None:
+                try:
+                    sim.stop()
+                except Exception:
+                    log.exception("stopping a simulator failed")
+        if self._sim_dir is not None:
+            shutil.rmtree(self._sim_dir, ignore_errors=True)
+            self._sim_dir = None
+        self._running = False
+
+    @Slot()
+    def zero_scale(self) -> None:
+        """Zero the balance (done in the scale worker)."""
+        self._zero_requested.emit()
+
+    @Slot()
+    def tare_scale(self) -> None:
+        """Tare the balance (done in the scale worker)."""
+        self._tare_requested.emit()
+
+    def capture_still(self, path: Path) -> None:
+        """Save the current frame as a JPEG at ``path``; emits still_saved or still_failed."""
+        if "camera" not in self._workers:
+            self.still_failed.emit("No photo: the camera is switched off in the settings.")
+            return
+        self._capture_requested.emit(str(path))
+
+    def print_pdf(self, path: Path) -> None:
+        """Print a slip PDF in the printer worker; emits printed or print_failed."""
+        if "printer" not in self._workers:
+            self.print_failed.emit("Printing failed: no printer is configured.")
+            return
+        self._print_requested.emit(str(path))
+
+    # ---- Set-up (GUI thread; drivers are created by factories run in the workers) -----------
+
+    def _simdir(self) -> Path:
+        if self._sim_dir is None:
+            self._sim_dir = Path(tempfile.mkdtemp(prefix="kiosk-sim-"))
+        return self._sim_dir
+
+    def _start_scale(self) -> None:
+
+        cfg = self._settings.scale
+        if cfg.backend == "none":
+            self._off("scale")
+            return
+        profile = PROFILES.get(cfg.protocol)
+        if profile is None:
+            raise DeviceError(f"scale: unknown protocol {cfg.protocol!r}")
+        if cfg.backend == "simulated":
+            sim = MtSicsSimulator(link_path=self._simdir() / "scale")
+            port = sim.start()
+            self._simulators = Simulators(scale=sim, reader=self._simulators.reader)
+            serial_settings = profile.serial_settings(port)
+        else:
+            serial_settings = profile.serial_settings(
+                cfg.port,
+                baudrate=cfg.baudrate,
+                bytesize=cfg.bytesize,
+                parity=cfg.parity,
+                stopbits=cfg.stopbits,
+                xonxoff=cfg.xonxoff,
+            )
+        describe = f"{profile.name.upper()} on {serial_settings.port}"
+        stable_count = cfg.stable_count
+
+        def factory() -> Scale:
+            return SerialScale(SerialLink(serial_settings), profile, stable_count=stable_count)
+
+        worker = _ScaleWorker(
+            factory, describe, stable_count, cfg.poll_interval_ms, cfg.timeout_s
+        )
+        worker.reading_taken.connect(self._on_scale_reading_taken)
+        worker.weight_accepted.connect(self._on_scale_weight_accepted)
+        worker.command_failed.connect(self._on_scale_command_failed)
+        self._zero_requested.connect(worker.zero)
+        self._tare_requested.connect(worker.tare)
+        self._launch(worker)
+
+    def _start_reader(self) -> None:
+
+        cfg = self._settings.reader
+        if cfg.backend == "none":
+            self._off("reader")
+            return
+        if cfg.backend == "simulated":
+            sim = LineScannerSimulator(link_path=self._simdir() / "reader")
+            port = sim.start()
+            self._simulators = Simulators(scale=self._simulators.scale, reader=sim)
+        else:
+            port = cfg.port
+        serial_settings = SerialSettings(port=port, baudrate=cfg.baudrate)
+        describe = f"Line scanner on {port}"
+
+        def factory() -> Reader:
+            return LineReader(SerialLink(serial_settings))
+
+        worker = _ReaderWorker(factory, describe)
+        worker.identifier_scanned.connect(self._on_reader_identifier_scanned)
+        self._launch(worker)
+
+    def _start_camera(self) -> None:
+
+        cfg = self._settings.camera
+        if cfg.backend == "none":
+            self._off("camera")
+            return
+        factory: Callable[[], Camera]
+        if cfg.backend == "simulated":
+            describe = f"Test pattern {cfg.width}x{cfg.height}"
+
+            def factory() -> Camera:
+                return PatternCamera(width=cfg.width, height=cfg.height, fps=cfg.fps)
+        else:
+            describe = f"Camera {cfg.source}"
+
+            def factory() -> Camera:
+                return OpenCvCamera(cfg.source, width=cfg.width, height=cfg.height, fps=cfg.fps)
+
+        def save(frame: Any, path: Path) -> tuple[str, int, int]:
+            return save_jpeg(frame, path)
+
+        worker = _CameraWorker(factory, describe, save)
+        worker.frame_read.connect(self._on_camera_frame_read)
+        worker.still_saved.connect(self._on_camera_still_saved)
+        worker.still_failed.connect(self._on_camera_still_failed)
+        self._capture_requested.connect(worker.capture_still)
+        self._launch(worker)
+
+    def _start_printer(self) -> None:
+
+        cfg = self._settings.printer
+        if cfg.backend == "none":
+            self._off("printer")
+            return
+        folder = self._settings.printer_folder
+        describe = f"Folder {folder}"
+
+        def factory() -> Printer:
+            folder.mkdir(parents=True, exist_ok=True)
+            return FolderPrinter(folder)
+
+        worker = _PrinterWorker(factory, describe)
+        worker.printed.connect(self._on_printer_printed)
+        worker.print_failed.connect(self._on_printer_print_failed)
+        self._print_requested.connect(worker.print_pdf)
+        self._launch(worker)
+
+    def _launch(self, worker: _DeviceWorker) -> None:
+        thread = QThread()
+        thread.setObjectName(f"device-{worker.name}")
+        worker.moveToThread(thread)
+        # Wired before start: the worker begins in its thread, and is deleted there at the end.
+        thread.started.connect(worker.begin)
+        thread.finished.connect(worker.deleteLater)
+        self._stop_requested.connect(worker.finish)
+        name = worker.name
+        worker.state_changed.connect(self._on_worker_state_changed)
+        self._threads[name] = thread
+        self._workers[name] = worker
+        thread.start()
+
+    def _off(self, device: str) -> None:
+        self._states[device] = ("off", "disabled in the settings")
+        self.device_state_changed.emit(device, "off", "disabled in the settings")
+
+    # ---- Slots (GUI thread) ----------------------------------------------------------------
+
+    @Slot(str, str, str)
+    def _on_worker_state_changed(self, device: str, state: str, detail: str) -> None:
+        if not self._running:
+            return
+        self._states[device] = (state, detail)
+        self.device_state_changed.emit(device, state, detail)
+
+    @Slot(object)
+    def _on_scale_reading_taken(self, reading: object) -> None:
+        if self._running:
+            self.weight_changed.emit(reading)
+
+    @Slot(object)
+    def _on_scale_weight_accepted(self, reading: object) -> None:
+        if self._running:
+            self.weight_accepted.emit(reading)
+
+    @Slot(str)
+    def _on_scale_command_failed(self, message: str) -> None:
+        if self._running:
+            self.scale_command_failed.emit(message)
+
+    @Slot(object)
+    def _on_reader_identifier_scanned(self, identifier: object) -> None:
+        if self._running:
+            self.identifier_scanned.emit(identifier)
+
+    @Slot(QImage)
+    def _on_camera_frame_read(self, image: QImage) -> None:
+        if self._running:
+            self.frame_ready.emit(image)
+
+    @Slot(object)
+    def _on_camera_still_saved(self, photo: object) -> None:
+        if self._running:
+            self.still_saved.emit(photo)
+
+    @Slot(str)
+    def _on_camera_still_failed(self, message: str) -> None:
+        if self._running:
+            self.still_failed.emit(message)
+
+    @Slot(str)
+    def _on_printer_printed(self, destination: str) -> None:
+        if self._running:
+            self.printed.emit(destination)
+
+    @Slot(str)
+    def _on_printer_print_failed(self, message: str) -> None:
+        if self._running:
+            self.print_failed.emit(message)
