@@ -1,0 +1,359 @@
+"""Cameras: OpenCV capture (device, file, URL), a live test pattern, and atomic JPEG stills."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from hardware.base import DeviceDisconnectedError
+
+log = logging.getLogger(__name__)
+
+Frame = npt.NDArray[np.uint8]
+"""A BGR image, shape (height, width, 3)."""
+
+
+# ---- OpenCV capture ---------------------------------------------------------------------------
+
+
+class OpenCvCamera:
+    """A camera read through OpenCV ``VideoCapture``.
+
+    ``source`` is a device index (``"0"``), a device path (``/dev/video0``,
+    ``/dev/v4l/by-id/...``), a video file or a URL. Indices and ``/dev`` paths use the V4L2
+    backend with MJPG, the frame size, the frame rate and a one-frame buffer where the device
+    supports them. A video file plays in a loop, so a demo video never ends. Blocks and never
+    starts threads; a lock makes it safe to close from another thread.
+    """
+
+    def __init__(self, source: str, width: int = 1280, height: int = 720, fps: int = 30) -> None:
+        """Describe the camera; nothing is opened yet.
+
+        Args:
+            source: Device index, device path, video file or URL.
+            width: Requested frame width in pixels (devices only).
+            height: Requested frame height in pixels (devices only).
+            fps: Requested frame rate (devices only).
+        """
+        if not source.strip():
+            raise ValueError("camera: no source given")
+        if width <= 0 or height <= 0 or fps <= 0:
+            raise ValueError(f"camera {source}: width, height and fps must be positive")
+        self.source = source.strip()
+        self.width = width
+        self.height = height
+        self.fps = fps
+        self._lock = threading.Lock()
+        self._capture: cv2.VideoCapture | None = None
+
+    @property
+    def is_device(self) -> bool:
+        """Whether the source is a local capture device (index or ``/dev`` path)."""
+        return self.source.isdigit() or self.source.startswith("/dev/")
+
+    @property
+    def is_file(self) -> bool:
+        """Whether the source is a video file (it loops)."""
+        return not self.is_device and "://" not in self.source
+
+    @property
+    def opened(self) -> bool:
+        """Whether the capture is open."""
+        with self._lock:
+            return self._capture is not None
+
+    def open(self) -> None:
+        """Open the source.
+
+        Raises:
+            DeviceDisconnectedError: The source does not exist or cannot be opened.
+        """
+        with self._lock:
+            self._open_locked()
+
+    def read(self) -> Frame:
+        """The next frame, opening the source first if needed.
+
+        Returns:
+            A BGR frame.
+
+        Raises:
+            DeviceDisconnectedError: The source is gone or gives no frames; the capture is
+                released, and the next call tries to open it again.
+        """
+        with self._lock:
+            capture = self._open_locked()
+            ok, frame = capture.read()
+            if (not ok or frame is None) and self.is_file:
+                capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
+                ok, frame = capture.read()
+            if not ok or frame is None:
+                self._release_locked()
+                raise DeviceDisconnectedError(f"camera {self.source}: no frame (camera gone?)")
+            return _as_bgr(frame)
+
+    def close(self) -> None:
+        """Release the source."""
+        with self._lock:
+            self._release_locked()
+
+    def __enter__(self) -> OpenCvCamera:
+        """Open the camera for a ``with`` block."""
+        self.open()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Release the camera."""
+        self.close()
+
+    def _open_locked(self) -> cv2.VideoCapture:
+        if self._capture is not None:
+            return self._capture
+        if self.is_device:
+            if not self.source.isdigit() and not os.path.exists(self.source):
+                raise DeviceDisconnectedError(f"camera {self.source}: no such device")
+            target: int | str = int(self.source) if self.source.isdigit() else self.source
+            capture = cv2.VideoCapture(target, cv2.CAP_V4L2)
+        else:
+            if self.is_file and not os.path.isfile(self.source):
+                raise DeviceDisconnectedError(f"camera {self.source}: no such video file")
+            capture = cv2.VideoCapture(self.source)
+        if not capture.isOpened():
+            capture.release()
+            raise DeviceDisconnectedError(f"camera {self.source}: cannot open")
+        if self.is_device:
+            # Each property is only a request: a device that cannot do it keeps its own value.
+            capture.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter.fourcc(*"MJPG"))
+            capture.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)
+            capture.set(cv2.CAP_PROP_FRAME_HEIGHT, self.height)
+            capture.set(cv2.CAP_PROP_FPS, self.fps)
+            capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)
+        log.info("camera %s opened", self.source)
+        self._capture = capture
+        return capture
+
+    def _release_locked(self) -> None:
+        capture, self._capture = self._capture, None
+        if capture is not None:
+            capture.release()
+
+
+def _as_bgr(frame: npt.NDArray[np.integer[Any] | np.floating[Any]]) -> Frame:
+    if frame.dtype != np.uint8:
+        raise DeviceDisconnectedError(f"camera gave frames of type {frame.dtype}, expected uint8")
+    if frame.ndim == 2:
+        return np.ascontiguousarray(cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR))
+    if frame.ndim == 3 and frame.shape[2] == 4:
+        return np.ascontiguousarray(cv2.cvtColor(frame, cv2.COLOR_BGRA2BGR))
+    if frame.ndim == 3 and frame.shape[2] == 3:
+        return np.ascontiguousarray(frame, dtype=np.uint8)
+    raise DeviceDisconnectedError(f"camera gave frames of shape {frame.shape}, expected BGR")
+
+
+# ---- Generated test pattern -------------------------------------------------------------------
+
+_DESK_BGR = (58, 92, 128)
+_PAPER_BGR = (246, 248, 250)
+_MARKER_BGR = (40, 40, 220)
+_TEXT_BGR = (30, 30, 30)
+
+# Seven segments per glyph: top, top-right, bottom-right, bottom, bottom-left, top-left, middle.
+_SEGMENTS = {
+    "0": "abcdef",
+    "1": "bc",
+    "2": "abdeg",
+    "3": "abcdg",
+    "4": "bcfg",
+    "5": "acdfg",
+    "6": "acdefg",
+    "7": "abc",
+    "8": "abcdefg",
+    "9": "abcdfg",
+    "-": "g",
+}
+
+
+class PatternCamera:
+    """A generated live picture: a desk, a parcel paper with diamonds, a moving marker, a clock.
+
+    Built with numpy only. The static part is drawn once; each frame copies it and draws the
+    marker, the frame counter and the UTC time, so a preview visibly lives. Frames come at most
+    ``fps`` per second (``read`` waits like a real camera); ``fps=0`` gives them at once.
+    """
+
+    def __init__(self, width: int = 1280, height: int = 720, fps: float = 30.0) -> None:
+        """Prepare the static picture.
+
+        Args:
+            width: Frame width in pixels (at least 160).
+            height: Frame height in pixels (at least 120).
+            fps: Frame rate that ``read`` paces to; 0 disables pacing.
+        """
+        if width < 160 or height < 120:
+            raise ValueError(f"pattern camera: frame {width}x{height} is too small (min 160x120)")
+        if fps < 0:
+            raise ValueError(f"pattern camera: fps must not be negative, got {fps}")
+        self.width = width
+        self.height = height
+        self.fps = fps
+        self.frame_count = 0
+        self._is_open = False
+        self._next_due = 0.0
+        self._static = _static_pattern(width, height)
+        self._glyph_h = max(14, height // 24)
+
+    @property
+    def opened(self) -> bool:
+        """Whether ``open`` was called (and not ``close``)."""
+        return self._is_open
+
+    def open(self) -> None:
+        """Start the picture (never fails)."""
+        self._is_open = True
+        self._next_due = time.monotonic()
+
+    def read(self) -> Frame:
+        """The next frame, waiting for its time at the configured rate.
+
+        Returns:
+            A new BGR frame the caller may keep.
+        """
+        if not self._is_open:
+            self.open()
+        if self.fps > 0:
+            now = time.monotonic()
+            if self._next_due > now:
+                time.sleep(self._next_due - now)
+            self._next_due = max(self._next_due + 1.0 / self.fps, time.monotonic() - 1.0)
+        frame = self._static.copy()
+        n = self.frame_count
+        self.frame_count += 1
+        h, w = self.height, self.width
+        size = max(8, h // 30)
+        # The marker runs round the paper once every four seconds at 30 fps.
+        span_x, span_y = w - 2 * size - 8, h // 8
+        phase = (n % 120) / 120
+        x = 4 + int(span_x * (phase * 2 if phase < 0.5 else 2 - phase * 2))
+        y = h - span_y - size - 4 + int(span_y * abs(np.sin(phase * 2 * np.pi)))
+        frame[y : y + size, x : x + size] = _MARKER_BGR
+        stamp = datetime.now(UTC).strftime("%H-%M-%S")
+        _draw_text(frame, f"{n:06d}", 12, 12, self._glyph_h)
+        _draw_text(frame, stamp, w - 12 - _text_width(stamp, self._glyph_h), 12, self._glyph_h)
+        return frame
+
+    def close(self) -> None:
+        """Stop the picture."""
+        self._is_open = False
+
+
+def _static_pattern(width: int, height: int) -> Frame:
+    ys = np.linspace(0.85, 1.1, height, dtype=np.float32)[:, None, None]
+    frame = np.clip(np.array(_DESK_BGR, dtype=np.float32)[None, None, :] * ys, 0, 255)
+    frame = np.broadcast_to(frame, (height, width, 3)).astype(np.uint8)
+    # The parcel paper, centred, with a soft shadow.
+    pw, ph = int(width * 0.5), int(height * 0.6)
+    px, py = (width - pw) // 2, (height - ph) // 2
+    frame[py + 6 : py + ph + 6, px + 6 : px + pw + 6] = (35, 55, 80)
+    frame[py : py + ph, px : px + pw] = _PAPER_BGR
+    yy, xx = np.mgrid[0:height, 0:width]
+    stones = [(0.38, 0.42, 0.055), (0.55, 0.38, 0.04), (0.47, 0.58, 0.065), (0.62, 0.6, 0.035)]
+    for fx, fy, fr in stones:
+        cx, cy, r = int(width * fx), int(height * fy), max(4, int(height * fr))
+        dx, dy = (xx - cx) / r, (yy - cy) / (r * 1.25)
+        inside = (np.abs(dx) + np.abs(dy)) <= 1.0
+        # Facets: brightness by quadrant and distance from the centre.
+        shade = 200 + 40 * np.sign(dx) * np.sign(dy) - 60 * (np.abs(dx) + np.abs(dy))
+        shade = np.clip(shade, 120, 255).astype(np.uint8)
+        for channel, tint in enumerate((1.0, 0.97, 0.92)):
+            plane = frame[:, :, channel]
+            plane[inside] = (shade[inside] * tint).astype(np.uint8)
+        outline = inside & ((np.abs(dx) + np.abs(dy)) > 0.92)
+        frame[outline] = (90, 90, 90)
+    return np.ascontiguousarray(frame)
+
+
+def _text_width(text: str, glyph_h: int) -> int:
+    return len(text) * (glyph_h // 2 + glyph_h // 4)
+
+
+def _draw_text(frame: Frame, text: str, x: int, y: int, glyph_h: int) -> None:
+    """Draw digits and dashes as seven-segment glyphs on a light box."""
+    gw, t = glyph_h // 2, max(2, glyph_h // 8)
+    advance = gw + glyph_h // 4
+    frame[y - 4 : y + glyph_h + 4, x - 4 : x + _text_width(text, glyph_h) + 2] = (235, 235, 235)
+    half = glyph_h // 2
+    boxes = {
+        "a": (0, 0, gw, t),
+        "b": (gw - t, 0, t, half),
+        "c": (gw - t, half, t, glyph_h - half),
+        "d": (0, glyph_h - t, gw, t),
+        "e": (0, half, t, glyph_h - half),
+        "f": (0, 0, t, half),
+        "g": (0, half - t // 2, gw, t),
+    }
+    for i, ch in enumerate(text):
+        gx = x + i * advance
+        for seg in _SEGMENTS.get(ch, ""):
+            bx, by, bw, bh = boxes[seg]
+            frame[y + by : y + by + bh, gx + bx : gx + bx + bw] = _TEXT_BGR
+
+
+# ---- Stills -----------------------------------------------------------------------------------
+
+
+def save_jpeg(frame: Frame, path: Path, quality: int = 90) -> tuple[str, int, int]:
+    """Encode a frame as JPEG and write it atomically (temporary file, then rename).
+
+    Args:
+        frame: A BGR (or grey) uint8 image.
+        path: Where the JPEG goes; its folder must exist.
+        quality: JPEG quality, 1 to 100.
+
+    Returns:
+        The SHA-256 of the file (hex), the width and the height.
+
+    Raises:
+        ValueError: The frame is not an image or the quality is out of range.
+        OSError: The file cannot be written (nothing is left behind).
+    """
+    if not 1 <= quality <= 100:
+        raise ValueError(f"JPEG quality must be 1-100, got {quality}")
+    if (
+        not isinstance(frame, np.ndarray)
+        or frame.dtype != np.uint8
+        or frame.ndim not in (2, 3)
+        or (frame.ndim == 3 and frame.shape[2] not in (1, 3))
+        or frame.size == 0
+    ):
+        shape = getattr(frame, "shape", None)
+        raise ValueError(f"cannot save as JPEG: expected a uint8 BGR image, got shape {shape}")
+    ok, encoded = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    if not ok:
+        raise ValueError("cannot save as JPEG: the encoder refused the frame")
+    data = encoded.tobytes()
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    height, width = frame.shape[:2]
+    return hashlib.sha256(data).hexdigest(), int(width), int(height)
