@@ -2,7 +2,9 @@
 
 ``normalise_name`` folds case and accents, transliterates Cyrillic, drops punctuation and
 legal-form words (PJSC, PAO, AO, OOO, LLC, ...), and sorts the remaining words, so that
-"Alrosa, PJSC", "ПАО АЛРОСА" and "pjsc alrosa" all give ``"alrosa"``.
+"Alrosa, PJSC", "ПАО АЛРОСА" and "pjsc alrosa" all give ``"alrosa"``. Dotted abbreviations
+("P.J.S.C.", "S.A.") are read as one word, apostrophes join ("O'Brien" = "OBrien"), and letters
+that Unicode does not decompose (ø, ł, đ, æ, œ, þ, ı) are folded to Latin ones.
 """
 
 from __future__ import annotations
@@ -93,10 +95,50 @@ LEGAL_FORMS: frozenset[str] = frozenset(
         "closed",
         "open",
         "the",
+        # further legal forms met on the sanctions lists and in the diamond trade
+        "pty",
+        "pvt",
+        "ltda",
+        "kg",
+        "sprl",
+        "sas",
+        "bhd",
+        "sdn",
+        "tov",
+        "fzc",
+        "fzllc",
+        "incorporated",
+        "obshchestvo",
+        "aktsionernoe",
+        "publichnoe",
+        "otkrytoe",
+        "zakrytoe",
+        "ogranichennoi",
+        "otvetstvennostiu",
+    }
+)
+
+# Latin letters that NFKD does not split into a base letter and an accent.
+_LATIN_EXTRA = str.maketrans(
+    {
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "ħ": "h",
+        "ı": "i",
+        "ŀ": "l",
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ß": "ss",
     }
 )
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_APOSTROPHES = re.compile(r"(?<=\w)['’ʼ`´](?=\w)")
+_DOTTED_ABBREVIATION = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w])")
 
 
 def transliterate(text: str) -> str:
@@ -107,10 +149,12 @@ def transliterate(text: str) -> str:
 def fold(text: str) -> str:
     """Lower case, Cyrillic transliterated, accents removed, punctuation turned into spaces."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = transliterate(text)
+    text = transliterate(text).translate(_LATIN_EXTRA)
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
+    text = _APOSTROPHES.sub("", text)
+    text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
