@@ -38,7 +38,14 @@ class OpenCvCamera:
     starts threads; a lock makes it safe to close from another thread.
     """
 
-    def __init__(self, source: str, width: int = 1280, height: int = 720, fps: int = 30) -> None:
+    def __init__(
+        self,
+        source: str,
+        width: int = 1280,
+        height: int = 720,
+        fps: int = 30,
+        timeout_s: float = 5.0,
+    ) -> None:
         """Describe the camera; nothing is opened yet.
 
         Args:
@@ -46,6 +53,7 @@ class OpenCvCamera:
             width: Requested frame width in pixels (devices only).
             height: Requested frame height in pixels (devices only).
             fps: Requested frame rate (devices only).
+            timeout_s: Longest wait to open or read a URL stream.
         """
         if not source.strip():
             raise ValueError("camera: no source given")
@@ -55,6 +63,7 @@ class OpenCvCamera:
         self.width = width
         self.height = height
         self.fps = fps
+        self.timeout_s = timeout_s
         self._lock = threading.Lock()
         self._capture: cv2.VideoCapture | None = None
 
@@ -126,10 +135,22 @@ class OpenCvCamera:
                 raise DeviceDisconnectedError(f"camera {self.source}: no such device")
             target: int | str = int(self.source) if self.source.isdigit() else self.source
             capture = cv2.VideoCapture(target, cv2.CAP_V4L2)
-        else:
-            if self.is_file and not os.path.isfile(self.source):
+        elif self.is_file:
+            if not os.path.isfile(self.source):
                 raise DeviceDisconnectedError(f"camera {self.source}: no such video file")
             capture = cv2.VideoCapture(self.source)
+        else:
+            timeout_ms = int(self.timeout_s * 1000)
+            capture = cv2.VideoCapture(
+                self.source,
+                cv2.CAP_FFMPEG,
+                [
+                    cv2.CAP_PROP_OPEN_TIMEOUT_MSEC,
+                    timeout_ms,
+                    cv2.CAP_PROP_READ_TIMEOUT_MSEC,
+                    timeout_ms,
+                ],
+            )
         if not capture.isOpened():
             capture.release()
             raise DeviceDisconnectedError(f"camera {self.source}: cannot open")

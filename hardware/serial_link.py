@@ -109,7 +109,8 @@ class SerialLink:
     the call that meets it: such a call raises ``DeviceDisconnectedError`` at its deadline.
 
     Line settings go to the pyserial constructor and are never changed on an open port (a pty
-    and some USB adapters refuse that).
+    and some USB adapters refuse that). One lock serialises all calls; a call blocks at most
+    its own timeout (plus one ``timeout_s`` read slice), including any back-off wait.
     """
 
     def __init__(self, settings: SerialSettings) -> None:
@@ -141,9 +142,8 @@ class SerialLink:
 
     @property
     def connected(self) -> bool:
-        """Whether the port is open and has not failed since it was opened."""
-        with self._lock:
-            return self._serial is not None
+        """Whether the port is open and has not failed since it was opened (never blocks)."""
+        return self._serial is not None
 
     # ---- Public calls --------------------------------------------------------------------
 
@@ -215,9 +215,14 @@ class SerialLink:
                 line = self._frame(terms)
                 if line is not None:
                     return line
-                if time.monotonic() >= deadline and not self._has_waiting(port):
-                    return None
+                if time.monotonic() >= deadline:
+                    break
                 self._fill(port)
+            # At the deadline, take once what is already waiting (so timeout_s=0 still
+            # returns a line that has arrived), but never keep reading a stream that flows on.
+            if self._has_waiting(port):
+                self._fill(port)
+            return self._frame(terms)
 
     def drain(self, timeout_s: float = 0.0) -> None:
         """Discard buffered and pending input (stale replies, noise), opening the port if needed.

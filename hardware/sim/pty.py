@@ -10,6 +10,7 @@ import select
 import threading
 import time
 import tty
+from collections import deque
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -18,6 +19,9 @@ log = logging.getLogger(__name__)
 
 MAX_COMMAND_BYTES = 4096
 """Longest command line the simulator buffers; longer input is dropped."""
+
+RECEIVED_KEPT = 1000
+"""How many of the latest command lines ``received`` keeps (for tests and diagnostics)."""
 
 
 class PtyDevice:
@@ -50,7 +54,7 @@ class PtyDevice:
         self.link_path = Path(link_path) if link_path is not None else None
         self.byte_delay_s = byte_delay_s
         self.name = name
-        self.received: list[bytes] = []
+        self.received: deque[bytes] = deque(maxlen=RECEIVED_KEPT)
         self._lock = threading.RLock()
         self._master: int | None = None
         self._slave: int | None = None

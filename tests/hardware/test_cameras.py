@@ -70,6 +70,14 @@ def test_opencv_camera_unreadable_file_is_disconnected(tmp_path: Path) -> None:
         OpenCvCamera(str(bogus)).open()
 
 
+def test_opencv_camera_unreachable_url_fails_fast() -> None:
+    camera = OpenCvCamera("http://127.0.0.1:9/stream.mjpg", timeout_s=2.0)
+    started = time.monotonic()
+    with pytest.raises(DeviceDisconnectedError, match="cannot open"):
+        camera.open()
+    assert time.monotonic() - started < 3.0
+
+
 def test_opencv_camera_source_kinds() -> None:
     assert OpenCvCamera("0").is_device
     assert OpenCvCamera("/dev/v4l/by-id/usb-cam-video-index0").is_device

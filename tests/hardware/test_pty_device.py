@@ -25,7 +25,7 @@ def test_start_gives_a_stable_symlink_to_a_raw_pty(tmp_path: Path) -> None:
             assert port.read(1) == b"\x7f"
             port.write(b"ping\r\n")
             assert port.readline() == b"ping\r\n"
-        assert sim.received == [b"ping"]
+        assert list(sim.received) == [b"ping"]
 
 
 def test_commands_split_across_writes_arrive_whole(tmp_path: Path) -> None:

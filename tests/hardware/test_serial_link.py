@@ -199,3 +199,27 @@ def test_writes_from_several_threads_never_interleave(echo: EchoDevice) -> None:
         got.append(line)
     assert sorted(got) == sorted(lines)
     link.close()
+
+
+def test_a_stream_without_line_ends_cannot_hold_a_read_past_its_timeout(tmp_path: Path) -> None:
+    with PtyDevice(tmp_path / "dev") as sim, SerialLink(
+        SerialSettings(sim.port, max_line_bytes=64)
+    ) as link:
+        link.open()
+        stop = threading.Event()
+
+        def babble() -> None:
+            while not stop.wait(0.002):
+                sim.send(b"x" * 50)
+
+        thread = threading.Thread(target=babble)
+        thread.start()
+        try:
+            with pytest.raises(FrameError):
+                link.read_line(1.0)
+            started = time.monotonic()
+            assert link.read_line(0.2) is None
+            assert time.monotonic() - started < 0.5
+        finally:
+            stop.set()
+            thread.join()
