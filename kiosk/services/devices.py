@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +58,9 @@ RETRY_INTERVAL_MS = 500
 
 WEIGHT_HEARTBEAT_S = 1.0
 """An unchanged weight is re-emitted at least this often, so a screen knows the scale lives."""
+
+SIM_CAPACITY_CT = Decimal("5000.000")
+"""Capacity of the simulated balance: a parcel balance, large enough for the sample parcels."""
 
 JOIN_TIMEOUT_S = 10.0
 """How long ``stop()`` waits for each worker thread."""
@@ -589,7 +593,7 @@ class DeviceHub(QObject):
         if profile is None:
             raise DeviceError(f"scale: unknown protocol {cfg.protocol!r}")
         if cfg.backend == "simulated":
-            sim = MtSicsSimulator(link_path=self._simdir() / "scale")
+            sim = MtSicsSimulator(link_path=self._simdir() / "scale", capacity_ct=SIM_CAPACITY_CT)
             port = sim.start()
             self._simulators = Simulators(scale=sim, reader=self._simulators.reader)
             serial_settings = profile.serial_settings(port)

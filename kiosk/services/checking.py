@@ -1,0 +1,204 @@
+"""The checks of one inspection: look up the references, screen the parties, apply the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from kiosk.domain.models import (
+    Declaration,
+    IdentifierKind,
+    Inspection,
+    KpCertificate,
+    ScreeningHit,
+    Verdict,
+)
+from kiosk.domain.names import normalise_name
+from kiosk.domain.rules import CheckInput, RuleSet, RuleSetError, evaluate, parse_ruleset
+from kiosk.domain.screening import parties_of, screen_exact
+
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
+    from kiosk.store.repository import DataVersion, Store
+
+LEGAL_TIMEZONE = ZoneInfo("Europe/Brussels")
+"""Dates in the regulation are Belgian calendar dates."""
+
+LOOKUP_ORDER: tuple[IdentifierKind, ...] = (
+    IdentifierKind.KP_CERTIFICATE,
+    IdentifierKind.MRN,
+    IdentifierKind.AWB,
+)
+"""Which identifier finds the declaration, in order of preference."""
+
+
+class CheckError(Exception):
+    """The checks cannot run (no rule set, unreadable rule file); the message is for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What the reference data says about an inspection's identifiers."""
+
+    declaration: Declaration | None
+    kp_number: str | None
+    certificate: KpCertificate | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The outcome of the checks with everything that was looked up to reach it."""
+
+    verdict: Verdict
+    lookup: Lookup
+    hits: tuple[ScreeningHit, ...]
+    data_stale: bool
+
+
+def load_ruleset(path: Path) -> RuleSet:
+    """Read and validate the rule-set file.
+
+    Args:
+        path: The JSON rule-set file (``Settings.ruleset_path``).
+
+    Returns:
+        The parsed rule set.
+
+    Raises:
+        CheckError: The file cannot be read or is not a valid rule set.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CheckError(f"Cannot read the rule set {path}: {exc}") from None
+    try:
+        return parse_ruleset(text)
+    except RuleSetError as exc:
+        raise CheckError(f"The rule set {path} is not valid: {exc}") from None
+
+
+def inspection_date(inspection: Inspection) -> date:
+    """The legal date of an inspection: the Belgian calendar date it started on."""
+    return inspection.started_at.astimezone(LEGAL_TIMEZONE).date()
+
+
+class Checker:
+    """Runs the checks of an inspection against the local reference data (plain Python).
+
+    Blocking (database reads): call it from the task thread, never the GUI thread.
+    """
+
+    def __init__(self, store: Store, ruleset: RuleSet, settings: Settings) -> None:
+        """Create the checker.
+
+        Args:
+            store: The repository with the reference data.
+            ruleset: The rules (``load_ruleset(settings.ruleset_path)``).
+            settings: Tolerances and the maximum data age.
+        """
+        self._store = store
+        self._ruleset = ruleset
+        self._settings = settings
+
+    @classmethod
+    def from_settings(cls, store: Store, settings: Settings) -> Checker:
+        """A checker with the rule set named in the settings; raises ``CheckError``."""
+        return cls(store, load_ruleset(settings.ruleset_path), settings)
+
+    @property
+    def ruleset(self) -> RuleSet:
+        """The rule set in use."""
+        return self._ruleset
+
+    def lookup(self, inspection: Inspection) -> Lookup:
+        """Find the declaration (by KP number, else MRN, else AWB) and the KP certificate.
+
+        Args:
+            inspection: The inspection with its identifiers so far.
+
+        Returns:
+            What was found; the KP number is the presented one, else the declaration's.
+        """
+        declaration: Declaration | None = None
+        for kind in LOOKUP_ORDER:
+            ident = inspection.identifier(kind)
+            if ident is None:
+                continue
+            declaration = self._store.declaration_for(kind, ident.value)
+            if declaration is not None:
+                break
+        if declaration is None:
+            declaration = inspection.declaration
+        presented = inspection.identifier(IdentifierKind.KP_CERTIFICATE)
+        kp_number = presented.value if presented is not None else None
+        if kp_number is None and declaration is not None:
+            kp_number = declaration.kp_number
+        certificate = self._store.kp_certificate(kp_number) if kp_number else None
+        return Lookup(declaration=declaration, kp_number=kp_number, certificate=certificate)
+
+    def data_stale(self, now: datetime, version: DataVersion | None = None) -> bool:
+        """True when there is no reference data or it is older than ``max_data_age_h``.
+
+        The age counts from when this kiosk loaded the data (its last confirmed update),
+        not from when the publisher signed it: official lists are not republished daily,
+        and a post that updated an hour ago to the latest bundle is up to date.
+
+        Args:
+            now: The current instant (timezone-aware UTC).
+            version: The data version, if already read (else it is read from the store).
+        """
+        if version is None:
+            version = self._store.data_version()
+        if version is None:
+            return True
+        max_age = timedelta(hours=self._settings.data.max_data_age_h)
+        return now - version.loaded_at > max_age
+
+    def check(self, inspection: Inspection, now: datetime) -> CheckResult:
+        """Run every check on what the inspection has now (missing inputs become reasons).
+
+        Args:
+            inspection: The inspection to decide.
+            now: The decision instant (timezone-aware UTC).
+
+        Returns:
+            The verdict with what was looked up and the screening hits.
+        """
+        found = self.lookup(inspection)
+        parties = parties_of(found.declaration, found.certificate)
+        hits: tuple[ScreeningHit, ...] = ()
+        if parties:
+            keys = {normalise_name(name) for _, name in parties}
+            listed = self._store.listed_parties_named(sorted(k for k in keys if k))
+            hits = tuple(screen_exact(parties, listed))
+        version = self._store.data_version()
+        stale = self.data_stale(now, version)
+        checks = self._settings.checks
+        inp = CheckInput(
+            at=inspection_date(inspection),
+            declaration=found.declaration,
+            identifiers=inspection.identifiers,
+            reading=inspection.reading,
+            kp_certificate=found.certificate,
+            kp_number=found.kp_number,
+            kp_participants=self._store.kp_participants(),
+            sanction_hits=hits,
+            photo=inspection.photo,
+            carat_tolerance_ct=checks.carat_tolerance_ct,
+            parcel_count_tolerance=checks.parcel_count_tolerance,
+            data_stale=stale,
+        )
+        verdict = evaluate(
+            self._ruleset,
+            inp,
+            decided_at=now,
+            data_version=version.version if version is not None else "",
+        )
+        return CheckResult(verdict=verdict, lookup=found, hits=hits, data_stale=stale)
+
+    def verdict(self, inspection: Inspection, now: datetime) -> Verdict:
+        """Only the verdict of ``check``."""
+        return self.check(inspection, now).verdict

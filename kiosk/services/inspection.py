@@ -1,0 +1,660 @@
+"""The inspection workflow: device events and user intents in, saved steps and verdicts out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from hardware.base import DeviceError, utc_now
+from kiosk.domain.identifiers import classify
+from kiosk.domain.models import (
+    Identifier,
+    IdentifierKind,
+    InputSource,
+    Inspection,
+    Photo,
+    User,
+    WeightReading,
+    WeightState,
+)
+from kiosk.domain.rules import RuleSetError
+from kiosk.domain.workflow import IllegalTransitionError
+from kiosk.services.checking import Checker, CheckError, Lookup
+from kiosk.services.tasks import TaskRunner, TaskRunnerClosedError
+from kiosk.settings import RESOURCES
+from kiosk.slips.slip import SlipContext, SlipError, write_slip
+from kiosk.store.database import StoreError
+from kiosk.store.reference import ReferenceDataError
+from kiosk.store.repository import DataVersion, PinCheck, Store
+
+if TYPE_CHECKING:
+    from kiosk.services.devices import DeviceHub
+    from kiosk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SAMPLE_DIR = RESOURCES / "sample"
+"""The bundled sample data, loaded into an empty database when ``[data] sample_data``."""
+
+_STATE_WORDS = {
+    "collecting": "still collecting",
+    "decided": "decided",
+    "overridden": "overridden",
+    "printed": "printed",
+    "closed": "closed",
+    "voided": "voided",
+}
+
+
+class WorkflowError(Exception):
+    """A user action that does not fit the inspection's state; the message is for the user."""
+
+
+def user_message(exc: BaseException) -> str:
+    """A one-line message for the screen about a failed step.
+
+    Args:
+        exc: What a task raised.
+
+    Returns:
+        A sentence an inspector can act on.
+    """
+    if isinstance(exc, IllegalTransitionError):
+        state = _STATE_WORDS.get(exc.state.value, exc.state.value)
+        if exc.state.value == "printed":
+            return "This parcel's slip is printed: press Next parcel to start a new inspection."
+        return f"Not possible now: the inspection is {state} ({exc})."
+    if isinstance(
+        exc,
+        WorkflowError | CheckError | StoreError | SlipError | DeviceError | ReferenceDataError,
+    ):
+        return str(exc)
+    if isinstance(exc, RuleSetError):
+        return f"The rule set is not valid: {exc}"
+    if isinstance(exc, OSError):
+        return f"A file could not be written: {exc}"
+    return f"Unexpected error ({type(exc).__name__}): {exc}"
+
+
+# ---- The blocking work (runs in the task thread only) --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Startup:
+    """What the controller learns when the database is open."""
+
+    users: tuple[User, ...]
+    data_version: DataVersion | None
+    seeded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    """A saved step: the fresh inspection, what its identifiers found, and whether it decided."""
+
+    inspection: Inspection
+    lookup: Lookup | None = None
+    decided: bool = False
+    ignored: bool = False
+
+
+@dataclass
+class InspectionWork:
+    """The blocking half of the controller: store, checks and slips. Plain Python, no Qt.
+
+    Every method runs in the task thread, one at a time, in submission order; this object
+    is the only one that touches the store. The current inspection's id lives here so that
+    an input queued right after a sign-in lands on the inspection that sign-in opened.
+    """
+
+    settings: Settings
+    clock: Callable[[], datetime] = utc_now
+    store: Store | None = None
+    sample_dir: Path = SAMPLE_DIR
+    current_id: str | None = None
+    checker: Checker | None = None
+    _owns_store: bool = field(default=False, init=False)
+
+    # ---- life cycle ------------------------------------------------------------------------
+
+    def open(self) -> Startup:
+        """Open (and migrate) the database, seed the sample data, load the rule set."""
+        seeded = False
+        if self.store is None:
+            self.store = Store.open(self.settings.database_url)
+            self._owns_store = True
+        if self.settings.data.sample_data:
+            seeded = self.store.seed_sample_data_if_empty(self.sample_dir)
+        self.checker = Checker.from_settings(self.store, self.settings)
+        for folder in (self.settings.photos_path, self.settings.slips_path):
+            folder.mkdir(parents=True, exist_ok=True)
+        return Startup(tuple(self.store.users()), self.store.data_version(), seeded)
+
+    def close(self) -> None:
+        """Close the database if this object opened it."""
+        if self.store is not None and self._owns_store:
+            self.store.close()
+        self.store = None
+
+    # ---- people ----------------------------------------------------------------------------
+
+    def sign_in(self, username: str, pin: str) -> PinCheck:
+        """Check a user's PIN."""
+        return self._store().verify_pin(username, pin, self.clock())
+
+    def sign_out(self) -> None:
+        """Forget the current inspection (it stays unfinished in the database)."""
+        self.current_id = None
+
+    # ---- inspections -----------------------------------------------------------------------
+
+    def resume_or_create(self, user: User) -> StepResult:
+        """Reopen this kiosk's unfinished inspection, or start a new one for ``user``."""
+        store = self._store()
+        kiosk = self.settings.kiosk
+        found = store.unfinished(kiosk.post, kiosk.kiosk_id)
+        if found is None:
+            found = store.create_inspection(kiosk.post, kiosk.kiosk_id, user.username, self.clock())
+        self.current_id = found.id
+        return StepResult(found, self._checker().lookup(found), decided=found.verdict is not None)
+
+    def next_parcel(self, user: User) -> StepResult:
+        """Close the current inspection (it must be decided) and start a new one."""
+        store = self._store()
+        kiosk = self.settings.kiosk
+        if self.current_id is not None:
+            current = store.get(self.current_id)
+            if current.state.value == "collecting":
+                if _has_inputs(current):
+                    raise WorkflowError(
+                        "This parcel has no verdict yet: press Check now first, then Next parcel."
+                    )
+                # Nothing recorded yet: this empty inspection serves the next parcel.
+                return StepResult(current, self._checker().lookup(current))
+            store.close_inspection(current.id, self.clock())
+        created = store.create_inspection(kiosk.post, kiosk.kiosk_id, user.username, self.clock())
+        self.current_id = created.id
+        return StepResult(created, Lookup(None, None, None))
+
+    def add_identifier(self, identifier: Identifier, inspector_name: str) -> StepResult:
+        """Save a scanned or typed identifier, then check if everything is there."""
+        store = self._store()
+        current = store.get(self._current_id())
+        if any(
+            i.kind is identifier.kind and i.value == identifier.value
+            for i in current.identifiers
+        ):
+            return StepResult(current, self._checker().lookup(current), ignored=True)
+        saved = store.add_identifier(current.id, identifier, self.clock())
+        return self._after_input(saved, inspector_name)
+
+    def set_reading(self, reading: WeightReading, inspector_name: str) -> StepResult:
+        """Save an accepted weight, then check if everything is there."""
+        saved = self._store().set_reading(self._current_id(), reading, self.clock())
+        return self._after_input(saved, inspector_name)
+
+    def set_photo(
+        self, photo: Photo, inspection_id: str | None, inspector_name: str
+    ) -> StepResult:
+        """Save a still of the parcel, then check if everything is there."""
+        target = inspection_id or self._current_id()
+        saved = self._store().set_photo(target, photo, self.clock())
+        if target != self.current_id:
+            return StepResult(saved, ignored=True)
+        return self._after_input(saved, inspector_name)
+
+    def check_now(self, inspector_name: str) -> StepResult:
+        """Decide with what is there; missing inputs become reasons."""
+        store = self._store()
+        current = store.get(self._current_id())
+        lookup = self._checker().lookup(current)
+        current = self._record_declaration(current, lookup)
+        return self._decide(current, lookup, inspector_name)
+
+    def mark_printed(self, inspection_id: str) -> Inspection:
+        """Record that the slip of an inspection was printed."""
+        return self._store().mark_printed(inspection_id, self.clock())
+
+    # ---- internals -------------------------------------------------------------------------
+
+    def _after_input(self, inspection: Inspection, inspector_name: str) -> StepResult:
+        lookup = self._checker().lookup(inspection)
+        inspection = self._record_declaration(inspection, lookup)
+        if _ready(inspection, lookup):
+            return self._decide(inspection, lookup, inspector_name)
+        return StepResult(inspection, lookup)
+
+    def _record_declaration(self, inspection: Inspection, lookup: Lookup) -> Inspection:
+        if lookup.declaration is not None and lookup.declaration != inspection.declaration:
+            return self._store().set_declaration(inspection.id, lookup.declaration, self.clock())
+        return inspection
+
+    def _decide(self, inspection: Inspection, lookup: Lookup, inspector_name: str) -> StepResult:
+        store = self._store()
+        now = self.clock()
+        result = self._checker().check(inspection, now)
+        decided = store.set_verdict(inspection.id, result.verdict, now)
+        version = store.data_version()
+        kiosk = self.settings.kiosk
+        ctx = SlipContext(
+            post_code=kiosk.post,
+            post_name=kiosk.post_name,
+            kiosk_id=kiosk.kiosk_id,
+            inspector_name=inspector_name or decided.inspector,
+            data_version=version.version if version is not None else "",
+            data_published_at=version.published_at if version is not None else None,
+            ruleset_version=result.verdict.ruleset_version,
+            kp_certificate=result.lookup.certificate,
+        )
+        path = write_slip(decided, ctx, self.settings.slips_path)
+        with_slip = store.set_slip(decided.id, str(path), self.clock())
+        return StepResult(with_slip, result.lookup, decided=True)
+
+    def _store(self) -> Store:
+        if self.store is None:
+            raise WorkflowError("The database is not open.")
+        return self.store
+
+    def _checker(self) -> Checker:
+        if self.checker is None:
+            raise WorkflowError("The checks are not ready: the rule set did not load.")
+        return self.checker
+
+    def _current_id(self) -> str:
+        if self.current_id is None:
+            raise WorkflowError("No inspection is open: sign in first.")
+        return self.current_id
+
+
+def _has_inputs(inspection: Inspection) -> bool:
+    return bool(inspection.identifiers) or inspection.reading is not None or (
+        inspection.photo is not None
+    )
+
+
+def _ready(inspection: Inspection, lookup: Lookup) -> bool:
+    """Everything for an automatic check: a KP number or declaration, a stable weight, a photo."""
+    identified = (
+        inspection.identifier(IdentifierKind.KP_CERTIFICATE) is not None
+        or lookup.declaration is not None
+    )
+    weighed = inspection.reading is not None and inspection.reading.state is WeightState.STABLE
+    return identified and weighed and inspection.photo is not None
+
+
+# ---- The controller (GUI thread) -----------------------------------------------------------
+
+
+class InspectionController(QObject):
+    """The inspection workflow for the screens, on top of a ``TaskRunner``.
+
+    All store, check and slip work runs in the task thread, in order; every signal is
+    emitted on the GUI thread. Device events (from a ``DeviceHub``) are saved as they come:
+    a scanned identifier, an accepted weight (which also takes a still), the still. When the
+    inspection has a KP number (or an MRN/AWB that finds a declaration), a stable weight and
+    a photo, the checks run and the slip is written in the same task.
+
+    Signals:
+        signed_in(object): the ``User`` who signed in.
+        sign_in_failed(str): why a sign-in was refused (one line for the screen).
+        signed_out(): the user signed out.
+        inspection_changed(object): the current ``Inspection`` after every saved step.
+        declaration_found(object): the ``Declaration`` found for the identifiers, or None.
+        certificate_found(object): the ``KpCertificate`` from the register, or None.
+        verdict_ready(object): the ``Inspection`` with its verdict and slip path.
+        printed(str): the slip was printed (where it went) and recorded as printed.
+        print_failed(str): the slip could not be printed; a one-line message.
+        error_occurred(str): a step failed; a one-line message for the screen.
+        data_status_changed(object): the ``DataVersion`` in use, or None.
+        busy_changed(bool): True while steps are queued or running.
+        ready(): the database is open and ``users()`` is filled.
+    """
+
+    signed_in = Signal(object)
+    sign_in_failed = Signal(str)
+    signed_out = Signal()
+    inspection_changed = Signal(object)
+    declaration_found = Signal(object)
+    certificate_found = Signal(object)
+    verdict_ready = Signal(object)
+    printed = Signal(str)
+    print_failed = Signal(str)
+    error_occurred = Signal(str)
+    data_status_changed = Signal(object)
+    busy_changed = Signal(bool)
+    ready = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        devices: DeviceHub | None = None,
+        *,
+        store: Store | None = None,
+        runner: TaskRunner | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        sample_dir: Path = SAMPLE_DIR,
+        parent: QObject | None = None,
+    ) -> None:
+        """Create the controller; nothing is opened until ``start()``.
+
+        Args:
+            settings: The kiosk settings.
+            devices: The device hub whose events feed the inspection (None: typed input only).
+            store: An open store to use (default: open ``settings.database_url`` at start).
+            runner: The task runner to use (default: one of its own, shut down with it).
+            clock: The current UTC instant (tests pass a fixed clock).
+            sample_dir: Sample data loaded into an empty database when the settings ask.
+            parent: The Qt parent.
+        """
+        super().__init__(parent)
+        self._settings = settings
+        self._devices = devices
+        self._owns_runner = runner is None
+        self._runner = runner if runner is not None else TaskRunner(name="inspection-tasks")
+        self._work = InspectionWork(settings, clock=clock, store=store, sample_dir=sample_dir)
+        self._users: list[User] = []
+        self._user: User | None = None
+        self._current: Inspection | None = None
+        self._data_version: DataVersion | None = None
+        self._shown_lookup: tuple[object, object] | None = None
+        self._session = 0
+        self._still_for: str | None = None
+        self._printing_id: str | None = None
+        self._closed = False
+        self._runner.busy_changed.connect(self._on_runner_busy_changed)
+        if devices is not None:
+            devices.identifier_scanned.connect(self._on_devices_identifier_scanned)
+            devices.weight_accepted.connect(self._on_devices_weight_accepted)
+            devices.still_saved.connect(self._on_devices_still_saved)
+            devices.still_failed.connect(self._on_devices_still_failed)
+            devices.printed.connect(self._on_devices_printed)
+            devices.print_failed.connect(self._on_devices_print_failed)
+
+    # ---- Properties ------------------------------------------------------------------------
+
+    @property
+    def user(self) -> User | None:
+        """The signed-in user, or None."""
+        return self._user
+
+    @property
+    def current(self) -> Inspection | None:
+        """The current inspection as last saved, or None."""
+        return self._current
+
+    @property
+    def data_version(self) -> DataVersion | None:
+        """The reference data in use, as read at start."""
+        return self._data_version
+
+    @property
+    def busy(self) -> bool:
+        """True while steps are queued or running."""
+        return self._runner.busy
+
+    def users(self) -> list[User]:
+        """The users who may sign in (read at start)."""
+        return list(self._users)
+
+    # ---- Life cycle ------------------------------------------------------------------------
+
+    def start(self, wait_s: float = 30.0) -> None:
+        """Open the database (in the task thread), seed sample data, load the rule set.
+
+        Args:
+            wait_s: Wait up to this long for it, so that ``users()`` is filled on return;
+                0 returns at once (then wait for ``ready``).
+        """
+        self._submit(self._work.open, self._on_open_done, name="open")
+        if wait_s > 0 and not self._runner.drain(wait_s):
+            self.error_occurred.emit("The database is taking long to open; please wait.")
+
+    def shutdown(self, timeout_s: float = 30.0) -> None:
+        """Finish queued steps, close the database and stop the task thread (if owned)."""
+        if self._closed:
+            return
+        self._submit(self._work.close, None, name="close")
+        self._closed = True
+        if self._owns_runner:
+            self._runner.shutdown(timeout_s)
+        else:
+            self._runner.drain(timeout_s)
+
+    # ---- User intents ----------------------------------------------------------------------
+
+    @Slot(str, str)
+    def sign_in(self, username: str, pin: str) -> None:
+        """Check the PIN; on success, resume the unfinished inspection or start one."""
+        self._submit(
+            lambda: self._work.sign_in(username, pin),
+            self._on_sign_in_done,
+            name="sign in",
+            on_error=lambda exc: self.sign_in_failed.emit(user_message(exc)),
+        )
+
+    @Slot()
+    def sign_out(self) -> None:
+        """Sign out; the inspection stays unfinished and is resumed at the next sign-in."""
+        if self._user is None:
+            return
+        self._session += 1
+        self._user = None
+        self._current = None
+        self._shown_lookup = None
+        self._still_for = None
+        self._printing_id = None
+        self._submit(self._work.sign_out, None, name="sign out")
+        self.signed_out.emit()
+
+    @Slot()
+    def start_inspection(self) -> None:
+        """Resume the unfinished inspection of this kiosk or start a new one."""
+        user = self._require_user()
+        if user is None:
+            return
+        self._submit_step(lambda: self._work.resume_or_create(user), "start inspection")
+
+    @Slot(str)
+    def add_typed_identifier(self, text: str) -> None:
+        """Classify and save an identifier typed by the inspector."""
+        if self._require_user() is None:
+            return
+        if not text.strip():
+            self.error_occurred.emit("Type an identifier first.")
+            return
+        identifier = classify(text, None, InputSource.TYPED)
+        if identifier.problem is not None:
+            self.error_occurred.emit(f"{text.strip()}: {identifier.problem}")
+        self._add_identifier(identifier)
+
+    @Slot()
+    def check_now(self) -> None:
+        """Decide now with what is there (missing inputs are reasons)."""
+        user = self._require_user()
+        if user is None:
+            return
+        name = user.display_name
+        self._submit_step(lambda: self._work.check_now(name), "check")
+
+    @Slot()
+    def print_slip(self) -> None:
+        """Send the current slip to the printer; it is marked printed only on success."""
+        if self._require_user() is None:
+            return
+        current = self._current
+        if current is None or current.slip_path is None or current.verdict is None:
+            self.error_occurred.emit("There is no slip to print yet: check the parcel first.")
+            return
+        if self._devices is None:
+            self.print_failed.emit("Printing failed: no printer is set up.")
+            return
+        self._printing_id = current.id
+        self._devices.print_pdf(Path(current.slip_path))
+
+    @Slot()
+    def next_parcel(self) -> None:
+        """Close the decided inspection and start a new one."""
+        user = self._require_user()
+        if user is None:
+            return
+        self._submit_step(lambda: self._work.next_parcel(user), "next parcel")
+
+    # ---- Device events (GUI thread) --------------------------------------------------------
+
+    @Slot(object)
+    def _on_devices_identifier_scanned(self, identifier: object) -> None:
+        if self._user is None or self._closed or not isinstance(identifier, Identifier):
+            return
+        self._add_identifier(identifier)
+
+    @Slot(object)
+    def _on_devices_weight_accepted(self, reading: object) -> None:
+        user = self._user
+        if user is None or self._closed or not isinstance(reading, WeightReading):
+            return
+        name = user.display_name
+        self._submit_step(
+            lambda: self._work.set_reading(reading, name), "save weight", then=self._take_still
+        )
+
+    @Slot(object)
+    def _on_devices_still_saved(self, photo: object) -> None:
+        user = self._user
+        if user is None or self._closed or not isinstance(photo, Photo):
+            return
+        target, self._still_for = self._still_for, None
+        name = user.display_name
+        self._submit_step(lambda: self._work.set_photo(photo, target, name), "save photo")
+
+    @Slot(str)
+    def _on_devices_still_failed(self, message: str) -> None:
+        if self._user is not None and not self._closed:
+            self._still_for = None
+            self.error_occurred.emit(message)
+
+    @Slot(str)
+    def _on_devices_printed(self, destination: str) -> None:
+        inspection_id, self._printing_id = self._printing_id, None
+        if inspection_id is None or self._closed:
+            return
+        session = self._session
+
+        def done(result: object) -> None:
+            assert isinstance(result, Inspection)
+            if session == self._session:
+                self._show(StepResult(result))
+            self.printed.emit(destination)
+
+        self._submit(lambda: self._work.mark_printed(inspection_id), done, name="mark printed")
+
+    @Slot(str)
+    def _on_devices_print_failed(self, message: str) -> None:
+        if self._printing_id is None:
+            return
+        self._printing_id = None
+        self.print_failed.emit(message)
+
+    @Slot(bool)
+    def _on_runner_busy_changed(self, busy: bool) -> None:
+        self.busy_changed.emit(busy)
+
+    # ---- Internals -------------------------------------------------------------------------
+
+    def _require_user(self) -> User | None:
+        if self._user is None:
+            self.error_occurred.emit("Sign in first.")
+        return self._user
+
+    def _add_identifier(self, identifier: Identifier) -> None:
+        user = self._user
+        assert user is not None
+        name = user.display_name
+        self._submit_step(lambda: self._work.add_identifier(identifier, name), "save identifier")
+
+    def _take_still(self, step: StepResult) -> None:
+        if self._devices is None:
+            return
+        inspection = step.inspection
+        stamp = utc_now().strftime("%Y%m%dT%H%M%S%f")
+        self._still_for = inspection.id
+        self._devices.capture_still(self._settings.photos_path / f"{inspection.id}-{stamp}.jpg")
+
+    def _submit(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None,
+        *,
+        name: str,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, WorkflowError | IllegalTransitionError):
+                log.error("%s failed", name, exc_info=exc)
+            self.error_occurred.emit(user_message(exc))
+
+        try:
+            self._runner.submit(fn, on_done=on_done, on_error=on_error or failed, name=name)
+        except TaskRunnerClosedError:
+            log.warning("%s ignored: the controller is shut down", name)
+
+    def _submit_step(
+        self,
+        fn: Callable[[], StepResult],
+        name: str,
+        then: Callable[[StepResult], None] | None = None,
+    ) -> None:
+        session = self._session
+
+        def done(result: object) -> None:
+            assert isinstance(result, StepResult)
+            if session != self._session:
+                return  # signed out meanwhile: the step is saved, but not shown
+            self._show(result)
+            if then is not None and not result.ignored:
+                then(result)
+
+        self._submit(fn, done, name=name)
+
+    def _show(self, step: StepResult) -> None:
+        inspection = step.inspection
+        if self._current is not None and inspection.id != self._current.id:
+            self._shown_lookup = None
+        self._current = inspection
+        self.inspection_changed.emit(inspection)
+        if step.lookup is not None:
+            shown = (step.lookup.declaration, step.lookup.certificate)
+            if shown != self._shown_lookup:
+                self._shown_lookup = shown
+                self.declaration_found.emit(step.lookup.declaration)
+                self.certificate_found.emit(step.lookup.certificate)
+        if step.decided:
+            self.verdict_ready.emit(inspection)
+
+    def _on_open_done(self, result: object) -> None:
+        assert isinstance(result, Startup)
+        self._users = list(result.users)
+        self._data_version = result.data_version
+        if result.seeded:
+            log.info("sample data loaded into the empty database")
+        self.data_status_changed.emit(result.data_version)
+        self.ready.emit()
+
+    def _on_sign_in_done(self, result: object) -> None:
+        assert isinstance(result, PinCheck)
+        if not result.ok or result.user is None:
+            self.sign_in_failed.emit(result.message)
+            return
+        user = result.user
+        self._session += 1
+        self._user = user
+        self._current = None
+        self._shown_lookup = None
+        self.signed_in.emit(user)
+        self._submit_step(lambda: self._work.resume_or_create(user), "open inspection")
+

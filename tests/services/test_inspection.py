@@ -1,0 +1,280 @@
+"""InspectionController end to end: real SQLite file, sample data, simulated devices, real slip."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from kiosk.domain.models import (
+    IdentifierKind,
+    Inspection,
+    InspectionState,
+    Outcome,
+    User,
+)
+from kiosk.services.devices import DeviceHub
+from kiosk.services.inspection import SAMPLE_DIR, InspectionController
+from kiosk.settings import Settings, with_overrides
+
+PARCELS: list[dict[str, Any]] = json.loads((SAMPLE_DIR / "parcels.json").read_text("utf-8"))
+
+
+def parcel(expected: str, label_part: str = "") -> dict[str, Any]:
+    return next(p for p in PARCELS if p["expected"] == expected and label_part in p["label"])
+
+
+def kiosk_settings(tmp_path: Path, **sections: dict[str, object]) -> Settings:
+    base = with_overrides(
+        Settings(),
+        data={
+            "database": str(tmp_path / "kiosk.sqlite"),
+            "photos_dir": str(tmp_path / "photos"),
+            "slips_dir": str(tmp_path / "slips"),
+        },
+        scale={"stable_count": 3, "poll_interval_ms": 20, "timeout_s": 0.5},
+        camera={"width": 320, "height": 240},
+        printer={"folder": str(tmp_path / "printed")},
+    )
+    return with_overrides(base, **sections) if sections else base
+
+
+@dataclass
+class Kiosk:
+    settings: Settings
+    hub: DeviceHub
+    controller: InspectionController
+    inspections: list[Inspection]
+    verdicts: list[Inspection]
+    errors: list[str]
+
+
+@pytest.fixture
+def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[Kiosk]:
+    settings = kiosk_settings(tmp_path)
+    hub = DeviceHub(settings)
+    controller = InspectionController(settings, hub)
+    k = Kiosk(settings, hub, controller, [], [], [])
+    controller.inspection_changed.connect(k.inspections.append)
+    controller.verdict_ready.connect(k.verdicts.append)
+    controller.error_occurred.connect(k.errors.append)
+    try:
+        controller.start()
+        hub.start()
+        yield k
+    finally:
+        controller.shutdown()
+        hub.stop()
+
+
+def sign_in(qtbot: QtBot, k: Kiosk, username: str = "inspector", pin: str = "1234") -> User:
+    with qtbot.waitSignal(k.controller.signed_in, timeout=10000) as blocker:
+        k.controller.sign_in(username, pin)
+    qtbot.waitUntil(lambda: k.controller.current is not None, timeout=5000)
+    user = blocker.args[0]
+    assert isinstance(user, User)
+    return user
+
+
+def scan_all(qtbot: QtBot, k: Kiosk, p: dict[str, Any]) -> None:
+    sim = k.hub.simulators.reader
+    assert sim is not None
+    for s in p["scans"]:
+        sim.scan(s["value"], s["symbology"])
+    qtbot.waitUntil(
+        lambda: k.controller.current is not None
+        and len(k.controller.current.identifiers) == len(p["scans"]),
+        timeout=10000,
+    )
+
+
+def weigh(qtbot: QtBot, k: Kiosk, weight_ct: str) -> Inspection:
+    sim = k.hub.simulators.scale
+    assert sim is not None
+    with qtbot.waitSignal(k.controller.verdict_ready, timeout=15000) as blocker:
+        sim.set_weight(Decimal(weight_ct))
+    result = blocker.args[0]
+    assert isinstance(result, Inspection)
+    return result
+
+
+def test_users_are_loaded_at_start(kiosk: Kiosk) -> None:
+    names = [u.username for u in kiosk.controller.users()]
+    assert names == ["inspector", "inspector2", "supervisor", "tech"]
+    assert kiosk.controller.data_version is not None
+
+
+def test_a_wrong_pin_is_refused_with_a_message(qtbot: QtBot, kiosk: Kiosk) -> None:
+    with qtbot.waitSignal(kiosk.controller.sign_in_failed, timeout=10000) as blocker:
+        kiosk.controller.sign_in("inspector", "9999")
+    assert blocker.args[0] == "Wrong PIN. 4 attempts left."
+    assert kiosk.controller.user is None
+
+
+def test_scan_weigh_photo_gives_a_clear_verdict_and_a_slip(qtbot: QtBot, kiosk: Kiosk) -> None:
+    user = sign_in(qtbot, kiosk)
+    assert user.display_name == "An Peeters"
+    p = parcel("CLEAR", "Botswana rough")
+    found: list[object] = []
+    kiosk.controller.certificate_found.connect(found.append)
+    scan_all(qtbot, kiosk, p)
+    assert found
+    assert getattr(found[-1], "number", None) == p["scans"][0]["value"]
+    result = weigh(qtbot, kiosk, p["weight_ct"])
+
+    assert result.verdict is not None
+    assert result.verdict.outcome is Outcome.CLEAR
+    assert result.state is InspectionState.DECIDED
+    assert result.reading is not None
+    assert result.reading.carats == Decimal(p["weight_ct"])
+    assert result.photo is not None
+    assert Path(result.photo.path).is_file()
+    assert result.declaration is not None
+    kp = result.identifier(IdentifierKind.KP_CERTIFICATE)
+    assert kp is not None
+    assert kp.value == p["scans"][0]["value"]
+    assert result.slip_path is not None
+    slip = Path(result.slip_path)
+    assert slip.parent == kiosk.settings.slips_path
+    text = "".join(page.extract_text() for page in PdfReader(slip).pages)
+    assert result.id in text
+    assert "CLEAR" in text
+    assert "An Peeters" in text
+    assert kiosk.verdicts == [result]
+    assert kiosk.errors == []
+
+
+def test_refuse_then_print_then_next_parcel(qtbot: QtBot, kiosk: Kiosk) -> None:
+    sign_in(qtbot, kiosk)
+    p = parcel("REFUSE", "Russian")
+    scan_all(qtbot, kiosk, p)
+    result = weigh(qtbot, kiosk, p["weight_ct"])
+    assert result.verdict is not None
+    assert result.verdict.outcome is Outcome.REFUSE
+    assert "R2" in {r.rule_id for r in result.verdict.reasons}
+
+    with qtbot.waitSignal(kiosk.controller.printed, timeout=10000) as blocker:
+        kiosk.controller.print_slip()
+    destination = Path(blocker.args[0])
+    assert destination.parent == kiosk.settings.printer_folder
+    assert destination.read_bytes()[:5] == b"%PDF-"
+    current = kiosk.controller.current
+    assert current is not None
+    assert current.state is InspectionState.PRINTED
+    assert current.printed_at is not None
+
+    # A printed inspection takes no more input: the user is told what to do.
+    kiosk.controller.add_typed_identifier("SL41002006X")
+    qtbot.waitUntil(lambda: any("Next parcel" in e for e in kiosk.errors), timeout=5000)
+
+    first_id = current.id
+    with qtbot.waitSignal(kiosk.controller.inspection_changed, timeout=10000) as changed:
+        kiosk.controller.next_parcel()
+    fresh = changed.args[0]
+    assert isinstance(fresh, Inspection)
+    assert fresh.id != first_id
+    assert fresh.state is InspectionState.COLLECTING
+    assert fresh.identifiers == ()
+
+
+def test_check_now_decides_with_missing_inputs_as_reasons(qtbot: QtBot, kiosk: Kiosk) -> None:
+    sign_in(qtbot, kiosk)
+    with qtbot.waitSignal(kiosk.controller.verdict_ready, timeout=10000) as blocker:
+        kiosk.controller.add_typed_identifier("BW 2026004417")
+        kiosk.controller.check_now()
+    result = blocker.args[0]
+    assert isinstance(result, Inspection)
+    assert result.verdict is not None
+    assert result.verdict.outcome is Outcome.HOLD
+    rules = {r.rule_id for r in result.verdict.reasons}
+    assert {"K1", "K2"} <= rules  # no weight, no photo
+    assert result.slip_path is not None
+    assert Path(result.slip_path).is_file()
+
+
+def test_a_new_input_after_a_verdict_reruns_the_checks(qtbot: QtBot, kiosk: Kiosk) -> None:
+    sign_in(qtbot, kiosk)
+    p = parcel("CLEAR", "Botswana rough")
+    sim = kiosk.hub.simulators.reader
+    assert sim is not None
+    sim.scan(p["scans"][0]["value"], "]C0")
+    first = weigh(qtbot, kiosk, p["weight_ct"])
+    assert first.verdict is not None
+    with qtbot.waitSignal(kiosk.controller.verdict_ready, timeout=10000) as blocker:
+        kiosk.controller.add_typed_identifier(p["scans"][3]["value"])
+    again = blocker.args[0]
+    assert isinstance(again, Inspection)
+    assert again.id == first.id
+    assert again.verdict is not None
+    assert again.verdict.decided_at >= first.verdict.decided_at
+    assert len(again.identifiers) == 2
+
+
+def test_actions_before_sign_in_are_refused(qtbot: QtBot, kiosk: Kiosk) -> None:
+    with qtbot.waitSignal(kiosk.controller.error_occurred, timeout=2000) as blocker:
+        kiosk.controller.check_now()
+    assert blocker.args[0] == "Sign in first."
+    sim = kiosk.hub.simulators.reader
+    assert sim is not None
+    with qtbot.waitSignal(kiosk.hub.identifier_scanned, timeout=5000):
+        sim.scan("BW2026004417", "]C0")  # ignored: nobody is signed in
+    assert kiosk.controller.current is None
+
+
+def test_print_before_a_verdict_is_refused(qtbot: QtBot, kiosk: Kiosk) -> None:
+    sign_in(qtbot, kiosk)
+    with qtbot.waitSignal(kiosk.controller.error_occurred, timeout=2000) as blocker:
+        kiosk.controller.print_slip()
+    assert "check the parcel first" in blocker.args[0]
+
+
+def test_the_unfinished_inspection_is_resumed_after_a_restart(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = kiosk_settings(tmp_path)
+    first = InspectionController(settings)
+    try:
+        first.start()
+        with qtbot.waitSignal(first.signed_in, timeout=10000):
+            first.sign_in("inspector", "1234")
+        qtbot.waitUntil(lambda: first.current is not None, timeout=5000)
+        first.add_typed_identifier("26BEDO2026000001J3")
+        qtbot.waitUntil(
+            lambda: first.current is not None and len(first.current.identifiers) == 1,
+            timeout=5000,
+        )
+        assert first.current is not None
+        started_id = first.current.id
+    finally:
+        first.shutdown()
+
+    second = InspectionController(settings)
+    try:
+        second.start()
+        with qtbot.waitSignal(second.signed_in, timeout=10000):
+            second.sign_in("inspector2", "2468")
+        qtbot.waitUntil(lambda: second.current is not None, timeout=5000)
+        assert second.current is not None
+        assert second.current.id == started_id
+        assert [i.kind for i in second.current.identifiers] == [IdentifierKind.MRN]
+    finally:
+        second.shutdown()
+
+
+def test_sign_out_forgets_the_user_and_busy_is_reported(qtbot: QtBot, kiosk: Kiosk) -> None:
+    busy: list[bool] = []
+    kiosk.controller.busy_changed.connect(busy.append)
+    sign_in(qtbot, kiosk)
+    assert busy[:1] == [True]
+    qtbot.waitUntil(lambda: busy[-1] is False, timeout=5000)
+    with qtbot.waitSignal(kiosk.controller.signed_out, timeout=2000):
+        kiosk.controller.sign_out()
+    assert kiosk.controller.user is None
+    assert kiosk.controller.current is None
