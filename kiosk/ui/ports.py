@@ -1,0 +1,176 @@
+"""What the UI needs from the services, as duck-typed Protocols, so it never imports them.
+
+``kiosk.services`` provides ``InspectionController`` and ``DeviceHub``; any object with these
+signals and methods works, which lets the tests and the screen previews drive the UI with small
+stand-ins. All signals must be emitted on the GUI thread (house rule 6).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Protocol
+
+from PySide6.QtCore import SignalInstance
+
+from kiosk.domain.models import Inspection, User
+from kiosk.settings import Settings
+
+
+class DataVersionLike(Protocol):
+    """The reference data in use (lists, certificates, rules), as the status bar shows it."""
+
+    @property
+    def version(self) -> str:
+        """The bundle version, e.g. ``"2026.11.1"``."""
+
+    @property
+    def published_at(self) -> datetime:
+        """When the hub published it (timezone-aware UTC)."""
+
+    @property
+    def loaded_at(self) -> datetime:
+        """When this kiosk loaded it (timezone-aware UTC)."""
+
+
+class ControllerPort(Protocol):
+    """The inspection controller as the UI uses it.
+
+    Signals:
+        signed_in(User), sign_in_failed(str), signed_out(),
+        inspection_changed(Inspection), declaration_found(Declaration | None),
+        certificate_found(KpCertificate | None), verdict_ready(Inspection),
+        printed(str), print_failed(str), error_occurred(str),
+        data_status_changed(DataVersionLike | None), busy_changed(bool).
+    """
+
+    @property
+    def signed_in(self) -> SignalInstance:
+        """Emitted with the ``User`` after a successful sign-in."""
+
+    @property
+    def sign_in_failed(self) -> SignalInstance:
+        """Emitted with a message fit for the user (wrong PIN, locked out)."""
+
+    @property
+    def signed_out(self) -> SignalInstance:
+        """Emitted after sign-out (by the user or by the idle lock)."""
+
+    @property
+    def inspection_changed(self) -> SignalInstance:
+        """Emitted with the current ``Inspection`` after every recorded step."""
+
+    @property
+    def declaration_found(self) -> SignalInstance:
+        """Emitted with the ``Declaration`` found for the identifiers, or ``None``."""
+
+    @property
+    def certificate_found(self) -> SignalInstance:
+        """Emitted with the ``KpCertificate`` found in the register, or ``None``."""
+
+    @property
+    def verdict_ready(self) -> SignalInstance:
+        """Emitted with the ``Inspection`` once it carries a new verdict."""
+
+    @property
+    def printed(self) -> SignalInstance:
+        """Emitted with where the slip went (queue or file)."""
+
+    @property
+    def print_failed(self) -> SignalInstance:
+        """Emitted with a message fit for the user."""
+
+    @property
+    def error_occurred(self) -> SignalInstance:
+        """Emitted with a message fit for the user."""
+
+    @property
+    def data_status_changed(self) -> SignalInstance:
+        """Emitted with the data version in use (``DataVersionLike``) or ``None``."""
+
+    @property
+    def busy_changed(self) -> SignalInstance:
+        """Emitted with ``True`` while a check or a print runs, then ``False``."""
+
+    @property
+    def user(self) -> User | None:
+        """The signed-in user, or ``None``."""
+
+    @property
+    def current(self) -> Inspection | None:
+        """The inspection under way, or ``None``."""
+
+    def sign_in(self, username: str, pin: str) -> None:
+        """Try to sign in; answers with ``signed_in`` or ``sign_in_failed``."""
+
+    def sign_out(self) -> None:
+        """Sign out; answers with ``signed_out``."""
+
+    def users(self) -> list[User]:
+        """The users who may sign in at this kiosk."""
+
+    def add_typed_identifier(self, text: str) -> None:
+        """Add an identifier the inspector typed."""
+
+    def check_now(self) -> None:
+        """Run the checks on the current inspection."""
+
+    def print_slip(self) -> None:
+        """Print the clearance slip of the current inspection."""
+
+    def next_parcel(self) -> None:
+        """Close the current inspection and start a new one."""
+
+
+class DevicesPort(Protocol):
+    """The device hub as the UI uses it.
+
+    Signals:
+        weight_changed(WeightReading), weight_accepted(WeightReading),
+        identifier_scanned(Identifier), frame_ready(QImage), still_saved(Photo),
+        device_state_changed(str device, str state, str detail), printed(str),
+        print_failed(str).
+    """
+
+    @property
+    def weight_changed(self) -> SignalInstance:
+        """Emitted with every ``WeightReading`` the balance sends."""
+
+    @property
+    def frame_ready(self) -> SignalInstance:
+        """Emitted with the latest camera ``QImage``."""
+
+    @property
+    def device_state_changed(self) -> SignalInstance:
+        """Emitted with (device, state, detail) when a device connects, fails or recovers."""
+
+    def zero_scale(self) -> None:
+        """Ask the balance to zero."""
+
+    def tare_scale(self) -> None:
+        """Ask the balance to tare."""
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsView:
+    """The few settings the UI needs, taken from ``Settings`` once at start-up."""
+
+    post: str = "BE-ANR-DO"
+    post_name: str = "Antwerp Diamond Office"
+    kiosk_id: str = "ANR-DO-01"
+    fullscreen: bool = False
+    max_data_age_h: float = 72.0
+    carat_tolerance_ct: Decimal = Decimal("0.010")
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SettingsView:
+        """The UI's view of the kiosk settings."""
+        return cls(
+            post=settings.kiosk.post,
+            post_name=settings.kiosk.post_name,
+            kiosk_id=settings.kiosk.kiosk_id,
+            fullscreen=settings.ui.fullscreen,
+            max_data_age_h=settings.data.max_data_age_h,
+            carat_tolerance_ct=settings.checks.carat_tolerance_ct,
+        )

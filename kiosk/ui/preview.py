@@ -1,0 +1,487 @@
+"""Sample domain objects and stand-in services, to preview each screen alone and drive tests.
+
+``python -m kiosk.ui.screens.sign_in``, ``python -m kiosk.ui.screens.inspection`` and
+``python -m kiosk.ui.main_window`` show a screen with this data. The stand-ins are in-memory
+QObjects with the signals of ``kiosk.ui.ports``; they touch no device, database or file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from itertools import count
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QApplication
+
+from kiosk.domain.models import (
+    Declaration,
+    Identifier,
+    IdentifierKind,
+    InputSource,
+    Inspection,
+    InspectionState,
+    KpCertificate,
+    Outcome,
+    Photo,
+    Reason,
+    User,
+    Verdict,
+    WeightReading,
+    WeightState,
+)
+from kiosk.ui.ports import SettingsView
+
+NOW = datetime(2026, 11, 20, 9, 41, tzinfo=UTC)
+WRONG_PIN = "Wrong PIN. 4 tries left before the kiosk locks for 5 minutes."
+PREVIEW_PIN = "1234"
+
+USERS: tuple[User, ...] = (
+    User("jpeeters", "Jan Peeters", "inspector", badge="04A1B2C3"),
+    User("sdubois", "Sophie Dubois", "inspector"),
+    User("mweber", "Markus Weber", "supervisor"),
+    User("oldadmin", "Former technician", "technician", active=False),
+)
+
+IDENTIFIERS: tuple[Identifier, ...] = (
+    Identifier(IdentifierKind.KP_CERTIFICATE, "BW0123456", InputSource.SCANNER, "]C0", "BW0123456"),
+    Identifier(
+        IdentifierKind.MRN, "26BE000012345678A1", InputSource.SCANNER, raw="26BE000012345678A1"
+    ),
+    Identifier(IdentifierKind.AWB, "176-12345675", InputSource.TYPED, raw="176 12345675"),
+    Identifier(
+        IdentifierKind.SEAL,
+        "SEAL-88341",
+        InputSource.RFID,
+        raw="SEAL-88341",
+        problem="seal number not on the KP certificate",
+    ),
+)
+
+DECLARATION = Declaration(
+    reference="DO-2026-118734",
+    kp_number="BW0123456",
+    cn_code="7102 31 00",
+    exporter="Okavango Diamond Company (Pty) Ltd, Gaborone",
+    importer="Hoveniers Rough Trading BV, Antwerpen",
+    origin_countries=("BW",),
+    export_country="BW",
+    declared_carats=Decimal("1234.560"),
+    parcel_count=2,
+    mrn="26BE000012345678A1",
+    awb="176-12345675",
+    seal_numbers=("SEAL-88340", "SEAL-88341"),
+)
+
+CERTIFICATE = KpCertificate(
+    number="BW0123456",
+    issuing_country="BW",
+    authority="Ministry of Minerals and Energy, Botswana",
+    issued_on=date(2026, 11, 2),
+    expires_on=date(2027, 1, 2),
+    exporter="Okavango Diamond Company (Pty) Ltd",
+    importer="Hoveniers Rough Trading BV",
+    origin_countries=("BW",),
+    provenance_country="BW",
+    mixed=False,
+    carats=Decimal("1234.560"),
+    value_usd=Decimal("2150000.00"),
+    parcel_count=2,
+    hs_code="7102.31",
+)
+
+READING = WeightReading(
+    carats=Decimal("1234.562"),
+    state=WeightState.STABLE,
+    raw="S S    1234.562 ct",
+    taken_at=NOW,
+    scale_id="MT-XPR-0042",
+)
+
+PHOTO = Photo("photos/INS-2026-000123.jpg", "0" * 64, 1280, 720, NOW)
+
+REASONS: dict[Outcome, tuple[Reason, ...]] = {
+    Outcome.CLEAR: (
+        Reason(
+            "R01",
+            Outcome.CLEAR,
+            "Reg. (EC) 2368/2002 Art. 3",
+            "KP certificate BW0123456 is valid, issued by a participant and not expired",
+        ),
+        Reason(
+            "R05",
+            Outcome.CLEAR,
+            "Reg. (EU) 833/2014 Art. 3p(1)",
+            "Origin Botswana: not Russian, not exported from or through Russia",
+        ),
+        Reason(
+            "R09",
+            Outcome.CLEAR,
+            "Reg. (EU) 269/2014; Reg. (EU) 833/2014 Art. 5aa",
+            "Exporter and importer screened against EU, OFAC, UK and UN lists: no match",
+        ),
+        Reason(
+            "R11",
+            Outcome.CLEAR,
+            "Reg. (EC) 2368/2002 Art. 5",
+            "Weight 1234.562 ct matches the certificate (difference +0.002 ct, tolerance 0.010 ct)",
+        ),
+    ),
+    Outcome.EXEMPT: (
+        Reason(
+            "R14",
+            Outcome.EXEMPT,
+            "Reg. (EU) 833/2014 Art. 3p(5)(a)",
+            "Personal-use exemption: traveller's own jewellery, not for sale; declaration signed",
+        ),
+        Reason(
+            "R09",
+            Outcome.CLEAR,
+            "Reg. (EU) 269/2014",
+            "Traveller screened against EU, OFAC, UK and UN lists: no match",
+        ),
+    ),
+    Outcome.HOLD: (
+        Reason(
+            "R12",
+            Outcome.HOLD,
+            "Reg. (EC) 2368/2002 Art. 3, Art. 5(2)",
+            "Seal SEAL-88341 is not listed on the KP certificate: verify the container before "
+            "release and record the new seal numbers",
+        ),
+        Reason(
+            "R11",
+            Outcome.HOLD,
+            "Reg. (EC) 2368/2002 Art. 5",
+            "Weight differs from the certificate by +0.042 ct (tolerance 0.010 ct)",
+        ),
+        Reason(
+            "R05",
+            Outcome.CLEAR,
+            "Reg. (EU) 833/2014 Art. 3p(1)",
+            "Origin Botswana: not Russian, not exported from or through Russia",
+        ),
+    ),
+    Outcome.REFUSE: (
+        Reason(
+            "R02",
+            Outcome.REFUSE,
+            "Reg. (EU) 833/2014 Art. 3p(1)",
+            "KP certificate RU0456789 was issued by the Russian Federation: import prohibited "
+            "since 1 January 2024",
+        ),
+        Reason(
+            "R09",
+            Outcome.REFUSE,
+            "Reg. (EU) 269/2014 Annex I (listed 3 January 2024)",
+            "Exporter 'AO Alrosa' matches listed party PJSC ALROSA (score 0.97)",
+        ),
+        Reason(
+            "R01",
+            Outcome.CLEAR,
+            "Reg. (EC) 2368/2002 Art. 3",
+            "KP certificate is within its validity period",
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SampleDataVersion:
+    """A data version as the status bar shows it."""
+
+    version: str
+    published_at: datetime
+    loaded_at: datetime
+
+
+DATA_VERSION = SampleDataVersion("2026.11.1", NOW - timedelta(hours=3), NOW - timedelta(hours=2))
+SETTINGS = SettingsView()
+
+
+def sample_inspection(
+    outcome: Outcome | None = None, *, inspection_id: str = "INS-2026-000123"
+) -> Inspection:
+    """A parcel's inspection with identifiers, weight, photo and declaration.
+
+    Args:
+        outcome: The verdict to carry (``None``: still collecting).
+        inspection_id: The inspection's id.
+    """
+    base = Inspection(
+        id=inspection_id,
+        post="BE-ANR-DO",
+        inspector="jpeeters",
+        started_at=NOW - timedelta(minutes=6),
+        identifiers=IDENTIFIERS,
+        reading=READING,
+        photo=PHOTO,
+        declaration=DECLARATION,
+    )
+    if outcome is None:
+        return base
+    verdict = Verdict(outcome, REASONS[outcome], "article3p-2026.3", NOW, "2026.11.1")
+    return replace(base, state=InspectionState.DECIDED, verdict=verdict)
+
+
+def sample_frame(width: int = 1280, height: int = 720, label: str = "") -> QImage:
+    """A synthetic camera picture: a tray with a parcel on it (painted, no file)."""
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        gradient = QLinearGradient(QPointF(0, 0), QPointF(0, height))
+        gradient.setColorAt(0.0, QColor("#3f4a5a"))
+        gradient.setColorAt(1.0, QColor("#1c2330"))
+        painter.fillRect(image.rect(), gradient)
+        tray = QRectF(width * 0.12, height * 0.18, width * 0.76, height * 0.64)
+        painter.setBrush(QColor("#e9e4d8"))
+        painter.setPen(QPen(QColor("#9b9484"), 6))
+        painter.drawRoundedRect(tray, 24, 24)
+        parcel = QRectF(width * 0.3, height * 0.3, width * 0.4, height * 0.4)
+        painter.setBrush(QColor("#f8f8f4"))
+        painter.setPen(QPen(QColor("#6b6b6b"), 4))
+        painter.drawRect(parcel)
+        painter.setPen(QPen(QColor("#c0392b"), 10))
+        painter.drawLine(parcel.topLeft(), parcel.bottomRight())
+        painter.drawLine(parcel.topRight(), parcel.bottomLeft())
+        font = QFont()
+        font.setPixelSize(max(12, height // 18))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#111111"))
+        painter.drawText(parcel, Qt.AlignmentFlag.AlignCenter, label or "BW0123456")
+    finally:
+        painter.end()
+    return image
+
+
+class PreviewController(QObject):
+    """An in-memory stand-in for ``InspectionController`` (PIN ``1234`` signs anyone in)."""
+
+    signed_in = Signal(object)
+    sign_in_failed = Signal(str)
+    signed_out = Signal()
+    inspection_changed = Signal(object)
+    declaration_found = Signal(object)
+    certificate_found = Signal(object)
+    verdict_ready = Signal(object)
+    printed = Signal(str)
+    print_failed = Signal(str)
+    error_occurred = Signal(str)
+    data_status_changed = Signal(object)
+    busy_changed = Signal(bool)
+
+    def __init__(self, users: Sequence[User] = USERS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._users = list(users)
+        self._user: User | None = None
+        self._current: Inspection | None = None
+        self._ids = count(123)
+        self._outcomes = [Outcome.CLEAR, Outcome.HOLD, Outcome.REFUSE, Outcome.EXEMPT]
+        self.calls: list[tuple[str, tuple[object, ...]]] = []
+
+    @property
+    def user(self) -> User | None:
+        """The signed-in user."""
+        return self._user
+
+    @property
+    def current(self) -> Inspection | None:
+        """The inspection under way."""
+        return self._current
+
+    def users(self) -> list[User]:
+        """All users, active or not (the screen filters)."""
+        return list(self._users)
+
+    def sign_in(self, username: str, pin: str) -> None:
+        """Sign in with PIN ``1234``; anything else fails."""
+        self.calls.append(("sign_in", (username, pin)))
+        user = next((u for u in self._users if u.username == username), None)
+        if user is None or pin != PREVIEW_PIN:
+            self.sign_in_failed.emit(WRONG_PIN)
+            return
+        self._user = user
+        self.signed_in.emit(user)
+        self.data_status_changed.emit(DATA_VERSION)
+        self._start_parcel()
+
+    def sign_out(self) -> None:
+        """Sign out."""
+        self.calls.append(("sign_out", ()))
+        self._user = None
+        self.signed_out.emit()
+
+    def add_typed_identifier(self, text: str) -> None:
+        """Add a typed identifier (classified as unknown here)."""
+        self.calls.append(("add_typed_identifier", (text,)))
+        if self._current is None:
+            self.error_occurred.emit("No inspection is open: sign in first.")
+            return
+        ident = Identifier(IdentifierKind.UNKNOWN, text.upper(), InputSource.TYPED, raw=text)
+        self._set(
+            replace(
+                self._current,
+                identifiers=(*self._current.identifiers, ident),
+                state=InspectionState.COLLECTING,
+            )
+        )
+
+    def check_now(self) -> None:
+        """Decide with the next sample outcome in turn."""
+        self.calls.append(("check_now", ()))
+        if self._current is None:
+            return
+        outcome = self._outcomes.pop(0)
+        self._outcomes.append(outcome)
+        decided = sample_inspection(outcome, inspection_id=self._current.id)
+        self._current = decided
+        self.verdict_ready.emit(decided)
+
+    def print_slip(self) -> None:
+        """Pretend to print."""
+        self.calls.append(("print_slip", ()))
+        if self._current is None or self._current.verdict is None:
+            self.print_failed.emit("Nothing to print: check the parcel first.")
+            return
+        self._set(replace(self._current, state=InspectionState.PRINTED, printed_at=NOW))
+        self.printed.emit(f"slip {self._current.id} sent to the folder printer")
+
+    def next_parcel(self) -> None:
+        """Start the next parcel."""
+        self.calls.append(("next_parcel", ()))
+        self._start_parcel()
+
+    def _start_parcel(self) -> None:
+        inspection = sample_inspection(None, inspection_id=f"INS-2026-{next(self._ids):06d}")
+        self._set(inspection)
+        self.declaration_found.emit(DECLARATION)
+        self.certificate_found.emit(CERTIFICATE)
+
+    def _set(self, inspection: Inspection) -> None:
+        self._current = inspection
+        self.inspection_changed.emit(inspection)
+
+
+class PreviewDevices(QObject):
+    """An in-memory stand-in for ``DeviceHub``: a settling weight and a painted picture.
+
+    Nothing happens until ``start()``; a GUI-thread QTimer then drives it (no threads).
+    """
+
+    weight_changed = Signal(object)
+    weight_accepted = Signal(object)
+    identifier_scanned = Signal(object)
+    frame_ready = Signal(QImage)
+    still_saved = Signal(object)
+    device_state_changed = Signal(str, str, str)
+    printed = Signal(str)
+    print_failed = Signal(str)
+
+    TICK_INTERVAL_MS = 500
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.TICK_INTERVAL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._tick = 0
+        self.calls: list[str] = []
+
+    def start(self) -> None:
+        """Report every device connected and start the weight and picture."""
+        for device, detail in (
+            ("scale", "MT-SICS on /dev/pts/3, 9600 8N1"),
+            ("reader", "line reader on /dev/pts/4"),
+            ("camera", "simulated camera 1280x720"),
+            ("printer", "folder printer"),
+        ):
+            self.device_state_changed.emit(device, "connected", detail)
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop the timer."""
+        self._timer.stop()
+
+    def zero_scale(self) -> None:
+        """Pretend to zero."""
+        self.calls.append("zero_scale")
+        self._tick = 0
+
+    def tare_scale(self) -> None:
+        """Pretend to tare."""
+        self.calls.append("tare_scale")
+        self._tick = 0
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self._tick += 1
+        settling = self._tick % 8 < 3
+        carats = READING.carats + (Decimal("0.137") / self._tick if settling else Decimal(0))
+        state = WeightState.DYNAMIC if settling else WeightState.STABLE
+        self.weight_changed.emit(
+            dataclasses.replace(READING, carats=carats, state=state, taken_at=datetime.now(UTC))
+        )
+        self.frame_ready.emit(sample_frame(640, 360))
+
+
+# ---- Preview entry points (``python -m kiosk.ui.screens.<screen>``) ---------------------
+
+
+def _app() -> QApplication:
+    from kiosk.ui.theme import apply_theme
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    apply_theme(app)
+    return app
+
+
+def preview_sign_in() -> None:
+    """Show the sign-in screen with the sample users (PIN 1234 is not checked here)."""
+    from kiosk.ui.screens.sign_in import SignInScreen
+
+    app = _app()
+    screen = SignInScreen()
+    screen.set_users(USERS)
+    screen.sign_in_requested.connect(
+        lambda user, pin: screen.show_error(f"Preview: {user} asked to sign in ({len(pin)} digits)")
+    )
+    screen.resize(1280, 800)
+    screen.show()
+    sys.exit(app.exec())
+
+
+def preview_inspection(outcome: Outcome | None = Outcome.HOLD) -> None:
+    """Show the inspection screen with a sample parcel decided as ``outcome``."""
+    from kiosk.ui.screens.inspection import InspectionScreen
+
+    app = _app()
+    screen = InspectionScreen(tolerance_ct=SETTINGS.carat_tolerance_ct)
+    screen.show_inspection(sample_inspection(outcome))
+    screen.show_declaration(DECLARATION)
+    screen.show_certificate(CERTIFICATE)
+    screen.show_weight(READING)
+    screen.show_frame(sample_frame())
+    screen.resize(1280, 800)
+    screen.show()
+    sys.exit(app.exec())
+
+
+def preview_main_window() -> None:
+    """Show the whole window with stand-in services (sign in with PIN 1234)."""
+    from kiosk.ui.main_window import MainWindow
+
+    app = _app()
+    controller = PreviewController()
+    devices = PreviewDevices()
+    window = MainWindow(controller, devices, SETTINGS)
+    window.present()
+    devices.start()
+    sys.exit(app.exec())

@@ -1,0 +1,296 @@
+"""SignInScreen: pick your name, type your PIN on a large pad (or the keyboard), press OK."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.models import User
+from kiosk.ui.widgets.panel import Panel, make_label
+
+MAX_PIN_DIGITS = 12
+PIN_DOT = "\u25cf"
+NO_USERS = "No users are set up on this kiosk. Ask the technician."
+CHOOSE_PROMPT = "Choose your name"
+_DIGIT_KEYS: dict[int, str] = {Qt.Key.Key_0.value + d: str(d) for d in range(10)}
+
+
+class SignInScreen(QWidget):
+    """The first screen: the users as big buttons, then a PIN pad.
+
+    The PIN shows as dots only. A wrong PIN's message appears in place above the pad, and the
+    pad is cleared for another try. Digits, Backspace, Escape and Enter work from a keyboard.
+
+    Signals:
+        sign_in_requested(str username, str pin): OK was pressed with a user and a PIN.
+    """
+
+    sign_in_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SignInScreen")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._pin = ""
+        self._users: dict[str, User] = {}
+        self._user_buttons: dict[str, QPushButton] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 28, 40, 28)
+        outer.setSpacing(20)
+        title = make_label("Inspection Kiosk \u2014 sign in", object_name="SignInTitle")
+        outer.addWidget(title)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        outer.addLayout(columns, 1)
+
+        # ---- Users ----
+        users_panel = Panel("Who are you?")
+        self._users_area = QScrollArea()
+        self._users_area.setWidgetResizable(True)
+        self._users_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._users_box = QWidget()
+        self._users_layout = QVBoxLayout(self._users_box)
+        self._users_layout.setContentsMargins(0, 0, 6, 0)
+        self._users_layout.setSpacing(10)
+        self._users_layout.addStretch(1)
+        self._users_area.setWidget(self._users_box)
+        self._no_users = make_label(NO_USERS, wrap=True, emphasis="bad")
+        users_panel.body.addWidget(self._no_users)
+        users_panel.body.addWidget(self._users_area, 1)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._group.buttonClicked.connect(self._on_group_button_clicked)
+        columns.addWidget(users_panel, 5)
+
+        # ---- PIN pad ----
+        pad_panel = Panel("PIN")
+        self._prompt = make_label(CHOOSE_PROMPT, object_name="PinPrompt", wrap=True)
+        self._dots = make_label("", object_name="PinDots")
+        self._dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._dots.setAccessibleName("PIN digits entered")
+        self._error = make_label("", object_name="SignInError", wrap=True)
+        self._error.setVisible(False)
+        pad_panel.body.addWidget(self._prompt)
+        pad_panel.body.addWidget(self._dots)
+        pad_panel.body.addWidget(self._error)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self._digit_buttons: dict[str, QPushButton] = {}
+        for index, digit in enumerate("123456789"):
+            button = self._pad_button(digit, "pinkey")
+            grid.addWidget(button, index // 3, index % 3)
+            self._digit_buttons[digit] = button
+        self._clear = self._pad_button("Clear", "pinkey")
+        self._clear.setObjectName("PinClear")
+        self._clear.setStyleSheet("font-size: 22px;")
+        zero = self._pad_button("0", "pinkey")
+        self._digit_buttons["0"] = zero
+        self._ok = self._pad_button("OK", "pinok")
+        self._ok.setObjectName("PinOk")
+        grid.addWidget(self._clear, 3, 0)
+        grid.addWidget(zero, 3, 1)
+        grid.addWidget(self._ok, 3, 2)
+        for digit, button in self._digit_buttons.items():
+            button.setObjectName(f"PinDigit{digit}")
+            button.clicked.connect(lambda _checked=False, d=digit: self._on_digit_clicked(d))
+        self._clear.clicked.connect(self._on_clear_clicked)
+        self._ok.clicked.connect(self._on_ok_clicked)
+        pad_panel.body.addLayout(grid)
+        pad_panel.body.addStretch(1)
+        columns.addWidget(pad_panel, 4)
+        self.set_users(())
+
+    # ---- Public API ------------------------------------------------------------------------
+
+    def set_users(self, users: Sequence[User]) -> None:
+        """Offer ``users`` (inactive ones are left out); one user is chosen at once."""
+        for button in self._user_buttons.values():
+            self._group.removeButton(button)
+            self._users_layout.removeWidget(button)
+            button.deleteLater()
+        self._user_buttons = {}
+        active = [u for u in users if u.active]
+        self._users = {u.username: u for u in active}
+        for index, user in enumerate(active):
+            button = QPushButton(f"{user.display_name}   \u00b7   {user.role}")
+            button.setObjectName(f"User_{user.username}")
+            button.setProperty("role", "user")
+            button.setProperty("username", user.username)
+            button.setCheckable(True)
+            button.setAccessibleName(user.display_name)
+            self._group.addButton(button)
+            self._users_layout.insertWidget(index, button)
+            self._user_buttons[user.username] = button
+        self._no_users.setVisible(not active)
+        self._users_area.setVisible(bool(active))
+        self.reset()
+        if len(active) == 1:
+            self.select_user(active[0].username)
+
+    def select_user(self, username: str) -> None:
+        """Choose a user as if their button was pressed.
+
+        Raises:
+            KeyError: ``username`` is not offered.
+        """
+        button = self._user_buttons[username]
+        button.setChecked(True)
+        self._user_chosen(username)
+
+    @property
+    def selected_username(self) -> str | None:
+        """The user chosen, or ``None``."""
+        button = self._group.checkedButton()
+        if button is None:
+            return None
+        name = button.property("username")
+        return name if isinstance(name, str) else None
+
+    @Slot(str)
+    def show_error(self, message: str) -> None:
+        """Show a sign-in failure in place and clear the PIN for another try."""
+        self._pin = ""
+        self._refresh_dots()
+        self._error.setText(message)
+        self._error.setVisible(bool(message))
+        self.setFocus()
+
+    def reset(self) -> None:
+        """Clear the PIN, the error and the chosen user (after sign-out)."""
+        checked = self._group.checkedButton()
+        if checked is not None:
+            self._group.setExclusive(False)
+            checked.setChecked(False)
+            self._group.setExclusive(True)
+        self._pin = ""
+        self._error.setVisible(False)
+        self._error.setText("")
+        self._prompt.setText(CHOOSE_PROMPT)
+        self._refresh_dots()
+
+    def enter_digit(self, digit: str) -> None:
+        """Add one digit to the PIN (ignored past the maximum length).
+
+        Raises:
+            ValueError: ``digit`` is not a single digit 0-9.
+        """
+        if len(digit) != 1 or digit not in "0123456789":
+            raise ValueError(f"a PIN digit must be 0-9, got {digit!r}")
+        if len(self._pin) < MAX_PIN_DIGITS:
+            self._pin += digit
+            self._refresh_dots()
+
+    def submit(self) -> None:
+        """Ask to sign in with the chosen user and the PIN, or say what is missing."""
+        username = self.selected_username
+        if username is None:
+            self.show_error("Choose your name first.")
+            return
+        if not self._pin:
+            self.show_error("Type your PIN, then press OK.")
+            return
+        pin, self._pin = self._pin, ""
+        self._refresh_dots()
+        self._error.setVisible(False)
+        self.sign_in_requested.emit(username, pin)
+
+    @property
+    def pin_length(self) -> int:
+        """How many digits have been typed."""
+        return len(self._pin)
+
+    def dots_text(self) -> str:
+        """The PIN as shown (dots only)."""
+        return self._dots.text()
+
+    def error_text(self) -> str:
+        """The error shown in place, or ``""``."""
+        return self._error.text() if self._error.isVisibleTo(self) else ""
+
+    def user_buttons(self) -> dict[str, QPushButton]:
+        """The user buttons by username."""
+        return dict(self._user_buttons)
+
+    def pad_buttons(self) -> dict[str, QPushButton]:
+        """The pad's buttons: digits, ``"Clear"`` and ``"OK"``."""
+        return {**self._digit_buttons, "Clear": self._clear, "OK": self._ok}
+
+    # ---- Qt overrides ----------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Digits type, Backspace deletes, Escape clears, Enter signs in."""
+        key = int(event.key())
+        if key in _DIGIT_KEYS:
+            self.enter_digit(_DIGIT_KEYS[key])
+        elif key == Qt.Key.Key_Backspace.value:
+            self._pin = self._pin[:-1]
+            self._refresh_dots()
+        elif key == Qt.Key.Key_Escape.value:
+            self._pin = ""
+            self._refresh_dots()
+        elif key in (Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value):
+            self.submit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # ---- Slots -----------------------------------------------------------------------------
+
+    @Slot(QPushButton)
+    def _on_group_button_clicked(self, button: QPushButton) -> None:
+        name = button.property("username")
+        if isinstance(name, str):
+            self._user_chosen(name)
+
+    @Slot(str)
+    def _on_digit_clicked(self, digit: str) -> None:
+        self.enter_digit(digit)
+
+    @Slot()
+    def _on_clear_clicked(self) -> None:
+        self._pin = ""
+        self._refresh_dots()
+
+    @Slot()
+    def _on_ok_clicked(self) -> None:
+        self.submit()
+
+    # ---- Internals -------------------------------------------------------------------------
+
+    def _pad_button(self, text: str, role: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setProperty("role", role)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return button
+
+    def _user_chosen(self, username: str) -> None:
+        user = self._users[username]
+        self._pin = ""
+        self._error.setVisible(False)
+        self._prompt.setText(f"PIN for {user.display_name}")
+        self._refresh_dots()
+        self.setFocus()
+
+    def _refresh_dots(self) -> None:
+        self._dots.setText(" ".join(PIN_DOT * len(self._pin)) if self._pin else "")
+
+
+if __name__ == "__main__":
+    from kiosk.ui.preview import preview_sign_in
+
+    preview_sign_in()

@@ -1,0 +1,1 @@
+"""Reusable kiosk widgets: camera, weight, verdict, reasons, identifiers, documents, status."""

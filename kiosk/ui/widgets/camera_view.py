@@ -1,0 +1,121 @@
+"""CameraView: paints the latest camera frame, scaled to fit with its aspect ratio kept."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Slot
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.ui.theme import icon_pixmap
+
+BACKGROUND = QColor("#0f172a")
+TEXT = QColor("#f8fafc")
+DETAIL = QColor("#cbd5e1")
+OFF_ICON_PX = 72
+
+
+class CameraView(QWidget):
+    """Shows the parcel camera's live picture, or says clearly why there is none.
+
+    Frames arrive through ``show_frame`` (a ``QImage`` made on the GUI thread); only the latest
+    one is kept and painted, so a slow paint never queues frames.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CameraView")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._image: QImage | None = None
+        self._connected = True
+        self._detail = ""
+        self.setAccessibleName("Camera")
+
+    # ---- Public API ------------------------------------------------------------------------
+
+    @Slot(QImage)
+    def show_frame(self, image: QImage) -> None:
+        """Keep ``image`` as the latest frame and repaint (an empty image is ignored)."""
+        if image.isNull():
+            return
+        self._image = image
+        self._connected = True
+        self.update()
+
+    def set_connected(self, connected: bool, detail: str = "") -> None:
+        """Say whether the camera is connected; when it is not, ``detail`` says why."""
+        self._connected = connected
+        self._detail = detail
+        if not connected:
+            self._image = None
+        self.update()
+
+    @property
+    def has_frame(self) -> bool:
+        """True when a frame is shown."""
+        return self._image is not None
+
+    def status_text(self) -> str:
+        """The words painted instead of a picture, or ``""`` while a frame is shown."""
+        if not self._connected:
+            return "Camera disconnected"
+        if self._image is None:
+            return "Waiting for the camera\u2026"
+        return ""
+
+    # ---- Qt overrides ----------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """A 16:9 picture of useful size."""
+        return QSize(640, 360)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Paint the frame letterboxed, or the reason there is none."""
+        del event
+        painter = QPainter(self)
+        try:
+            painter.fillRect(self.rect(), BACKGROUND)
+            if self._image is not None and self._connected:
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                painter.drawImage(self._target_rect(self._image.size()), self._image)
+            else:
+                self._paint_status(painter)
+        finally:
+            painter.end()
+
+    # ---- Internals -------------------------------------------------------------------------
+
+    def _target_rect(self, image_size: QSize) -> QRectF:
+        scaled = image_size.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        x = (self.width() - scaled.width()) / 2
+        y = (self.height() - scaled.height()) / 2
+        return QRectF(x, y, scaled.width(), scaled.height())
+
+    def _paint_status(self, painter: QPainter) -> None:
+        text = self.status_text()
+        top = self.height() // 2 - OFF_ICON_PX // 2 - 24
+        if not self._connected:
+            pixmap = icon_pixmap("camera-off", OFF_ICON_PX)
+            painter.drawPixmap((self.width() - OFF_ICON_PX) // 2, max(8, top - 16), pixmap)
+            top += OFF_ICON_PX
+        font = QFont(self.font())
+        font.setPixelSize(24)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(TEXT)
+        title_rect = QRect(8, top, self.width() - 16, 36)
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignCenter, text)
+        if self._detail and not self._connected:
+            font.setPixelSize(17)
+            font.setBold(False)
+            painter.setFont(font)
+            painter.setPen(DETAIL)
+            detail_rect = QRect(16, top + 40, self.width() - 32, 60)
+            painter.drawText(
+                detail_rect,
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                self._detail,
+            )

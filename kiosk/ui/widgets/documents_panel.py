@@ -1,0 +1,140 @@
+"""DocumentsPanel: the declaration and KP certificate found for the parcel, for comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from kiosk.domain.models import Declaration, KpCertificate
+from kiosk.ui.formatting import format_carats, format_countries, format_date, utc_now
+from kiosk.ui.theme import set_style_property
+from kiosk.ui.widgets.panel import Panel, make_label
+
+DASH = "\u2014"
+NOT_LOOKED_UP = "Not looked up yet"
+NO_DECLARATION = "No declaration found"
+NO_CERTIFICATE = "No KP certificate found"
+EXPIRED = "EXPIRED"
+
+FIELDS: tuple[tuple[str, str], ...] = (
+    ("reference", "Declaration"),
+    ("exporter", "Exporter"),
+    ("importer", "Importer"),
+    ("origin", "Origin"),
+    ("kp", "KP cert."),
+    ("carats", "Carats"),
+)
+
+
+def _today_utc() -> date:
+    return utc_now().date()
+
+
+class DocumentsPanel(Panel):
+    """What the trader declared and what the KP register holds, for the inspector to compare.
+
+    Each document has three states: not looked up yet, not found (said in words), or found.
+    An expired KP certificate is marked with the word ``EXPIRED``.
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, *, today: Callable[[], date] = _today_utc
+    ) -> None:
+        super().__init__("Documents", parent)
+        self._today = today
+        self._declaration: Declaration | None = None
+        self._certificate: KpCertificate | None = None
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(3)
+        grid.setColumnStretch(1, 1)
+        self._values: dict[str, QLabel] = {}
+        for row, (key, title) in enumerate(FIELDS):
+            grid.addWidget(make_label(title, field=True), row, 0, Qt.AlignmentFlag.AlignTop)
+            value = make_label(DASH, wrap=True, selectable=True)
+            grid.addWidget(value, row, 1)
+            self._values[key] = value
+        self.body.addLayout(grid)
+        self.reset()
+
+    # ---- Public API ------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forget both documents (a new parcel)."""
+        self._declaration = None
+        self._certificate = None
+        self._show_declaration(NOT_LOOKED_UP)
+        self._show_certificate(NOT_LOOKED_UP)
+        self._show_carats()
+
+    @Slot(object)
+    def show_declaration(self, declaration: Declaration | None) -> None:
+        """Show the declaration found, or say that none was found."""
+        self._declaration = declaration
+        self._show_declaration(NO_DECLARATION)
+        self._show_carats()
+
+    @Slot(object)
+    def show_certificate(self, certificate: KpCertificate | None) -> None:
+        """Show the KP certificate found, or say that none was found."""
+        self._certificate = certificate
+        self._show_certificate(NO_CERTIFICATE)
+        self._show_carats()
+
+    def texts(self) -> dict[str, str]:
+        """The values as shown, by field key."""
+        return {key: label.text() for key, label in self._values.items()}
+
+    # ---- Internals -------------------------------------------------------------------------
+
+    def _show_declaration(self, absent: str) -> None:
+        v = self._values
+        declaration = self._declaration
+        if declaration is None:
+            v["reference"].setText(absent)
+            for key in ("exporter", "importer", "origin"):
+                v[key].setText(DASH)
+            return
+        count = declaration.parcel_count
+        v["reference"].setText(
+            f"{declaration.reference} \u00b7 {count} parcel{'s' if count != 1 else ''}"
+        )
+        v["exporter"].setText(declaration.exporter)
+        v["importer"].setText(declaration.importer)
+        origin = format_countries(declaration.origin_countries)
+        if declaration.processed_in:
+            origin += f", cut in {declaration.processed_in}"
+        if declaration.export_country and declaration.export_country not in (
+            declaration.origin_countries
+        ):
+            origin += f", shipped from {declaration.export_country}"
+        v["origin"].setText(origin)
+
+    def _show_certificate(self, absent: str) -> None:
+        label = self._values["kp"]
+        certificate = self._certificate
+        if certificate is None:
+            label.setText(absent)
+            set_style_property(label, "emphasis", "")
+            return
+        expired = certificate.expires_on < self._today()
+        text = f"{certificate.number} \u00b7 expires {format_date(certificate.expires_on)}"
+        if expired:
+            text += f"  \u26a0 {EXPIRED}"
+        label.setText(text)
+        label.setToolTip(
+            f"{certificate.authority}; origin {format_countries(certificate.origin_countries)}"
+            f"{' (mixed)' if certificate.mixed else ''}; {certificate.parcel_count} parcel(s)"
+        )
+        set_style_property(label, "emphasis", "bad" if expired else "")
+
+    def _show_carats(self) -> None:
+        parts: list[str] = []
+        if self._declaration is not None:
+            parts.append(f"declared {format_carats(self._declaration.declared_carats)}")
+        if self._certificate is not None:
+            parts.append(f"KP {format_carats(self._certificate.carats)}")
+        self._values["carats"].setText(" \u00b7 ".join(parts) if parts else DASH)

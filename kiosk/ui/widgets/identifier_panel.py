@@ -1,0 +1,182 @@
+"""IdentifierPanel: the parcel's identifiers with kind and validity, and a field to type one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.models import Identifier, InputSource
+from kiosk.ui.formatting import kind_label
+from kiosk.ui.theme import icon_pixmap
+from kiosk.ui.widgets.panel import Panel, make_label
+
+MARK_PX = 26
+MAX_TYPED_CHARS = 64
+EMPTY_TEXT = "Scan the KP certificate, MRN, air waybill or seal, or type a code below."
+SOURCE_WORDS: dict[InputSource, str] = {
+    InputSource.SCANNER: "scanned",
+    InputSource.RFID: "RFID",
+    InputSource.CAMERA: "camera",
+    InputSource.TYPED: "typed",
+}
+
+
+def identifier_detail(identifier: Identifier) -> str:
+    """The second line of an identifier: kind, validity word (and problem), how it came in."""
+    source = SOURCE_WORDS.get(identifier.source, identifier.source.value)
+    kind = kind_label(identifier.kind)
+    if identifier.valid:
+        return f"{kind} \u00b7 valid \u00b7 {source}"
+    return f"{kind} \u00b7 INVALID: {identifier.problem} \u00b7 {source}"
+
+
+def identifier_line(identifier: Identifier) -> str:
+    """One identifier as a single line of text: value, then kind and validity."""
+    return f"{identifier.value or identifier.raw} \u2014 {identifier_detail(identifier)}"
+
+
+class IdentifierRow(QFrame):
+    """One identifier: a valid/invalid mark, the value in bold, kind and validity beneath."""
+
+    def __init__(self, identifier: Identifier, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("IdentifierRow")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setProperty("valid", identifier.valid)
+        self.identifier = identifier
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(10)
+        mark = QLabel()
+        mark.setFixedSize(MARK_PX, MARK_PX)
+        mark.setPixmap(icon_pixmap("mark-valid" if identifier.valid else "mark-invalid", MARK_PX))
+        layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        texts = QVBoxLayout()
+        texts.setSpacing(0)
+        self.value = make_label(
+            identifier.value or identifier.raw, object_name="IdentifierValue", selectable=True
+        )
+        self.detail = make_label(
+            identifier_detail(identifier),
+            object_name="IdentifierDetail",
+            wrap=True,
+            emphasis="" if identifier.valid else "bad",
+        )
+        texts.addWidget(self.value)
+        texts.addWidget(self.detail)
+        layout.addLayout(texts, 1)
+        self.setToolTip(f"Received: {identifier.raw or identifier.value}")
+
+
+class IdentifierPanel(Panel):
+    """Lists what identifies the parcel and takes a typed code when one does not scan.
+
+    Signals:
+        identifier_typed(str): The inspector typed a code and pressed Add or Enter; the text
+            is stripped and never empty. Classification and validation are the controller's.
+    """
+
+    identifier_typed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Identifiers", parent)
+        self._area = QScrollArea()
+        self._area.setObjectName("IdentifierList")
+        self._area.setWidgetResizable(True)
+        self._area.setFrameShape(QFrame.Shape.NoFrame)
+        self._area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._content = QWidget()
+        self._rows_layout = QVBoxLayout(self._content)
+        self._rows_layout.setContentsMargins(0, 0, 4, 0)
+        self._rows_layout.setSpacing(4)
+        self._empty = make_label(EMPTY_TEXT, wrap=True, muted=True)
+        self._rows_layout.addWidget(self._empty)
+        self._rows_layout.addStretch(1)
+        self._area.setWidget(self._content)
+        self._rows: list[IdentifierRow] = []
+        self.body.addWidget(self._area, 1)
+
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        self._input = QLineEdit()
+        self._input.setObjectName("IdentifierInput")
+        self._input.setPlaceholderText("Type a code")
+        self._input.setMaxLength(MAX_TYPED_CHARS)
+        self._input.setAccessibleName("Type an identifier that does not scan")
+        self._input.returnPressed.connect(self._on_input_return_pressed)
+        self._add = QPushButton("Add")
+        self._add.setObjectName("IdentifierAdd")
+        self._add.clicked.connect(self._on_add_clicked)
+        row.addWidget(self._input, 1)
+        row.addWidget(self._add)
+        self.body.addLayout(row)
+
+    # ---- Public API ------------------------------------------------------------------------
+
+    def set_identifiers(self, identifiers: Sequence[Identifier]) -> None:
+        """Show ``identifiers`` in the order they arrived; the newest is scrolled into view."""
+        for old in self._rows:
+            self._rows_layout.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        self._rows = []
+        for index, identifier in enumerate(identifiers):
+            row = IdentifierRow(identifier, self._content)
+            self._rows_layout.insertWidget(index, row)
+            self._rows.append(row)
+        self._empty.setVisible(not identifiers)
+        if self._rows:
+            QTimer.singleShot(0, self, self._scroll_to_newest)
+
+    def lines(self) -> list[str]:
+        """The identifiers as shown, one line each (value, kind, validity)."""
+        return [identifier_line(row.identifier) for row in self._rows]
+
+    def rows(self) -> list[IdentifierRow]:
+        """The identifier rows shown, in order."""
+        return list(self._rows)
+
+    @property
+    def input(self) -> QLineEdit:
+        """The field where a code is typed."""
+        return self._input
+
+    @property
+    def add_button(self) -> QPushButton:
+        """The Add button."""
+        return self._add
+
+    # ---- Slots -----------------------------------------------------------------------------
+
+    @Slot()
+    def _on_input_return_pressed(self) -> None:
+        self._submit()
+
+    @Slot()
+    def _on_add_clicked(self) -> None:
+        self._submit()
+
+    @Slot()
+    def _scroll_to_newest(self) -> None:
+        if self._rows:
+            self._area.ensureWidgetVisible(self._rows[-1])
+
+    def _submit(self) -> None:
+        text = self._input.text().strip()
+        if not text:
+            self._input.setFocus()
+            return
+        self._input.clear()
+        self.identifier_typed.emit(text)

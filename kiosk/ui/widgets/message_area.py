@@ -1,0 +1,82 @@
+"""MessageArea: a visible, non-modal line for errors and notices, dismissed by a touch."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.ui.theme import icon_pixmap, set_style_property
+from kiosk.ui.widgets.panel import make_label
+
+ICON_PX = 32
+
+
+class MessageKind(enum.StrEnum):
+    """How a message is shown: an error (red, warning sign) or a notice (blue, info sign)."""
+
+    ERROR = "error"
+    INFO = "info"
+
+
+class MessageArea(QFrame):
+    """Shows one message at a time in place, instead of stacking dialogs.
+
+    A new message replaces the old one; Dismiss hides it. Hidden while there is none.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MessageArea")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 8, 6)
+        layout.setSpacing(12)
+        self._icon = QLabel()
+        self._icon.setFixedSize(ICON_PX, ICON_PX)
+        self._text = make_label("", object_name="MessageText", wrap=True, selectable=True)
+        self._dismiss = QPushButton("Dismiss")
+        self._dismiss.setObjectName("MessageDismiss")
+        self._dismiss.setProperty("role", "quiet")
+        self._dismiss.clicked.connect(self._on_dismiss_clicked)
+        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self._text, 1)
+        layout.addWidget(self._dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._kind = MessageKind.INFO
+        self.setVisible(False)
+
+    def show_message(self, text: str, kind: MessageKind = MessageKind.ERROR) -> None:
+        """Show ``text`` (replacing any message shown); an empty text hides the area."""
+        text = text.strip()
+        if not text:
+            self.clear()
+            return
+        self._kind = kind
+        self._text.setText(text)
+        self._icon.setPixmap(icon_pixmap(f"message-{kind.value}", ICON_PX))
+        set_style_property(self, "kind", kind.value)
+        self.setAccessibleName(f"{kind.value}: {text}")
+        self.setVisible(True)
+
+    def clear(self) -> None:
+        """Hide the message."""
+        self._text.setText("")
+        self.setVisible(False)
+
+    def text(self) -> str:
+        """The message shown, or ``""``."""
+        return self._text.text()
+
+    @property
+    def kind(self) -> MessageKind:
+        """The kind of the message last shown."""
+        return self._kind
+
+    @property
+    def dismiss_button(self) -> QPushButton:
+        """The Dismiss button."""
+        return self._dismiss
+
+    @Slot()
+    def _on_dismiss_clicked(self) -> None:
+        self.clear()

@@ -1,0 +1,171 @@
+"""StatusBar: who is signed in, where, how old the data is, and how each device is doing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.domain.models import User
+from kiosk.ui.formatting import format_data_status, utc_now
+from kiosk.ui.ports import DataVersionLike
+from kiosk.ui.theme import set_style_property
+from kiosk.ui.widgets.panel import make_label
+
+AGE_REFRESH_INTERVAL_MS = 30_000
+DEVICE_ORDER = ("scale", "reader", "camera", "printer")
+DEVICE_NAMES = {"scale": "Scale", "reader": "Reader", "camera": "Camera", "printer": "Printer"}
+
+_LEVELS: dict[str, frozenset[str]] = {
+    "ok": frozenset({"connected", "ready", "ok", "online", "idle", "running", "stable"}),
+    "pending": frozenset(
+        {"connecting", "reconnecting", "starting", "busy", "unknown", "waiting", "printing"}
+    ),
+    "off": frozenset({"disabled", "none", "off", "not configured"}),
+}
+_LEVEL_MARKS = {"ok": "\u25cf", "pending": "\u25d4", "bad": "\u2716", "off": "\u25cb"}
+
+
+def device_level(state: str) -> str:
+    """How alarming a device state word is: ``ok``, ``pending``, ``off`` or ``bad``.
+
+    Any word not known to be harmless counts as ``bad``, so a new failure state is never
+    shown as fine.
+    """
+    word = state.strip().lower()
+    for level, words in _LEVELS.items():
+        if word in words:
+            return level
+    return "bad"
+
+
+class StatusBar(QFrame):
+    """The bottom line of every screen.
+
+    Shows the user and role, the post and kiosk, the reference data version and its age
+    (``"Data 2026.11.1 · 3 h old"``, marked STALE past the limit), a busy word, and one
+    indicator per device: a mark, the device and its state word, with the detail as tooltip.
+    """
+
+    def __init__(
+        self,
+        post_name: str,
+        kiosk_id: str,
+        *,
+        max_data_age_h: float = 72.0,
+        clock: Callable[[], datetime] = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("StatusBar")
+        self._clock = clock
+        self._max_data_age = timedelta(hours=max_data_age_h)
+        self._data: DataVersionLike | None = None
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(16, 5, 16, 6)
+        rows.setSpacing(2)
+        layout = QHBoxLayout()
+        layout.setSpacing(28)
+        rows.addLayout(layout)
+        self._user = make_label("Not signed in", object_name="StatusUser")
+        self._post = make_label(f"{post_name} \u00b7 {kiosk_id}", object_name="StatusPost")
+        self._data_label = make_label("", object_name="StatusData")
+        self._busy = make_label("", object_name="StatusBusy")
+        layout.addWidget(self._user)
+        layout.addWidget(self._post)
+        layout.addWidget(self._data_label)
+        layout.addWidget(self._busy)
+        layout.addStretch(1)
+        self._devices_layout = QHBoxLayout()
+        self._devices_layout.setSpacing(28)
+        devices_row = QHBoxLayout()
+        devices_row.addLayout(self._devices_layout)
+        devices_row.addStretch(1)
+        rows.addLayout(devices_row)
+        self._devices: dict[str, QLabel] = {}
+        for device in DEVICE_ORDER:
+            self.set_device_state(device, "unknown", "No report from the device yet")
+        self.set_data_version(None)
+        self._timer = QTimer(self)
+        self._timer.setInterval(AGE_REFRESH_INTERVAL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+
+    # ---- Public API ------------------------------------------------------------------------
+
+    @Slot(object)
+    def set_user(self, user: User | None) -> None:
+        """Show the signed-in user and role, or that nobody is signed in."""
+        self._user.setText(
+            f"{user.display_name} ({user.role})" if user is not None else "Not signed in"
+        )
+
+    @Slot(object)
+    def set_data_version(self, data: DataVersionLike | None) -> None:
+        """Show the reference data version in use and how old it is."""
+        self._data = data
+        self.refresh_age()
+
+    def refresh_age(self) -> None:
+        """Recompute the data age against the clock (also done every 30 s)."""
+        data = self._data
+        if data is None:
+            self._data_label.setText("\u2716 No reference data")
+            self._data_label.setToolTip("No sanctions lists or certificate register loaded")
+            set_style_property(self._data_label, "level", "bad")
+            return
+        now = self._clock()
+        text = format_data_status(data.version, data.published_at, now)
+        stale = now - data.published_at > self._max_data_age
+        if stale:
+            text = f"\u26a0 {text} \u00b7 STALE"
+        self._data_label.setText(text)
+        self._data_label.setToolTip(
+            f"Published {data.published_at:%Y-%m-%d %H:%M} UTC, "
+            f"loaded {data.loaded_at:%Y-%m-%d %H:%M} UTC"
+            + (" \u2014 older than the limit: no parcel is cleared on it alone" if stale else "")
+        )
+        set_style_property(self._data_label, "level", "stale" if stale else "ok")
+
+    @Slot(str, str, str)
+    def set_device_state(self, device: str, state: str, detail: str) -> None:
+        """Show one device's state word; ``detail`` goes into the tooltip."""
+        label = self._devices.get(device)
+        if label is None:
+            label = make_label("", object_name=f"Device_{device}")
+            self._devices_layout.addWidget(label)
+            self._devices[device] = label
+        level = device_level(state)
+        name = DEVICE_NAMES.get(device, device.capitalize())
+        label.setText(f"{_LEVEL_MARKS[level]} {name}: {state}")
+        label.setToolTip(detail or state)
+        label.setAccessibleName(f"{name} {state}")
+        set_style_property(label, "level", level)
+
+    @Slot(bool)
+    def set_busy(self, busy: bool) -> None:
+        """Show ``Working…`` while the services are busy."""
+        self._busy.setText("\u231b Working\u2026" if busy else "")
+
+    def texts(self) -> dict[str, str]:
+        """What the bar shows, by part (devices by name)."""
+        out = {
+            "user": self._user.text(),
+            "post": self._post.text(),
+            "data": self._data_label.text(),
+            "busy": self._busy.text(),
+        }
+        out.update({name: label.text() for name, label in self._devices.items()})
+        return out
+
+    def device_label(self, device: str) -> QLabel:
+        """The indicator of a device (raises ``KeyError`` for an unknown one)."""
+        return self._devices[device]
+
+    # ---- Slots -----------------------------------------------------------------------------
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self.refresh_age()

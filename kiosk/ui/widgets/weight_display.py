@@ -1,0 +1,189 @@
+"""WeightDisplay: the balance reading in large type, its stability, and the declared weights."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from kiosk.domain.models import WeightReading, WeightState
+from kiosk.ui.formatting import (
+    WEIGHT_STATE_WORDS,
+    format_carats,
+    format_grams,
+    format_signed_carats,
+    format_time,
+)
+from kiosk.ui.theme import set_style_property
+from kiosk.ui.widgets.panel import Panel, make_label
+
+NO_VALUE = "\u2013.\u2013\u2013\u2013 ct"
+NUMERIC_STATES = frozenset({WeightState.STABLE, WeightState.DYNAMIC})
+
+
+class WeightDisplay(Panel):
+    """The live weight, whether it is stable, and how it compares with the documents.
+
+    The value always has 3 decimals and its unit. Stability is a word and a mark
+    ("✔ STABLE" or "settling…"), never a colour alone; the balance's fault states
+    (overload, underload, busy, error, disconnected) are spelt out in place of a value.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Weight", parent)
+        self._reading: WeightReading | None = None
+        self._recorded: WeightReading | None = None
+        self._declared_ct: Decimal | None = None
+        self._certificate_ct: Decimal | None = None
+        self._tolerance_ct: Decimal | None = None
+
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        self._value = make_label(NO_VALUE, object_name="WeightValue")
+        self._value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._value.setAccessibleName("Weight")
+        top.addWidget(self._value, 1)
+        self.body.addLayout(top)
+
+        line = QHBoxLayout()
+        self._state = make_label("No reading", object_name="WeightState")
+        self._state.setAccessibleName("Stability")
+        self._grams = make_label("", object_name="WeightGrams")
+        self._grams.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        line.addWidget(self._state)
+        line.addStretch(1)
+        line.addWidget(self._grams)
+        self.body.addLayout(line)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        self._declared = make_label("\u2014")
+        self._declared_diff = make_label("")
+        self._certificate = make_label("\u2014")
+        self._certificate_diff = make_label("")
+        self._recorded_label = make_label("Not recorded yet", muted=True)
+        grid.addWidget(make_label("Declared", field=True), 0, 0)
+        grid.addWidget(self._declared, 0, 1)
+        grid.addWidget(self._declared_diff, 0, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(make_label("KP certificate", field=True), 1, 0)
+        grid.addWidget(self._certificate, 1, 1)
+        grid.addWidget(self._certificate_diff, 1, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(make_label("Recorded", field=True), 2, 0)
+        grid.addWidget(self._recorded_label, 2, 1, 1, 2)
+        self.body.addLayout(grid)
+        self._refresh()
+
+    # ---- Public API ------------------------------------------------------------------------
+
+    @Slot(object)
+    def show_reading(self, reading: WeightReading | None) -> None:
+        """Show a reading from the balance (``None``: no reading yet)."""
+        self._reading = reading
+        self._refresh()
+
+    def show_disconnected(self, detail: str = "") -> None:
+        """Show that the balance is not connected."""
+        del detail
+        self._reading = None
+        self._value.setText(NO_VALUE)
+        self._grams.setText("")
+        self._state.setText(WEIGHT_STATE_WORDS[WeightState.DISCONNECTED])
+        set_style_property(self._state, "stability", "fault")
+
+    def set_recorded(self, reading: WeightReading | None) -> None:
+        """Show the weight recorded with the inspection (``None``: none yet)."""
+        self._recorded = reading
+        self._refresh()
+
+    def set_references(self, declared_ct: Decimal | None, certificate_ct: Decimal | None) -> None:
+        """Show the declared and the KP-certificate carats beside the reading."""
+        self._declared_ct = declared_ct
+        self._certificate_ct = certificate_ct
+        self._refresh()
+
+    def set_tolerance(self, tolerance_ct: Decimal | None) -> None:
+        """Mark differences larger than ``tolerance_ct`` (``None``: no marking)."""
+        self._tolerance_ct = tolerance_ct
+        self._refresh()
+
+    def value_text(self) -> str:
+        """The big number as shown, e.g. ``"12.345 ct"``."""
+        return self._value.text()
+
+    def state_text(self) -> str:
+        """The stability word as shown, e.g. ``"✔ STABLE"``."""
+        return self._state.text()
+
+    def reference_texts(self) -> dict[str, str]:
+        """The comparison lines as shown (for tests and the accessibility tree)."""
+        return {
+            "declared": f"{self._declared.text()} {self._declared_diff.text()}".strip(),
+            "certificate": f"{self._certificate.text()} {self._certificate_diff.text()}".strip(),
+            "recorded": self._recorded_label.text(),
+        }
+
+    # ---- Internals -------------------------------------------------------------------------
+
+    def _basis_ct(self) -> Decimal | None:
+        live = self._reading
+        if live is not None and live.state is WeightState.STABLE:
+            return live.carats
+        if self._recorded is not None:
+            return self._recorded.carats
+        return None
+
+    def _refresh(self) -> None:
+        reading = self._reading
+        if reading is None:
+            self._value.setText(NO_VALUE)
+            self._grams.setText("")
+            self._state.setText("No reading")
+            set_style_property(self._state, "stability", "none")
+        elif reading.state in NUMERIC_STATES:
+            self._value.setText(format_carats(reading.carats))
+            self._grams.setText(format_grams(reading.grams))
+            self._state.setText(WEIGHT_STATE_WORDS[reading.state])
+            stable = reading.state is WeightState.STABLE
+            set_style_property(self._state, "stability", "stable" if stable else "settling")
+        else:
+            self._value.setText(NO_VALUE)
+            self._grams.setText("")
+            self._state.setText(WEIGHT_STATE_WORDS[reading.state])
+            set_style_property(self._state, "stability", "fault")
+
+        recorded = self._recorded
+        self._recorded_label.setText(
+            f"{format_carats(recorded.carats)} at {format_time(recorded.taken_at)}"
+            if recorded is not None
+            else "Not recorded yet"
+        )
+        basis = self._basis_ct()
+        self._show_reference(self._declared, self._declared_diff, self._declared_ct, basis)
+        self._show_reference(self._certificate, self._certificate_diff, self._certificate_ct, basis)
+
+    def _show_reference(
+        self,
+        value_label: QLabel,
+        diff_label: QLabel,
+        reference_ct: Decimal | None,
+        basis_ct: Decimal | None,
+    ) -> None:
+        value_label.setText(format_carats(reference_ct) if reference_ct is not None else "\u2014")
+        if reference_ct is None or basis_ct is None:
+            diff_label.setText("")
+            set_style_property(diff_label, "emphasis", "")
+            return
+        diff = basis_ct - reference_ct
+        text = f"\u0394 {format_signed_carats(diff)}"
+        emphasis = ""
+        if self._tolerance_ct is not None:
+            if abs(diff) > self._tolerance_ct:
+                text += "  \u26a0 outside tolerance"
+                emphasis = "bad"
+            else:
+                emphasis = "good"
+        diff_label.setText(text)
+        set_style_property(diff_label, "emphasis", emphasis)
