@@ -20,6 +20,8 @@ MARGIN_PT = 4 * mm
 PRINTABLE_WIDTH_PT = PAGE_WIDTH_PT - 2 * MARGIN_PT
 #: A single page is never taller than this; longer slips are split over several pages.
 MAX_PAGE_HEIGHT_PT = 600 * mm
+#: Tallest content of one page of a multi-page slip (room kept for the "page n/m" mark).
+MAX_CONTENT_HEIGHT_PT = MAX_PAGE_HEIGHT_PT - 2 * MARGIN_PT - 4 * mm
 #: One dot of a 203 dpi thermal head, in points.
 PRINTER_DOT_PT = 72 / 203
 #: Code 128 asks for a quiet zone of at least ten modules on each side.
@@ -30,7 +32,7 @@ BARCODE_DOTS = (4, 3, 2, 1)
 PHOTO_MAX_WIDTH_PT = 72 * mm
 PHOTO_MAX_HEIGHT_PT = 54 * mm
 #: Height of the band at the foot of each page of a multi-page slip ("page 1/2").
-PAGE_MARK_BAND_PT = 4 * mm
+PAGE_MARK_BAND_PT = MAX_PAGE_HEIGHT_PT - 2 * MARGIN_PT - MAX_CONTENT_HEIGHT_PT
 
 
 class LayoutError(ValueError):
@@ -201,6 +203,61 @@ class PhotoFlowable(Flowable):  # type: ignore[misc]
         self.canv.drawImage(self.image, 0, 0, self.draw_width_pt, self.draw_height_pt)
         self.canv.setLineWidth(0.5)
         self.canv.rect(0, 0, self.draw_width_pt, self.draw_height_pt, stroke=1, fill=0)
+
+
+class Stack(Flowable):  # type: ignore[misc]
+    """Flowables kept together on one page; split into its parts only when taller than a page.
+
+    Used so that a heading is never left alone at the foot of a page, away from its text.
+    """
+
+    def __init__(self, contents: list[Any], max_height_pt: float = MAX_CONTENT_HEIGHT_PT) -> None:
+        """Group flowables.
+
+        Args:
+            contents: The flowables, top to bottom; must not be empty.
+            max_height_pt: Above this height the group gives up and splits into its parts.
+        """
+        super().__init__()
+        if not contents:
+            raise ValueError("a Stack needs at least one flowable")
+        self.contents = list(contents)
+        self.max_height_pt = max_height_pt
+        self.spaceBefore = float(self.contents[0].getSpaceBefore())
+        self.spaceAfter = float(self.contents[-1].getSpaceAfter())
+        self._placed: list[tuple[Any, float, float, float]] = []
+        self.height_pt = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Stack the contents at the width available: full width, summed height."""
+        self._placed = []
+        y_pt = 0.0
+        last = len(self.contents) - 1
+        for index, flowable in enumerate(self.contents):
+            width_pt, height_pt = flowable.wrap(avail_width, avail_height)
+            if index > 0:
+                y_pt += float(flowable.getSpaceBefore())
+            y_pt += height_pt
+            self._placed.append((flowable, width_pt, height_pt, y_pt))
+            if index < last:
+                y_pt += float(flowable.getSpaceAfter())
+        self.width_pt = avail_width
+        self.height_pt = y_pt
+        return avail_width, y_pt
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        """Nothing (move whole to the next page) unless the group is taller than a page."""
+        if self.height_pt <= self.max_height_pt:
+            return []
+        return list(self.contents)
+
+    def draw(self) -> None:
+        """Draw the contents top to bottom, centring those that ask for it."""
+        for flowable, width_pt, _height_pt, bottom_from_top_pt in self._placed:
+            x_pt = 0.0
+            if getattr(flowable, "hAlign", "LEFT") == "CENTER":
+                x_pt = (self.width_pt - width_pt) / 2
+            flowable.drawOn(self.canv, x_pt, self.height_pt - bottom_from_top_pt)
 
 
 @dataclass(frozen=True, slots=True)

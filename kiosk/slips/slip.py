@@ -36,12 +36,13 @@ from kiosk.domain.models import (
 from kiosk.slips.fonts import SlipFonts, load_fonts
 from kiosk.slips.layout import (
     MARGIN_PT,
+    MAX_CONTENT_HEIGHT_PT,
     MAX_PAGE_HEIGHT_PT,
-    PAGE_MARK_BAND_PT,
     PAGE_WIDTH_PT,
     PRINTABLE_WIDTH_PT,
     LayoutError,
     PhotoFlowable,
+    Stack,
     VerdictBox,
     draw_pages,
     fitted_code128,
@@ -124,8 +125,8 @@ class SlipContext:
 
 
 def _fitting_size(text: str, font_name: str, size_pt: float, width_pt: float) -> float:
-    """The largest font size up to ``size_pt`` (at least 9 pt) that keeps ``text`` on one line."""
-    while size_pt > 9 and stringWidth(text, font_name, size_pt) > width_pt:
+    """The largest font size up to ``size_pt`` (at least 8 pt) that keeps ``text`` on one line."""
+    while size_pt > 8 and stringWidth(text, font_name, size_pt) > width_pt:
         size_pt -= 0.5
     return size_pt
 
@@ -270,19 +271,20 @@ class _SlipBuilder:
 
     def build(self) -> list[Any]:
         """All flowables of the slip, top to bottom."""
-        flowables: list[Any] = []
-        flowables += self.header()
-        flowables += self.barcode()
-        flowables += self.when_and_who()
-        flowables += self.verdict()
+        flowables: list[Any] = [*self.header(), *self.barcode()]
+        flowables.append(Stack(self.when_and_who() + self.verdict()))
         flowables += self.reasons()
-        flowables += self.identifiers()
-        flowables += self.declaration()
-        flowables += self.weights()
-        flowables += self.photo()
-        flowables += self.override()
-        flowables += self.data_versions()
-        flowables += self.footer()
+        for section in (
+            self.identifiers(),
+            self.declaration(),
+            self.weights(),
+            self.photo(),
+            self.override(),
+            self.data_versions(),
+            self.footer(),
+        ):
+            if section:
+                flowables.append(Stack(section))
         return flowables
 
     def header(self) -> list[Any]:
@@ -299,7 +301,9 @@ class _SlipBuilder:
             code = fitted_code128(self.inspection.id)
         except LayoutError as exc:
             raise SlipError(str(exc)) from exc
-        return [code, self.para(self.inspection.id, self.id_text)]
+        size_pt = _fitting_size(self.inspection.id, self.fonts.bold, 10, PRINTABLE_WIDTH_PT)
+        style = ParagraphStyle("slip-id-fitted", parent=self.id_text, fontSize=size_pt)
+        return [code, self.para(self.inspection.id, style)]
 
     def when_and_who(self) -> list[Any]:
         """Date and time of the decision (local and UTC), inspector and supervisor."""
@@ -349,12 +353,13 @@ class _SlipBuilder:
         """Every reason: rule id and outcome, message, legal basis and details."""
         verdict = self.inspection.verdict
         assert verdict is not None
-        rows = self.section(f"Reasons ({len(verdict.reasons)})")
+        head = self.section(f"Reasons ({len(verdict.reasons)})")
         if not verdict.reasons:
-            rows.append(self.para("No rule gave a reason: nothing found against the parcel."))
-        for number, reason in enumerate(verdict.reasons, start=1):
-            rows += self.reason(number, reason)
-        return rows
+            none = self.para("No rule gave a reason: nothing found against the parcel.")
+            return [Stack([*head, none])]
+        groups = [self.reason(n, reason) for n, reason in enumerate(verdict.reasons, start=1)]
+        # Each reason stays in one piece; the heading stays with the first reason.
+        return [Stack(head + groups[0]), *(Stack(group) for group in groups[1:])]
 
     def reason(self, number: int, reason: Reason) -> list[Any]:
         """One reason, wrapped to the width, never cut."""
@@ -589,10 +594,9 @@ def render_slip(
     _check_inspection(inspection)
     fonts = fonts or load_fonts()
     flowables = _SlipBuilder(inspection, ctx, fonts).build()
-    max_content_pt = MAX_PAGE_HEIGHT_PT - 2 * MARGIN_PT
-    pages = paginate(flowables, max_content_pt)
+    pages = paginate(flowables, MAX_PAGE_HEIGHT_PT - 2 * MARGIN_PT)
     if len(pages) > 1:
-        pages = paginate(flowables, max_content_pt - PAGE_MARK_BAND_PT)
+        pages = paginate(flowables, MAX_CONTENT_HEIGHT_PT)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH_PT, MAX_PAGE_HEIGHT_PT), invariant=1)
     canvas.setTitle(f"Inspection slip {inspection.id}")

@@ -160,7 +160,9 @@ def make_override(new_outcome: Outcome = Outcome.CLEAR) -> Override:
 def write_photo(path: Path, width: int = 640, height: int = 480) -> Photo:
     """Write a synthetic JPEG of a parcel and describe it as the camera service would."""
     image = np.full((height, width, 3), 235, dtype=np.uint8)
-    cv2.rectangle(image, (width // 6, height // 5), (5 * width // 6, 4 * height // 5), (40, 40, 40), 6)
+    cv2.rectangle(
+        image, (width // 6, height // 5), (5 * width // 6, 4 * height // 5), (40, 40, 40), 6
+    )
     cv2.circle(image, (width // 2, height // 2), min(width, height) // 6, (90, 60, 30), -1)
     cv2.putText(image, "PARCEL", (width // 6 + 12, height // 5 + 40), 0, 1.2, (0, 0, 0), 3)
     assert cv2.imwrite(str(path), image)

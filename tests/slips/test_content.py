@@ -147,7 +147,9 @@ def test_override_without_display_name_uses_the_user_name() -> None:
 
 
 def test_long_reason_list_grows_the_page_and_keeps_every_reason() -> None:
-    few = render_slip(make_inspection(Outcome.HOLD, (make_reason("R1", Outcome.HOLD),)), make_context())
+    few = render_slip(
+        make_inspection(Outcome.HOLD, (make_reason("R1", Outcome.HOLD),)), make_context()
+    )
     reasons = tuple(
         make_reason(
             f"R{n:03d}",
@@ -157,7 +159,7 @@ def test_long_reason_list_grows_the_page_and_keeps_every_reason() -> None:
         for n in range(1, 11)
     )
     many = render_slip(make_inspection(Outcome.HOLD, reasons), make_context())
-    (few_w, few_h), = page_sizes_mm(few)
+    ((_, few_h),) = page_sizes_mm(few)
     sizes = page_sizes_mm(many)
     assert len(sizes) == 1
     assert sizes[0][1] > few_h + 150
@@ -237,7 +239,10 @@ def test_context_versions_fall_back_to_the_verdict() -> None:
 
 
 def test_rendering_is_deterministic() -> None:
-    inspection, ctx = make_inspection(Outcome.HOLD, (make_reason("R5", Outcome.HOLD),)), make_context()
+    inspection, ctx = (
+        make_inspection(Outcome.HOLD, (make_reason("R5", Outcome.HOLD),)),
+        make_context(),
+    )
     assert render_slip(inspection, ctx) == render_slip(inspection, ctx)
 
 
