@@ -251,9 +251,7 @@ class _ScaleWorker(_DeviceWorker):
             parts = [p for p in (info.model, f"SN {info.serial}" if info.serial else "") if p]
             self._scale_id = " ".join(parts)
             if parts:
-                detail = f"{detail}, {', '.join(parts)}" if len(parts) == 1 else (
-                    f"{detail}, {' '.join(parts)}"
-                )
+                detail = f"{detail}, {self._scale_id}"
         self._set_state("ok", detail)
 
     def _lost(self, why: str) -> None:

@@ -242,3 +242,45 @@ def test_stop_joins_every_thread_and_stops_the_simulators(
     qtbot.wait(100)
     assert len(rec.weights) == count  # nothing arrives after stop
     hub.stop()  # harmless twice
+
+
+def test_unplugged_reader_is_reported_and_reads_again_after_replug(
+    qtbot: QtBot, hub: DeviceHub
+) -> None:
+    rec = Recorder(hub)
+    hub.start()
+    sim = hub.simulators.reader
+    assert sim is not None
+    qtbot.waitUntil(lambda: rec.state("reader") == "ok", timeout=5000)
+    sim.unplug()
+    qtbot.waitUntil(lambda: rec.state("reader") == "disconnected", timeout=5000)
+    sim.replug()
+    qtbot.waitUntil(lambda: rec.state("reader") == "ok", timeout=10000)
+
+    def scanned() -> bool:
+        if not rec.identifiers:
+            sim.scan("ZA-2026-004512", "]C0")  # a scan sent before the reopen is lost
+            return False
+        return True
+
+    qtbot.waitUntil(scanned, timeout=10000)
+    assert rec.identifiers[0].value == "ZA-2026-004512"
+
+
+def test_an_unwritable_printer_folder_fails_with_a_message(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    blocker_file = tmp_path / "not-a-folder"
+    blocker_file.write_text("x")
+    hub = DeviceHub(hub_settings(tmp_path, printer={"folder": str(blocker_file)}))
+    rec = Recorder(hub)
+    pdf = tmp_path / "slip.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    try:
+        hub.start()
+        with qtbot.waitSignal(hub.print_failed, timeout=5000) as blocker:
+            hub.print_pdf(pdf)
+    finally:
+        hub.stop()
+    assert blocker.args[0].startswith("Printing failed: ")
+    assert rec.printed == []
