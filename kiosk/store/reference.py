@@ -113,13 +113,17 @@ class DemoScan:
 
 @dataclass(frozen=True, slots=True)
 class DemoParcel:
-    """One scripted parcel of the demo: what is scanned, what the balance shows, the verdict."""
+    """One scripted parcel of the demo: what is scanned, what the balance shows, the verdict.
+
+    ``reference`` names the parcel's declaration in ``declarations.json``.
+    """
 
     label: str
     scans: tuple[DemoScan, ...]
     weight_ct: Decimal
     expected: Outcome
     why: str
+    reference: str | None = None
 
 
 def read_json(path: Path) -> Any:
@@ -241,6 +245,7 @@ def _parcel(data: object) -> DemoParcel:
         weight_ct=rec.decimal("weight_ct"),
         expected=rec.outcome("expected"),
         why=rec.text("why"),
+        reference=rec.opt_text("reference"),
     )
 
 
