@@ -8,6 +8,8 @@ import io
 import os
 import re
 import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -16,6 +18,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -598,14 +601,34 @@ def render_slip(
     if len(pages) > 1:
         pages = paginate(flowables, MAX_CONTENT_HEIGHT_PT)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH_PT, MAX_PAGE_HEIGHT_PT), invariant=1)
-    canvas.setTitle(f"Inspection slip {inspection.id}")
-    canvas.setAuthor(f"{ctx.post_code} {ctx.kiosk_id}")
-    canvas.setSubject("Diamond parcel inspection (EU Reg. 833/2014 Art. 3p, Kimberley Process)")
-    canvas.setCreator("Inspection Kiosk")
-    draw_pages(canvas, pages, inspection.id, fonts.regular)
-    canvas.save()
+    with _binary_streams():
+        canvas = Canvas(buffer, pagesize=(PAGE_WIDTH_PT, MAX_PAGE_HEIGHT_PT), invariant=1)
+        canvas.setTitle(f"Inspection slip {inspection.id}")
+        canvas.setAuthor(f"{ctx.post_code} {ctx.kiosk_id}")
+        canvas.setSubject("Diamond parcel inspection (EU Reg. 833/2014 Art. 3p, Kimberley Process)")
+        canvas.setCreator("Inspection Kiosk")
+        draw_pages(canvas, pages, inspection.id, fonts.regular)
+        canvas.save()
     return buffer.getvalue()
+
+
+_RL_CONFIG_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write PDF streams in binary, not ASCII85 (reportlab encodes A85 in pure Python: slow).
+
+    ``rl_config.useA85`` is a process-wide reportlab setting; it is changed only for the
+    duration of one render, under a lock, and restored afterwards.
+    """
+    with _RL_CONFIG_LOCK:
+        saved = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            yield
+        finally:
+            rl_config.useA85 = saved
 
 
 def slip_file_name(inspection_id: str) -> str:
