@@ -191,10 +191,15 @@ def rasterise(pdf: bytes, out_dir: Path, name: str, dpi: int = 203) -> list[Path
     return sorted(out_dir.glob(f"{name}*.png"))
 
 
-def decode_code128(png: Path) -> list[str]:
-    """The texts of all Code 128 symbols zxing-cpp finds in an image."""
+def decode_code128(png: Path, threshold: int | None = None) -> list[str]:
+    """The texts of all Code 128 symbols zxing-cpp finds in an image.
+
+    With ``threshold``, the image is first made black and white, as a thermal head prints it.
+    """
     image = cv2.imread(str(png), cv2.IMREAD_GRAYSCALE)
     assert image is not None
+    if threshold is not None:
+        _, image = cv2.threshold(image, threshold, 255, cv2.THRESH_BINARY)
     return [
         r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.Code128
     ]

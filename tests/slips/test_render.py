@@ -131,6 +131,7 @@ def test_barcode_decodes_at_203_dpi(case: str, tmp_path: Path, preview_dir: Path
     assert pages, "pdftoppm wrote no page"
     # The barcode sits at the top of the first page; it must decode to the id, exactly once.
     assert decode_code128(pages[0]) == [inspection.id]
+    assert decode_code128(pages[0], threshold=128) == [inspection.id]
     first = cv2.imread(str(pages[0]), cv2.IMREAD_GRAYSCALE)
     assert first is not None
     assert first.shape[1] == pytest.approx(80 / 25.4 * 203, abs=2)  # 80 mm at 203 dpi
