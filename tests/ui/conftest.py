@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ui.theme import apply_theme
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="session", autouse=True)
 def _themed(qapp: QApplication) -> None:
-    """Every UI test sees the real style sheet and font, as the kiosk does."""
+    """Every UI test sees the real style sheet and font, as the kiosk does (set once)."""
     apply_theme(qapp)
 
 

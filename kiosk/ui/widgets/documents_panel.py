@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
 from kiosk.domain.models import Declaration, KpCertificate
 from kiosk.ui.formatting import format_carats, format_countries, format_date, utc_now
@@ -57,7 +57,17 @@ class DocumentsPanel(Panel):
             value = make_label(DASH, wrap=True, selectable=True)
             grid.addWidget(value, row, 1)
             self._values[key] = value
-        self.body.addLayout(grid)
+        grid.setRowStretch(len(FIELDS), 1)
+        content = QWidget()
+        content.setLayout(grid)
+        grid.setContentsMargins(0, 0, 4, 0)
+        area = QScrollArea()
+        area.setObjectName("DocumentsArea")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(content)
+        self.body.addWidget(area, 1)
         self.reset()
 
     # ---- Public API ------------------------------------------------------------------------

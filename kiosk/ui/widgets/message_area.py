@@ -30,7 +30,7 @@ class MessageArea(QFrame):
         super().__init__(parent)
         self.setObjectName("MessageArea")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 8, 6)
+        layout.setContentsMargins(12, 2, 4, 2)
         layout.setSpacing(12)
         self._icon = QLabel()
         self._icon.setFixedSize(ICON_PX, ICON_PX)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.domain.models import WeightReading, WeightState
 from kiosk.ui.formatting import (
@@ -32,6 +32,7 @@ class WeightDisplay(Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Weight", parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._reading: WeightReading | None = None
         self._recorded: WeightReading | None = None
         self._declared_ct: Decimal | None = None
