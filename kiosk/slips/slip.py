@@ -316,12 +316,17 @@ class _SlipBuilder:
             self.rule(),
             self.field("Time", self.local_time(verdict.decided_at)),
             self.field("UTC", self.utc_time(verdict.decided_at)),
-            self.field("Inspector", f"{self.ctx.inspector_name} ({self.inspection.inspector})"),
+            self.field("Inspector", self.inspector_label()),
         ]
         override = self.inspection.override
         if override is not None:
             rows.append(self.field("Supervisor", self.supervisor_label()))
         return rows
+
+    def inspector_label(self) -> str:
+        """The inspector's display name and, when different, user name."""
+        name, user = self.ctx.inspector_name, self.inspection.inspector
+        return f"{name} ({user})" if user and user != name else name
 
     def supervisor_label(self) -> str:
         """The overriding supervisor's display name and user name."""
