@@ -61,6 +61,8 @@ class PtyDevice:
         self._slave_path = ""
         self._generation = 0
         self._stop = threading.Event()
+        self._passes = 0
+        self._passes_changed = threading.Condition()
         self._wake_r, self._wake_w = -1, -1
         self._thread: threading.Thread | None = None
 
@@ -108,10 +110,14 @@ class PtyDevice:
         return self.port
 
     def unplug(self) -> None:
-        """Close the pty, as if the USB cable were pulled; the symlink disappears too."""
+        """Close the pty, as if the USB cable were pulled; the symlink disappears too.
+
+        Returns once the thread has let go of the old pty: a ``select`` still waiting on a
+        closed fd keeps the pty alive, and the driver would not yet see the unplug.
+        """
         with self._lock:
             self._close_pty()
-        self._wake()
+        self._settle()
 
     def replug(self) -> str:
         """Create a new pty behind the same symlink (unplugging first if needed).
@@ -121,6 +127,8 @@ class PtyDevice:
         """
         with self._lock:
             self._close_pty()
+        self._settle()
+        with self._lock:
             self._plug()
         self._wake()
         return self.port
@@ -225,6 +233,18 @@ class PtyDevice:
             log.debug("%s: unplugged", self.name)
         self._master = self._slave = None
 
+    def _settle(self) -> None:
+        """Wake the thread and wait until it has begun a new pass of its loop."""
+        thread = self._thread
+        if thread is None or thread is threading.current_thread() or not thread.is_alive():
+            return
+        with self._passes_changed:
+            seen = self._passes
+            self._wake()
+            self._passes_changed.wait_for(
+                lambda: self._passes > seen or self._stop.is_set(), timeout=2.0
+            )
+
     def _wake(self) -> None:
         if self._wake_w >= 0:
             with contextlib.suppress(OSError):  # the pipe may be full: it is awake anyway
@@ -248,6 +268,9 @@ class PtyDevice:
         pending = bytearray()
         generation = -1
         while not self._stop.is_set():
+            with self._passes_changed:
+                self._passes += 1
+                self._passes_changed.notify_all()
             with self._lock:
                 master, current = self._master, self._generation
             if current != generation:
