@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.sign_in_screen.reset()
         self.inspection_screen.show_inspection(self._controller.current)
         self.stack.setCurrentWidget(self.inspection_screen)
+        self.inspection_screen.identifiers.input.setFocus()
 
     @Slot(str)
     def _on_controller_sign_in_failed(self, message: str) -> None:
