@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -216,3 +217,32 @@ def test_bad_input_is_refused_with_clear_messages(store: Store) -> None:
     with pytest.raises(InspectionNotFoundError):
         store.add_identifier("INS-nope", kp_identifier(), at(1))
     assert store.get(made.id) == made
+
+
+def test_two_writers_on_one_file_never_lose_or_clash(db_url: str) -> None:
+    """Two Stores (as the kiosk and a CLI would be) append steps at once: all land, in order."""
+    with Store.open(db_url) as first, Store.open(db_url) as second:
+        made = first.create_inspection(POST, KIOSK, "inspector", T0)
+        errors: list[BaseException] = []
+
+        def work(store: Store, prefix: str) -> None:
+            try:
+                for i in range(15):
+                    store.add_identifier(made.id, kp_identifier(f"{prefix}{i:010d}"), at(i))
+            except BaseException as exc:  # reported to the test thread below
+                errors.append(exc)
+
+        threads = [
+            threading.Thread(target=work, args=(first, "BW")),
+            threading.Thread(target=work, args=(second, "NA")),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        assert errors == []
+        final = first.get(made.id)
+    values = [i.value for i in final.identifiers]
+    assert len(values) == 30
+    assert [v for v in values if v.startswith("BW")] == [f"BW{i:010d}" for i in range(15)]
+    assert [v for v in values if v.startswith("NA")] == [f"NA{i:010d}" for i in range(15)]
