@@ -68,6 +68,11 @@ def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[Kiosk]:
     try:
         controller.start()
         hub.start()
+        # A scan sent before the reader opened its port is lost, as on a real line.
+        qtbot.waitUntil(
+            lambda: all(hub.state(d)[0] == "ok" for d in ("scale", "reader", "camera")),
+            timeout=10000,
+        )
         yield k
     finally:
         controller.shutdown()
