@@ -279,7 +279,7 @@ def load_reference_dir(path: Path) -> ReferenceData:
         try:
             manifest = Record(read_json(path / "manifest.json"))
             version = manifest.text("version")
-            published_at = manifest.instant("published_at")
+            published_at = manifest.opt_instant("published_at")
             synthetic = manifest.boolean("synthetic", default=False)
         except FieldError as exc:
             raise ReferenceDataError("manifest.json", exc.problem, None, exc.field) from None

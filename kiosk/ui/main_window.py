@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         c.error_occurred.connect(self._on_controller_error_occurred)
         c.data_status_changed.connect(self._on_controller_data_status_changed)
         c.busy_changed.connect(self._on_controller_busy_changed)
+        c.ready.connect(self._on_controller_ready)
 
         d = self._devices
         d.weight_changed.connect(self._on_devices_weight_changed)
@@ -149,6 +150,10 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_controller_sign_in_failed(self, message: str) -> None:
         self.sign_in_screen.show_error(message)
+
+    @Slot()
+    def _on_controller_ready(self) -> None:
+        self._refresh_users()
 
     @Slot()
     def _on_controller_signed_out(self) -> None:

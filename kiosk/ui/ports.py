@@ -94,6 +94,10 @@ class ControllerPort(Protocol):
         """Emitted with ``True`` while a check or a print runs, then ``False``."""
 
     @property
+    def ready(self) -> SignalInstance:
+        """Emitted once the database is open and the users are known."""
+
+    @property
     def user(self) -> User | None:
         """The signed-in user, or ``None``."""
 

@@ -276,6 +276,7 @@ class PreviewController(QObject):
     error_occurred = Signal(str)
     data_status_changed = Signal(object)
     busy_changed = Signal(bool)
+    ready = Signal()
 
     def __init__(self, users: Sequence[User] = USERS, parent: QObject | None = None) -> None:
         super().__init__(parent)

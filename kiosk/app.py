@@ -1,0 +1,120 @@
+"""Composition root: settings in, devices, services and the window built and wired, Qt run."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from kiosk.services.devices import DeviceHub
+from kiosk.services.inspection import InspectionController
+from kiosk.services.simulation import SimulatedPost, sample_parcels
+from kiosk.settings import Settings
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.ports import SettingsView
+from kiosk.ui.simulator_panel import SimulatorPanel
+from kiosk.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+APP_DISPLAY_NAME = "Inspection Kiosk"
+
+
+def application() -> QApplication:
+    """The process's QApplication, created (and themed) on first use."""
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("inspection-kiosk")
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    apply_theme(app)
+    return app
+
+
+# Harmless messages of Qt's offscreen platform, kept out of the log.
+_QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _on_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if message in _QT_NOISE:
+        return
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def route_qt_messages_to_log() -> None:
+    """Send Qt's own messages to the log file instead of the terminal (not used under tests)."""
+    qInstallMessageHandler(_on_qt_message)
+
+
+class Kiosk:
+    """The running kiosk: device hub, inspection controller and main window, wired together.
+
+    Args:
+        settings: The effective settings.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.app = application()
+        self.devices = DeviceHub(settings)
+        self.controller = InspectionController(settings, self.devices)
+        self.window = MainWindow(
+            self.controller, self.devices, SettingsView.from_settings(settings)
+        )
+        self.panel: SimulatorPanel | None = None
+        self._stopped = False
+
+    def start(self, wait_s: float = 30.0) -> None:
+        """Start the device threads and open the database (in the task thread)."""
+        self.devices.start()
+        self.controller.start(wait_s=wait_s)
+
+    def stop(self) -> None:
+        """Finish queued steps, close the database, stop and join every thread. Idempotent."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self.controller.shutdown()
+        self.devices.stop()
+        if self.panel is not None:
+            self.panel.close()
+        self.window.close()
+
+
+def show_simulator_panel(kiosk: Kiosk, post: SimulatedPost) -> SimulatorPanel | None:
+    """Show the panel that plays sample parcels, when the scale or the scanner is simulated."""
+    if not post.available:
+        return None
+    panel = SimulatorPanel(post)
+    panel.resize(520, 640)
+    panel.show()
+    kiosk.panel = panel
+    return panel
+
+
+def run(settings: Settings) -> int:
+    """Open the kiosk window and run until it is closed; the process exit status."""
+    route_qt_messages_to_log()
+    kiosk = Kiosk(settings)
+    kiosk.app.aboutToQuit.connect(kiosk.stop)
+    kiosk.start()
+    kiosk.window.present()
+    show_simulator_panel(kiosk, SimulatedPost(kiosk.devices, sample_parcels()))
+    log.info("kiosk started: post %s, kiosk %s", settings.kiosk.post, settings.kiosk.kiosk_id)
+    status = kiosk.app.exec()
+    kiosk.stop()
+    return status
