@@ -59,6 +59,9 @@ RETRY_INTERVAL_MS = 500
 WEIGHT_HEARTBEAT_S = 1.0
 """An unchanged weight is re-emitted at least this often, so a screen knows the scale lives."""
 
+STILL_MAX_AGE_S = 1.0
+"""A still is taken from the latest preview frame only if it is at most this old."""
+
 SIM_CAPACITY_CT = Decimal("5000.000")
 """Capacity of the simulated balance: a parcel balance, large enough for the sample parcels."""
 
@@ -337,6 +340,7 @@ class _CameraWorker(_DeviceWorker):
         self._save_jpeg = save_jpeg
         self._camera: Camera | None = None
         self._last_frame: Any = None
+        self._last_frame_at = 0.0
         self._last_emit_at = 0.0
 
     def tick(self) -> int:
@@ -357,6 +361,7 @@ class _CameraWorker(_DeviceWorker):
             return RETRY_INTERVAL_MS * 4
         self._set_state("ok", self._describe)
         self._last_frame = frame
+        self._last_frame_at = time.monotonic()
         if started - self._last_emit_at >= FRAME_INTERVAL_MS / 1000 * 0.9:
             self._last_emit_at = started
             self.frame_read.emit(_to_qimage(frame))
@@ -364,6 +369,7 @@ class _CameraWorker(_DeviceWorker):
         return max(0, FRAME_INTERVAL_MS - spent_ms)
 
     def close_device(self) -> None:
+        self._last_frame = None  # never save a picture from before a disconnect
         if self._camera is not None:
             self._camera.close()
             self._camera = None
@@ -372,6 +378,8 @@ class _CameraWorker(_DeviceWorker):
     def capture_still(self, path: str) -> None:
         """Save the latest full-resolution frame as a JPEG and emit the Photo (worker thread)."""
         frame = self._last_frame
+        if time.monotonic() - self._last_frame_at > STILL_MAX_AGE_S:
+            frame = None
         if frame is None and self._camera is not None:
             try:
                 frame = self._camera.read()
@@ -405,7 +413,7 @@ class _PrinterWorker(_DeviceWorker):
 
     Signals:
         printed(str): the job's destination (a queue name or a file path).
-        print_failed(str): a one-line message.
+        print_failed(str): why it failed, one line (the screen adds "Printing failed").
     """
 
     printed = Signal(str)
@@ -433,7 +441,7 @@ class _PrinterWorker(_DeviceWorker):
             job = self._printer.print_pdf(Path(path), title=Path(path).stem)
         except (DeviceError, OSError) as exc:
             self._set_state("error", _message(exc))
-            self.print_failed.emit(f"Printing failed: {_message(exc)}")
+            self.print_failed.emit(_message(exc))
             return
         self._set_state("ok", self._describe)
         self.printed.emit(job.destination)
@@ -459,7 +467,7 @@ class DeviceHub(QObject):
             (ok, disconnected, error, off, starting) and a one-line detail.
         scale_command_failed(str): zero or tare failed; a one-line message.
         printed(str): a slip was printed; where it went.
-        print_failed(str): a slip could not be printed; a one-line message.
+        print_failed(str): a slip could not be printed; why, in one line.
     """
 
     weight_changed = Signal(object)
@@ -570,7 +578,7 @@ class DeviceHub(QObject):
     def print_pdf(self, path: Path) -> None:
         """Print a slip PDF in the printer worker; emits printed or print_failed."""
         if "printer" not in self._workers:
-            self.print_failed.emit("Printing failed: no printer is configured.")
+            self.print_failed.emit("No printer is configured.")
             return
         self._print_requested.emit(str(path))
 
@@ -680,7 +688,12 @@ class DeviceHub(QObject):
         describe = f"Folder {folder}"
 
         def factory() -> Printer:
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DeviceError(
+                    f"printer folder {folder} cannot be created: {exc.strerror or exc}"
+                ) from None
             return FolderPrinter(folder)
 
         worker = _PrinterWorker(factory, describe)

@@ -203,10 +203,14 @@ class InspectionWork:
         self, photo: Photo, inspection_id: str | None, inspector_name: str
     ) -> StepResult:
         """Save a still of the parcel, then check if everything is there."""
-        target = inspection_id or self._current_id()
-        saved = self._store().set_photo(target, photo, self.clock())
-        if target != self.current_id:
-            return StepResult(saved, ignored=True)
+        store = self._store()
+        current_id = self._current_id()
+        if inspection_id is not None and inspection_id != current_id:
+            # Taken for a parcel that has moved on (next parcel pressed meanwhile): not this
+            # parcel's photo, so it is not recorded; the file stays in the photos folder.
+            log.warning("photo %s for inspection %s dropped", photo.path, inspection_id)
+            return StepResult(store.get(current_id), ignored=True)
+        saved = store.set_photo(current_id, photo, self.clock())
         return self._after_input(saved, inspector_name)
 
     def check_now(self, inspector_name: str) -> StepResult:
@@ -309,7 +313,7 @@ class InspectionController(QObject):
         certificate_found(object): the ``KpCertificate`` from the register, or None.
         verdict_ready(object): the ``Inspection`` with its verdict and slip path.
         printed(str): the slip was printed (where it went) and recorded as printed.
-        print_failed(str): the slip could not be printed; a one-line message.
+        print_failed(str): the slip could not be printed; why, in one line.
         error_occurred(str): a step failed; a one-line message for the screen.
         data_status_changed(object): the ``DataVersion`` in use, or None.
         busy_changed(bool): True while steps are queued or running.
@@ -367,6 +371,7 @@ class InspectionController(QObject):
         self._still_for: str | None = None
         self._printing_id: str | None = None
         self._closed = False
+        self._started = False
         self._runner.busy_changed.connect(self._on_runner_busy_changed)
         if devices is not None:
             devices.identifier_scanned.connect(self._on_devices_identifier_scanned)
@@ -411,6 +416,9 @@ class InspectionController(QObject):
             wait_s: Wait up to this long for it, so that ``users()`` is filled on return;
                 0 returns at once (then wait for ``ready``).
         """
+        if self._started:
+            return
+        self._started = True
         self._submit(self._work.open, self._on_open_done, name="open")
         if wait_s > 0 and not self._runner.drain(wait_s):
             self.error_occurred.emit("The database is taking long to open; please wait.")
@@ -492,7 +500,7 @@ class InspectionController(QObject):
             self.error_occurred.emit("There is no slip to print yet: check the parcel first.")
             return
         if self._devices is None:
-            self.print_failed.emit("Printing failed: no printer is set up.")
+            self.print_failed.emit("No printer is set up.")
             return
         self._printing_id = current.id
         self._devices.print_pdf(Path(current.slip_path))

@@ -194,7 +194,7 @@ def test_printing_a_missing_file_fails_with_a_message(
     hub.start()
     with qtbot.waitSignal(hub.print_failed, timeout=5000) as blocker:
         hub.print_pdf(tmp_path / "nope.pdf")
-    assert blocker.args[0].startswith("Printing failed: ")
+    assert "nope.pdf" in blocker.args[0]
 
 
 def test_devices_switched_off_report_off_and_start_nothing(
@@ -282,5 +282,22 @@ def test_an_unwritable_printer_folder_fails_with_a_message(
             hub.print_pdf(pdf)
     finally:
         hub.stop()
-    assert blocker.args[0].startswith("Printing failed: ")
+    assert str(blocker_file) in blocker.args[0]
     assert rec.printed == []
+
+
+def test_a_missing_camera_is_disconnected_and_gives_no_photo(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    hub = DeviceHub(hub_settings(tmp_path, camera={"backend": "opencv", "source": "/dev/video9"}))
+    rec = Recorder(hub)
+    try:
+        hub.start()
+        qtbot.waitUntil(lambda: rec.state("camera") == "disconnected", timeout=5000)
+        with qtbot.waitSignal(hub.still_failed, timeout=5000) as blocker:
+            hub.capture_still(tmp_path / "x.jpg")
+    finally:
+        hub.stop()
+    assert blocker.args[0].startswith("No photo: ")
+    assert not (tmp_path / "x.jpg").exists()
+    assert rec.frames == []
