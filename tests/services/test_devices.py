@@ -301,3 +301,27 @@ def test_a_missing_camera_is_disconnected_and_gives_no_photo(
     assert blocker.args[0].startswith("No photo: ")
     assert not (tmp_path / "x.jpg").exists()
     assert rec.frames == []
+
+
+def test_tare_zeroes_the_display_and_the_next_load_is_net(qtbot: QtBot, hub: DeviceHub) -> None:
+    rec = Recorder(hub)
+    failures: list[str] = []
+    hub.scale_command_failed.connect(failures.append)
+    hub.start()
+    sim = hub.simulators.scale
+    assert sim is not None
+    sim.set_weight(Decimal("5.000"))  # e.g. an empty parcel tray
+    qtbot.waitUntil(lambda: len(rec.accepted) == 1, timeout=5000)
+    hub.tare_scale()
+    qtbot.waitUntil(
+        lambda: rec.weights[-1].state is WeightState.STABLE and rec.weights[-1].carats == 0,
+        timeout=5000,
+    )
+    sim.set_weight(Decimal("7.250"))
+    qtbot.waitUntil(lambda: len(rec.accepted) == 2, timeout=5000)
+    assert rec.accepted[1].carats == Decimal("2.250")
+    assert failures == []
+    sim.busy = True
+    with qtbot.waitSignal(hub.scale_command_failed, timeout=10000) as blocker:
+        hub.zero_scale()
+    assert blocker.args[0].startswith("Scale zero failed: ")
