@@ -6,17 +6,16 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
 
-from kiosk.store.migrations import SCRIPT_LOCATION
+from kiosk.store.migrations import HEAD_REVISION, SCRIPT_LOCATION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +39,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
     Args:
         connection: An open connection for ``env.py`` to run on.
     """
+    from alembic.config import Config  # loaded only to migrate
+
     config = Config()
     config.set_main_option("script_location", str(SCRIPT_LOCATION))
     config.set_main_option("path_separator", "os")
@@ -50,6 +51,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest migration revision shipped with this kiosk."""
+    from alembic.script import ScriptDirectory  # loaded only to migrate
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:  # pragma: no cover - the package always ships 0001
         raise StoreError("no database migrations found in the kiosk package")
@@ -59,7 +62,13 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at, ``None`` for an empty database."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        except (OperationalError, ProgrammingError):
+            return None  # no alembic_version table: an empty database
+    if len(rows) > 1:
+        raise StoreError("the database records more than one schema version; it needs repair")
+    return str(rows[0][0]) if rows else None
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -148,11 +157,14 @@ class Database:
         Raises:
             StoreError: When the database cannot be reached or is at an unknown (newer) revision.
         """
-        head = head_revision()
         try:
             at = current_revision(self.engine)
-            if at == head:
+            if at == HEAD_REVISION:
                 return
+            from alembic import command  # loaded only to migrate
+            from alembic.script import ScriptDirectory
+
+            head = head_revision()
             known = {
                 s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()
             }

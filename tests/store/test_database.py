@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.store import Database, Store, StoreError
 from kiosk.store.database import current_revision, head_revision
+from kiosk.store.migrations import HEAD_REVISION
 from kiosk.store.tables import Base
 from store.helpers import KIOSK, POST, T0
 
@@ -43,7 +44,7 @@ def test_migrates_an_empty_file_to_head(db_url: str) -> None:
     assert not _path(db_url).parent.exists()
     db = Database.open(db_url)
     try:
-        assert head_revision() == "0001"
+        assert head_revision() == "0001" == HEAD_REVISION
         assert current_revision(db.engine) == head_revision()
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
