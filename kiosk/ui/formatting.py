@@ -139,7 +139,7 @@ def verdict_summary(inspection: Inspection) -> str:
     summary = OUTCOME_DEFAULT_SUMMARY[verdict.outcome]
     if verdict.outcome is Outcome.CLEAR or not deciding:
         return summary
-    rules = ", ".join(r.rule_id for r in deciding)
+    rules = ", ".join(dict.fromkeys(r.rule_id for r in deciding))  # each rule once, in order
     noun = "reason" if len(deciding) == 1 else "reasons"
     return f"{summary} \u2014 {len(deciding)} {noun}: {rules}"
 

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.models import Declaration, Inspection, KpCertificate, WeightReading
 from kiosk.domain.workflow import Event, allowed
 from kiosk.ui.formatting import format_time, verdict_is_current
 from kiosk.ui.widgets.camera_view import CameraView
 from kiosk.ui.widgets.documents_panel import DocumentsPanel
+from kiosk.ui.widgets.fit_label import ElidedLabel
 from kiosk.ui.widgets.identifier_panel import IdentifierPanel
 from kiosk.ui.widgets.message_area import MessageArea, MessageKind
-from kiosk.ui.widgets.panel import Panel, make_label
+from kiosk.ui.widgets.panel import Panel
 from kiosk.ui.widgets.reason_list import ReasonList
 from kiosk.ui.widgets.status_bar import device_level
+from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui.widgets.verdict_banner import VerdictBanner
 from kiosk.ui.widgets.weight_display import WeightDisplay
+
+COLUMN_STRETCH = (11, 10, 10)
+"""Width shares of the camera/identifiers, weight/documents and verdict/reasons columns."""
 
 
 class InspectionScreen(QWidget):
@@ -72,7 +77,11 @@ class InspectionScreen(QWidget):
         self.print_button = self._button("Print slip", "PrintButton", "")
         self.next_button = self._button("Next parcel  \u2192", "NextButton", "")
         self.sign_out_button = self._button("Sign out", "SignOutButton", "quiet")
-        self._parcel = make_label("", object_name="ParcelLabel", muted=True)
+        self._parcel = ElidedLabel()
+        self._parcel.setObjectName("ParcelLabel")
+        self._parcel.setProperty("muted", True)
+        self._parcel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._parcel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         root = QVBoxLayout(self)
         root.setContentsMargins(12, 10, 12, 8)
@@ -84,10 +93,13 @@ class InspectionScreen(QWidget):
         left = QVBoxLayout()
         left.setSpacing(10)
         camera_panel = Panel("Camera")
-        camera_panel.body.addWidget(self.camera, 1)
-        left.addWidget(camera_panel, 5)
-        left.addWidget(self.identifiers, 6)
-        columns.addLayout(left, 9)
+        camera_panel.body.addWidget(self.camera)
+        # The camera panel is as tall as the picture at the column's width (no letterbox);
+        # the identifiers take the rest of the height.
+        camera_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        left.addWidget(camera_panel, 0)
+        left.addWidget(self.identifiers, 1)
+        columns.addLayout(left, COLUMN_STRETCH[0])
 
         middle = QVBoxLayout()
         middle.setSpacing(10)
@@ -97,7 +109,7 @@ class InspectionScreen(QWidget):
         scale_row.addWidget(self.tare_button)
         self.weight.body.addLayout(scale_row)
         middle.addWidget(self.documents, 1)
-        columns.addLayout(middle, 10)
+        columns.addLayout(middle, COLUMN_STRETCH[1])
 
         right = QVBoxLayout()
         right.setSpacing(10)
@@ -105,7 +117,7 @@ class InspectionScreen(QWidget):
         reasons_panel = Panel("Reasons and legal basis")
         reasons_panel.body.addWidget(self.reasons, 1)
         right.addWidget(reasons_panel, 1)
-        columns.addLayout(right, 10)
+        columns.addLayout(right, COLUMN_STRETCH[2])
 
         root.addWidget(self.message)
         actions = QHBoxLayout()
@@ -113,9 +125,7 @@ class InspectionScreen(QWidget):
         actions.addWidget(self.check_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.next_button)
-        actions.addStretch(1)
-        actions.addWidget(self._parcel)
-        actions.addStretch(1)
+        actions.addWidget(self._parcel, 1)
         actions.addWidget(self.sign_out_button)
         root.addLayout(actions)
 
@@ -234,7 +244,7 @@ class InspectionScreen(QWidget):
     # ---- Internals -------------------------------------------------------------------------
 
     def _button(self, text: str, name: str, role: str) -> QPushButton:
-        button = QPushButton(text)
+        button = TouchButton(text)
         button.setObjectName(name)
         if role:
             button.setProperty("role", role)

@@ -12,6 +12,10 @@ BACKGROUND = QColor("#0f172a")
 TEXT = QColor("#f8fafc")
 DETAIL = QColor("#cbd5e1")
 OFF_ICON_PX = 72
+DEFAULT_ASPECT = QSize(16, 9)
+MIN_WIDTH_PX = 240
+MAX_HEIGHT_PER_WIDTH = 0.75
+"""A portrait or square camera does not get taller than 4:3; its picture is pillarboxed."""
 
 
 class CameraView(QWidget):
@@ -24,8 +28,11 @@ class CameraView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CameraView")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(320, 180)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumWidth(MIN_WIDTH_PX)
+        self._aspect = QSize(DEFAULT_ASPECT)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._image: QImage | None = None
         self._connected = True
@@ -41,6 +48,9 @@ class CameraView(QWidget):
             return
         self._image = image
         self._connected = True
+        if image.width() * self._aspect.height() != image.height() * self._aspect.width():
+            self._aspect = QSize(image.width(), image.height())
+            self.updateGeometry()
         self.update()
 
     def set_connected(self, connected: bool, detail: str = "") -> None:
@@ -66,9 +76,22 @@ class CameraView(QWidget):
 
     # ---- Qt overrides ----------------------------------------------------------------------
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        """The height follows the width, so the picture fills the view without bars."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """The height of a frame ``width`` pixels wide (the last frame's aspect, else 16:9)."""
+        ratio = min(MAX_HEIGHT_PER_WIDTH, self._aspect.height() / self._aspect.width())
+        return max(1, round(width * ratio))
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        """A 16:9 picture of useful size."""
-        return QSize(640, 360)
+        """A picture of useful size in the frames' aspect ratio."""
+        return QSize(640, self.heightForWidth(640))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The smallest picture still worth looking at."""
+        return QSize(MIN_WIDTH_PX, self.heightForWidth(MIN_WIDTH_PX))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """Paint the frame letterboxed, or the reason there is none."""

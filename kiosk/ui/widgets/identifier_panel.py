@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from kiosk.domain.models import Identifier, InputSource
 from kiosk.ui.formatting import kind_label
 from kiosk.ui.theme import icon_pixmap
+from kiosk.ui.widgets.fit_label import ElidedLabel
 from kiosk.ui.widgets.panel import Panel, make_label
+from kiosk.ui.widgets.touch_button import TouchButton
 
 MARK_PX = 26
 MAX_TYPED_CHARS = 64
@@ -65,9 +67,11 @@ class IdentifierRow(QFrame):
         layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(0)
-        self.value = make_label(
-            identifier.value or identifier.raw, object_name="IdentifierValue", selectable=True
+        # A long typed code is cut with "…" (full text in the tooltip), never widening the list.
+        self.value = ElidedLabel(
+            identifier.value or identifier.raw, elide_mode=Qt.TextElideMode.ElideMiddle
         )
+        self.value.setObjectName("IdentifierValue")
         self.detail = make_label(
             identifier_detail(identifier),
             object_name="IdentifierDetail",
@@ -78,6 +82,7 @@ class IdentifierRow(QFrame):
         texts.addWidget(self.detail)
         layout.addLayout(texts, 1)
         self.setToolTip(f"Received: {identifier.raw or identifier.value}")
+        self.value.setToolTip(self.toolTip())
 
 
 class IdentifierPanel(Panel):
@@ -105,6 +110,7 @@ class IdentifierPanel(Panel):
         self._rows_layout.addWidget(self._empty)
         self._rows_layout.addStretch(1)
         self._area.setWidget(self._content)
+        self._area.viewport().installEventFilter(self)
         self._rows: list[IdentifierRow] = []
         self.body.addWidget(self._area, 1)
 
@@ -116,7 +122,7 @@ class IdentifierPanel(Panel):
         self._input.setMaxLength(MAX_TYPED_CHARS)
         self._input.setAccessibleName("Type an identifier that does not scan")
         self._input.returnPressed.connect(self._on_input_return_pressed)
-        self._add = QPushButton("Add")
+        self._add = TouchButton("Add")
         self._add.setObjectName("IdentifierAdd")
         self._add.clicked.connect(self._on_add_clicked)
         row.addWidget(self._input, 1)
@@ -132,6 +138,7 @@ class IdentifierPanel(Panel):
             old.hide()
             old.deleteLater()
         self._rows = []
+        self._content.setMinimumHeight(0)
         for index, identifier in enumerate(identifiers):
             row = IdentifierRow(identifier, self._content)
             self._rows_layout.insertWidget(index, row)
@@ -168,10 +175,53 @@ class IdentifierPanel(Panel):
     def _on_add_clicked(self) -> None:
         self._submit()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Keep the newest identifier whole when the list changes height."""
+        if watched is self._area.viewport() and event.type() is QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._scroll_to_newest)
+        return super().eventFilter(watched, event)
+
     @Slot()
     def _scroll_to_newest(self) -> None:
-        if self._rows:
-            self._area.ensureWidgetVisible(self._rows[-1])
+        """Scroll so the newest row is fully shown and the top row is not cut in half.
+
+        The view is scrolled to the top of the earliest row from which the newest still fits;
+        the content is padded at the bottom when needed, so that position can be reached.
+        """
+        if not self._rows:
+            return
+        self._content.setMinimumHeight(0)
+        self._rows_layout.activate()
+        viewport_h = self._area.viewport().height()
+        newest = self._rows[-1]
+        bottom_px = newest.geometry().bottom() + 1
+        top_px = newest.y()
+        for row in self._rows:
+            if bottom_px - row.y() <= viewport_h:
+                top_px = row.y()
+                break
+        if top_px <= self._rows[0].y():
+            top_px = 0
+        needed_px = top_px + viewport_h
+        if needed_px > self._content.height():
+            self._content.setMinimumHeight(needed_px)
+            self._content.resize(self._content.width(), needed_px)
+        self._area.verticalScrollBar().setValue(top_px)
+
+    def scrolled_rows(self) -> tuple[list[IdentifierRow], list[IdentifierRow]]:
+        """The rows fully in view, and those only partly in view (for tests)."""
+        offset_px = self._area.verticalScrollBar().value()
+        viewport_h = self._area.viewport().height()
+        whole: list[IdentifierRow] = []
+        partial: list[IdentifierRow] = []
+        for row in self._rows:
+            top_px = row.y() - offset_px
+            bottom_px = top_px + row.height()
+            if top_px >= 0 and bottom_px <= viewport_h:
+                whole.append(row)
+            elif bottom_px > 0 and top_px < viewport_h:
+                partial.append(row)
+        return whole, partial
 
     def _submit(self) -> None:
         text = self._input.text().strip()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.ui.theme import icon_pixmap, set_style_property
 from kiosk.ui.widgets.panel import make_label
+from kiosk.ui.widgets.touch_button import TouchButton
 
 ICON_PX = 32
 
@@ -35,7 +36,7 @@ class MessageArea(QFrame):
         self._icon = QLabel()
         self._icon.setFixedSize(ICON_PX, ICON_PX)
         self._text = make_label("", object_name="MessageText", wrap=True, selectable=True)
-        self._dismiss = QPushButton("Dismiss")
+        self._dismiss = TouchButton("Dismiss")
         self._dismiss.setObjectName("MessageDismiss")
         self._dismiss.setProperty("role", "quiet")
         self._dismiss.clicked.connect(self._on_dismiss_clicked)

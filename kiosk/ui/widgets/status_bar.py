@@ -12,6 +12,7 @@ from kiosk.domain.models import User
 from kiosk.ui.formatting import format_data_status, utc_now
 from kiosk.ui.ports import DataVersionLike
 from kiosk.ui.theme import set_style_property
+from kiosk.ui.widgets.fit_label import ElidedLabel
 from kiosk.ui.widgets.panel import make_label
 
 AGE_REFRESH_INTERVAL_MS = 30_000
@@ -69,8 +70,12 @@ class StatusBar(QFrame):
         layout = QHBoxLayout()
         layout.setSpacing(28)
         rows.addLayout(layout)
-        self._user = make_label("Not signed in", object_name="StatusUser")
-        self._post = make_label(f"{post_name} \u00b7 {kiosk_id}", object_name="StatusPost")
+        # Long user or post names are cut with "…" (full text in the tooltip), never widening
+        # the window.
+        self._user = ElidedLabel("Not signed in")
+        self._user.setObjectName("StatusUser")
+        self._post = ElidedLabel(f"{post_name} \u00b7 {kiosk_id}")
+        self._post.setObjectName("StatusPost")
         self._data_label = make_label("", object_name="StatusData")
         self._busy = make_label("", object_name="StatusBusy")
         layout.addWidget(self._user)

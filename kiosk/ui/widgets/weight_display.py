@@ -16,8 +16,10 @@ from kiosk.ui.formatting import (
     format_time,
 )
 from kiosk.ui.theme import set_style_property
+from kiosk.ui.widgets.fit_label import ShrinkLabel
 from kiosk.ui.widgets.panel import Panel, make_label
 
+OUTSIDE_TOLERANCE = "\u26a0 outside tolerance"
 NO_VALUE = "\u2013.\u2013\u2013\u2013 ct"
 NUMERIC_STATES = frozenset({WeightState.STABLE, WeightState.DYNAMIC})
 
@@ -32,7 +34,8 @@ class WeightDisplay(Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Weight", parent)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # As tall as its content at its width (a long difference wraps); never stretched.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._reading: WeightReading | None = None
         self._recorded: WeightReading | None = None
         self._declared_ct: Decimal | None = None
@@ -41,7 +44,9 @@ class WeightDisplay(Panel):
 
         top = QHBoxLayout()
         top.setSpacing(16)
-        self._value = make_label(NO_VALUE, object_name="WeightValue")
+        # A 4-digit weight shrinks its font rather than widen the column.
+        self._value = ShrinkLabel(NO_VALUE)
+        self._value.setObjectName("WeightValue")
         self._value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._value.setAccessibleName("Weight")
         top.addWidget(self._value, 1)
@@ -52,28 +57,36 @@ class WeightDisplay(Panel):
         self._state.setAccessibleName("Stability")
         self._grams = make_label("", object_name="WeightGrams")
         self._grams.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        line.addWidget(self._state)
+        line.setSpacing(12)
+        line.addWidget(self._state, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         line.addStretch(1)
-        line.addWidget(self._grams)
+        line.addWidget(self._grams, 0)
         self.body.addLayout(line)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        # Each reference on one line (field, carats, difference); a difference outside the
+        # tolerance gets its warning on the line below, so no line is wider than the column.
         self._declared = make_label("\u2014")
         self._declared_diff = make_label("")
+        self._declared_warning = make_label("")
         self._certificate = make_label("\u2014")
         self._certificate_diff = make_label("")
+        self._certificate_warning = make_label("")
         self._recorded_label = make_label("Not recorded yet", muted=True)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         grid.addWidget(make_label("Declared", field=True), 0, 0)
         grid.addWidget(self._declared, 0, 1)
-        grid.addWidget(self._declared_diff, 0, 2, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(make_label("KP certificate", field=True), 1, 0)
-        grid.addWidget(self._certificate, 1, 1)
-        grid.addWidget(self._certificate_diff, 1, 2, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(make_label("Recorded", field=True), 2, 0)
-        grid.addWidget(self._recorded_label, 2, 1, 1, 2)
+        grid.addWidget(self._declared_diff, 0, 2, right)
+        grid.addWidget(self._declared_warning, 1, 1, 1, 2, right)
+        grid.addWidget(make_label("KP cert.", field=True), 2, 0)
+        grid.addWidget(self._certificate, 2, 1)
+        grid.addWidget(self._certificate_diff, 2, 2, right)
+        grid.addWidget(self._certificate_warning, 3, 1, 1, 2, right)
+        grid.addWidget(make_label("Recorded", field=True), 4, 0)
+        grid.addWidget(self._recorded_label, 4, 1, 1, 2)
         self.body.addLayout(grid)
         self._refresh()
 
@@ -120,9 +133,17 @@ class WeightDisplay(Panel):
 
     def reference_texts(self) -> dict[str, str]:
         """The comparison lines as shown (for tests and the accessibility tree)."""
+
+        def line(value: QLabel, diff: QLabel, warning: QLabel) -> str:
+            return "  ".join(
+                t for t in (f"{value.text()} {diff.text()}".strip(), warning.text()) if t
+            )
+
         return {
-            "declared": f"{self._declared.text()} {self._declared_diff.text()}".strip(),
-            "certificate": f"{self._certificate.text()} {self._certificate_diff.text()}".strip(),
+            "declared": line(self._declared, self._declared_diff, self._declared_warning),
+            "certificate": line(
+                self._certificate, self._certificate_diff, self._certificate_warning
+            ),
             "recorded": self._recorded_label.text(),
         }
 
@@ -162,29 +183,40 @@ class WeightDisplay(Panel):
             else "Not recorded yet"
         )
         basis = self._basis_ct()
-        self._show_reference(self._declared, self._declared_diff, self._declared_ct, basis)
-        self._show_reference(self._certificate, self._certificate_diff, self._certificate_ct, basis)
+        self._show_reference(
+            self._declared, self._declared_diff, self._declared_warning, self._declared_ct, basis
+        )
+        self._show_reference(
+            self._certificate,
+            self._certificate_diff,
+            self._certificate_warning,
+            self._certificate_ct,
+            basis,
+        )
 
     def _show_reference(
         self,
         value_label: QLabel,
         diff_label: QLabel,
+        warning_label: QLabel,
         reference_ct: Decimal | None,
         basis_ct: Decimal | None,
     ) -> None:
         value_label.setText(format_carats(reference_ct) if reference_ct is not None else "\u2014")
+        warning = ""
+        emphasis = ""
         if reference_ct is None or basis_ct is None:
             diff_label.setText("")
-            set_style_property(diff_label, "emphasis", "")
-            return
-        diff = basis_ct - reference_ct
-        text = f"\u0394 {format_signed_carats(diff)}"
-        emphasis = ""
-        if self._tolerance_ct is not None:
-            if abs(diff) > self._tolerance_ct:
-                text += "  \u26a0 outside tolerance"
-                emphasis = "bad"
-            else:
-                emphasis = "good"
-        diff_label.setText(text)
+        else:
+            diff = basis_ct - reference_ct
+            diff_label.setText(f"\u0394 {format_signed_carats(diff)}")
+            if self._tolerance_ct is not None:
+                if abs(diff) > self._tolerance_ct:
+                    warning = OUTSIDE_TOLERANCE
+                    emphasis = "bad"
+                else:
+                    emphasis = "good"
         set_style_property(diff_label, "emphasis", emphasis)
+        warning_label.setText(warning)
+        warning_label.setVisible(bool(warning))
+        set_style_property(warning_label, "emphasis", "bad" if warning else "")
