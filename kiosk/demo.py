@@ -93,12 +93,37 @@ def wait_for(
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int, what: str) -> None:
-    """Process events until ``condition()`` holds."""
+    """Run the event loop until ``condition()`` holds.
+
+    Uses ``QEventLoop.exec``, which lets other Python threads run (``QTest.qWait`` keeps the
+    GIL and starved the kiosk's task thread).
+    """
+    if condition():
+        return
     deadline = time.monotonic() + timeout_ms / 1000
-    while not condition():
-        if time.monotonic() > deadline:
-            raise DemoError(f"timed out after {timeout_ms / 1000:.0f} s waiting for {what}")
-        QTest.qWait(20)
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def _on_timer_timeout() -> None:
+        if condition() or time.monotonic() > deadline:
+            loop.quit()
+
+    timer.timeout.connect(_on_timer_timeout)
+    timer.start()
+    try:
+        loop.exec()
+    finally:
+        timer.stop()
+    if not condition():
+        raise DemoError(f"timed out after {timeout_ms / 1000:.0f} s waiting for {what}")
+
+
+def process_events_for(duration_ms: int) -> None:
+    """Run the event loop for ``duration_ms`` (other threads keep running)."""
+    loop = QEventLoop()
+    QTimer.singleShot(duration_ms, loop.quit)
+    loop.exec()
 
 
 @dataclass(frozen=True)
@@ -139,7 +164,7 @@ class AutoShift:
         self._delay_ms = delay_ms
 
     def _pause(self) -> None:
-        QTest.qWait(max(self._delay_ms, 30))
+        process_events_for(max(self._delay_ms, 30))
 
     def _click(self, button: QPushButton, what: str) -> None:
         if not button.isVisible() or not button.isEnabled():
@@ -190,7 +215,7 @@ class AutoShift:
             _decided,
         )
         self._pause()
-        QTest.qWait(150)  # let the last frames and the banner paint
+        process_events_for(150)  # let the last frames and the banner paint
         verdict = decided.verdict.outcome.label
         shot = self._out / f"{number + 1:02d}-{verdict.lower()}.png"
         if not window.grab().save(str(shot)):

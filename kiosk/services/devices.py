@@ -28,7 +28,6 @@ from hardware.base import (
     Scale,
     utc_now,
 )
-from hardware.camera import OpenCvCamera, PatternCamera, save_jpeg
 from hardware.printer import FolderPrinter
 from hardware.reader import LineReader
 from hardware.scale import PROFILES, SerialScale
@@ -661,14 +660,20 @@ class DeviceHub(QObject):
             describe = f"Test pattern {cfg.width}x{cfg.height}"
 
             def factory() -> Camera:
+                from hardware.camera import PatternCamera
+
                 return PatternCamera(width=cfg.width, height=cfg.height, fps=cfg.fps)
         else:
             describe = f"Camera {cfg.source}"
 
             def factory() -> Camera:
+                from hardware.camera import OpenCvCamera
+
                 return OpenCvCamera(cfg.source, width=cfg.width, height=cfg.height, fps=cfg.fps)
 
         def save(frame: Any, path: Path) -> tuple[str, int, int]:
+            from hardware.camera import save_jpeg
+
             return save_jpeg(frame, path)
 
         worker = _CameraWorker(factory, describe, save)

@@ -28,7 +28,7 @@ from kiosk.domain.workflow import IllegalTransitionError
 from kiosk.services.checking import Checker, CheckError, Lookup
 from kiosk.services.tasks import TaskRunner, TaskRunnerClosedError
 from kiosk.settings import RESOURCES
-from kiosk.slips.slip import SlipContext, SlipError, write_slip
+from kiosk.slips.errors import SlipError
 from kiosk.store.database import StoreError
 from kiosk.store.reference import ReferenceDataError
 from kiosk.store.repository import DataVersion, PinCheck, Store
@@ -135,6 +135,14 @@ class InspectionWork:
         for folder in (self.settings.photos_path, self.settings.slips_path):
             folder.mkdir(parents=True, exist_ok=True)
         return Startup(tuple(self.store.users()), self.store.data_version(), seeded)
+
+    def warm_up(self) -> None:
+        """Load the slip renderer (reportlab, ~0.2 s) in the task thread after start-up.
+
+        Kept out of the start-up path so the sign-in screen is ready sooner, and done before
+        the first verdict so that verdict is not slower than the others.
+        """
+        import kiosk.slips.slip  # noqa: F401
 
     def close(self) -> None:
         """Close the database if this object opened it."""
@@ -246,6 +254,8 @@ class InspectionWork:
         decided = store.set_verdict(inspection.id, result.verdict, now)
         version = store.data_version()
         kiosk = self.settings.kiosk
+        from kiosk.slips.slip import SlipContext, write_slip
+
         ctx = SlipContext(
             post_code=kiosk.post,
             post_name=kiosk.post_name,
@@ -420,6 +430,7 @@ class InspectionController(QObject):
             return
         self._started = True
         self._submit(self._work.open, self._on_open_done, name="open")
+        self._submit(self._work.warm_up, None, name="warm up")
         if wait_s > 0 and not self._runner.drain(wait_s):
             self.error_occurred.emit("The database is taking long to open; please wait.")
 

@@ -36,6 +36,7 @@ from kiosk.domain.models import (
     Reason,
     WeightState,
 )
+from kiosk.slips.errors import SlipError
 from kiosk.slips.fonts import SlipFonts, load_fonts
 from kiosk.slips.layout import (
     MARGIN_PT,
@@ -70,9 +71,6 @@ _KIND_LABELS: dict[IdentifierKind, str] = {
     IdentifierKind.UNKNOWN: "Unrecognised",
 }
 
-
-class SlipError(ValueError):
-    """An inspection or context that cannot be printed as a slip; the message says why."""
 
 
 def _require_aware(at: datetime, what: str) -> None:

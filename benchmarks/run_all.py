@@ -1,0 +1,23 @@
+"""Run every benchmark and print its figures (``make bench``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCRIPTS = ("startup.py", "verdict_latency.py")
+
+
+def main() -> int:
+    status = 0
+    for name in SCRIPTS:
+        print(f"== {name}", flush=True)
+        done = subprocess.run([sys.executable, str(HERE / name)], check=False)
+        status = status or done.returncode
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
