@@ -1,4 +1,4 @@
-"""Settings: defaults run the demo, the file is found as documented, bad values are one-line errors."""
+"""Settings: defaults run the demo, the file is found as documented, bad values are one line."""
 
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ def test_defaults_give_the_demo() -> None:
     assert cfg.ruleset_path.is_file()
 
 
-def test_file_from_argument_env_and_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_from_argument_env_and_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     a = tmp_path / "a.toml"
     a.write_text('[kiosk]\npost = "BE-BRU"\n')
     b = tmp_path / "b.toml"
