@@ -7,6 +7,7 @@ traceback goes to the log file, never to the screen.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -27,6 +28,17 @@ class CommandError(Exception):
     """A failure the user can act on; its message is printed as one line."""
 
 
+Handler = Callable[[Settings, argparse.Namespace], int]
+"""A subcommand: gets the settings and the parsed arguments, returns the exit status.
+
+Subparsers set it with ``parser.set_defaults(handler=...)``.
+"""
+
+# Modules that add a group of subcommands: each has ``register(subparsers) -> None`` and must
+# import quickly (no Qt, no heavy libraries at module level). One line per group.
+COMMAND_GROUPS: tuple[str, ...] = ()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -39,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("run", help="open the kiosk window (the default)")
+    run = sub.add_parser("run", help="open the kiosk window (the default)")
+    run.set_defaults(handler=_cmd_run)
 
     demo = sub.add_parser("demo", help="run a scripted shift on simulated devices and sample data")
     demo.add_argument(
@@ -51,12 +64,18 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--delay-ms", type=int, default=0, help="pause between steps, to watch it on a screen"
     )
+    demo.set_defaults(handler=_cmd_demo)
 
     config = sub.add_parser("config", help="settings")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     show = config_sub.add_parser("show", help="print the effective settings")
     show.add_argument("--json", action="store_true", help="as JSON instead of TOML-like text")
     config_sub.add_parser("path", help="print the settings file in use")
+    config.set_defaults(handler=_cmd_config)
+
+    # Further command groups register themselves here, one line each.
+    for module in COMMAND_GROUPS:
+        importlib.import_module(module).register(sub)
     return parser
 
 
@@ -98,22 +117,17 @@ def _cmd_config(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
-    "run": _cmd_run,
-    "demo": _cmd_demo,
-    "config": _cmd_config,
-}
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kiosk`` console script."""
     parser = _parser()
     args = parser.parse_args(argv)
     command = args.command or "run"
+    handler: Handler = getattr(args, "handler", _cmd_run)
     log_path = logs.setup()
     try:
         settings = load(args.config)
-        return COMMANDS[command](settings, args)
+        return handler(settings, args)
     except SettingsError as exc:
         print(f"kiosk: bad setting: {exc}", file=sys.stderr)
         return EXIT_USAGE
