@@ -36,7 +36,9 @@ Subparsers set it with ``parser.set_defaults(handler=...)``.
 
 # Modules that add a group of subcommands: each has ``register(subparsers) -> None`` and must
 # import quickly (no Qt, no heavy libraries at module level). One line per group.
-COMMAND_GROUPS: tuple[str, ...] = ()
+COMMAND_GROUPS: tuple[str, ...] = (
+    "kiosk.commands.hw",
+)
 
 
 def _parser() -> argparse.ArgumentParser:

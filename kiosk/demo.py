@@ -67,8 +67,13 @@ def wait_for(
     timeout_ms: int,
     what: str,
     accept: Callable[..., bool] = lambda *_: True,
+    trigger: Callable[[], object] | None = None,
 ) -> tuple[Any, ...]:
-    """Run the event loop until ``signal`` fires with arguments ``accept`` likes."""
+    """Run the event loop until ``signal`` fires with arguments ``accept`` likes.
+
+    ``trigger`` (a click, say) runs after the signal is connected, so a quick answer is not
+    missed.
+    """
     loop = QEventLoop()
     got: list[tuple[Any, ...]] = []
 
@@ -83,7 +88,10 @@ def wait_for(
     signal.connect(_on_signal)
     timer.start(timeout_ms)
     try:
-        loop.exec()
+        if trigger is not None:
+            trigger()
+        if not got:
+            loop.exec()
     finally:
         timer.stop()
         signal.disconnect(_on_signal)
@@ -203,8 +211,6 @@ class AutoShift:
             raise DemoError("no inspection is open")
         inspection_id = current.id
 
-        self._post.present(number)
-
         def _decided(inspection: Inspection) -> bool:
             return inspection.id == inspection_id and inspection.verdict is not None
 
@@ -213,6 +219,7 @@ class AutoShift:
             STEP_TIMEOUT_MS,
             f"the verdict on parcel {number + 1}",
             _decided,
+            trigger=lambda: self._post.present(number),
         )
         self._pause()
         process_events_for(150)  # let the last frames and the banner paint
@@ -221,8 +228,21 @@ class AutoShift:
         if not window.grab().save(str(shot)):
             raise DemoError(f"could not save the screenshot {shot}")
 
-        self._click(screen.print_button, "Print slip")
-        (printed_to,) = wait_for(controller.printed, STEP_TIMEOUT_MS, "the slip to print")
+        problems: list[str] = []
+        controller.error_occurred.connect(problems.append)
+        controller.print_failed.connect(problems.append)
+        try:
+            (printed_to,) = wait_for(
+                controller.printed,
+                STEP_TIMEOUT_MS,
+                "the slip to print",
+                trigger=lambda: self._click(screen.print_button, "Print slip"),
+            )
+        except DemoError as exc:
+            raise DemoError(f"{exc} ({'; '.join(problems) or 'no message'})") from None
+        finally:
+            controller.error_occurred.disconnect(problems.append)
+            controller.print_failed.disconnect(problems.append)
         slip_src = Path(decided.slip_path or "")
         if not slip_src.is_file():
             raise DemoError(f"the slip of {inspection_id} was not written")

@@ -1,0 +1,1 @@
+"""Groups of `kiosk` subcommands; each module has ``register(subparsers)`` (see kiosk/cli.py)."""
