@@ -189,7 +189,14 @@ class Declaration:
 
 @dataclass(frozen=True, slots=True)
 class ListedParty:
-    """A party on a sanctions list, as the checks need it."""
+    """A party on a sanctions list, normalised from whichever published format it came in.
+
+    ``aliases`` are strong aliases (good quality a.k.a.s, which may alert on their own);
+    ``weak_aliases`` (low quality) only confirm a hit found otherwise. ``birth_dates`` are ISO
+    dates or partial dates ("1962", "1962-05"); ``countries`` ISO 3166 alpha-2 codes
+    (citizenship, nationality, registration, address); ``identifiers`` (type, number) pairs;
+    ``owners`` list ids of listed parties owning 50% or more of this one.
+    """
 
     list_name: str
     list_id: str
@@ -198,6 +205,13 @@ class ListedParty:
     kind: str = "entity"
     programmes: tuple[str, ...] = ()
     listed_on: date | None = None
+    weak_aliases: tuple[str, ...] = ()
+    birth_dates: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    identifiers: tuple[tuple[str, str], ...] = ()
+    owners: tuple[str, ...] = ()
+    source_file: str = ""
+    published: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
