@@ -113,17 +113,19 @@ class Checker:
         """The rule set in use."""
         return self._ruleset
 
-    def lookup(self, inspection: Inspection) -> Lookup:
+    def lookup(self, inspection: Inspection, *, own_declaration: bool = False) -> Lookup:
         """Find the declaration (by KP number, else MRN, else AWB) and the KP certificate.
 
         Args:
             inspection: The inspection with its identifiers so far.
+            own_declaration: Use the declaration the inspection carries (a desk check of a
+                declaration file) instead of looking one up.
 
         Returns:
             What was found; the KP number is the presented one, else the declaration's.
         """
-        declaration: Declaration | None = None
-        for kind in LOOKUP_ORDER:
+        declaration: Declaration | None = inspection.declaration if own_declaration else None
+        for kind in () if own_declaration else LOOKUP_ORDER:
             ident = inspection.identifier(kind)
             if ident is None:
                 continue
@@ -157,17 +159,20 @@ class Checker:
         max_age = timedelta(hours=self._settings.data.max_data_age_h)
         return now - version.loaded_at > max_age
 
-    def check(self, inspection: Inspection, now: datetime) -> CheckResult:
+    def check(
+        self, inspection: Inspection, now: datetime, *, own_declaration: bool = False
+    ) -> CheckResult:
         """Run every check on what the inspection has now (missing inputs become reasons).
 
         Args:
             inspection: The inspection to decide.
             now: The decision instant (timezone-aware UTC).
+            own_declaration: See ``lookup``.
 
         Returns:
             The verdict with what was looked up and the screening hits.
         """
-        found = self.lookup(inspection)
+        found = self.lookup(inspection, own_declaration=own_declaration)
         parties = parties_of(found.declaration, found.certificate)
         hits: tuple[ScreeningHit, ...] = ()
         if parties:
