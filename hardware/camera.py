@@ -367,7 +367,7 @@ def decode_codes(frame: Frame, max_side_px: int | None = None) -> list[Scan]:
     ):
         shape = getattr(frame, "shape", None)
         raise ValueError(f"cannot decode codes: expected a uint8 image, got shape {shape}")
-    grey = frame
+    grey: npt.NDArray[Any] = frame
     if frame.ndim == 3:
         channels = frame.shape[2]
         if channels == 1:
