@@ -38,6 +38,7 @@ Subparsers set it with ``parser.set_defaults(handler=...)``.
 # import quickly (no Qt, no heavy libraries at module level). One line per group.
 COMMAND_GROUPS: tuple[str, ...] = (
     "kiosk.commands.hw",
+    "kiosk.commands.check",
 )
 
 
