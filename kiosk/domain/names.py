@@ -168,3 +168,241 @@ def name_tokens(name: str) -> list[str]:
 def normalise_name(name: str) -> str:
     """The comparison key of a name: folded words without legal forms, in sorted order."""
     return " ".join(sorted(name_tokens(name)))
+
+
+# ---- Screening: name parts, Greek, phonetic keys ----------------------------------------------
+
+_GREEK = {
+    "α": "a",
+    "β": "v",
+    "γ": "g",
+    "δ": "d",
+    "ε": "e",
+    "ζ": "z",
+    "η": "i",
+    "θ": "th",
+    "ι": "i",
+    "κ": "k",
+    "λ": "l",
+    "μ": "m",
+    "ν": "n",
+    "ξ": "x",
+    "ο": "o",
+    "π": "p",
+    "ρ": "r",
+    "σ": "s",
+    "ς": "s",
+    "τ": "t",
+    "υ": "y",
+    "φ": "f",
+    "χ": "ch",
+    "ψ": "ps",
+    "ω": "o",
+}
+_GREEK_TABLE = str.maketrans(_GREEK)
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+GENERIC_TOKENS: frozenset[str] = frozenset(
+    {
+        # words of company names that say nothing about who it is
+        "trading",
+        "trade",
+        "traders",
+        "diamond",
+        "diamonds",
+        "almaz",
+        "almazy",
+        "gems",
+        "gem",
+        "jewellery",
+        "jewelry",
+        "group",
+        "holding",
+        "holdings",
+        "international",
+        "intl",
+        "global",
+        "general",
+        "enterprise",
+        "enterprises",
+        "industries",
+        "industry",
+        "industrial",
+        "services",
+        "service",
+        "investment",
+        "investments",
+        "import",
+        "export",
+        "bank",
+        "concern",
+        "firm",
+        "partners",
+        "national",
+        "first",
+        "new",
+        "of",
+        "and",
+        "for",
+        "in",
+        "de",
+        "la",
+        "le",
+        "des",
+        "du",
+        "van",
+        "der",
+        "den",
+        # very frequent parts of personal names
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "abu",
+        "abd",
+        "abdul",
+        "mohammed",
+        "mohammad",
+        "muhammad",
+        "mohamed",
+        "muhammed",
+        "ali",
+        "ahmed",
+        "ahmad",
+        "hassan",
+        "hussein",
+    }
+)
+"""Tokens that are too common to identify anyone: they weigh little and never match alone."""
+
+
+def screening_fold(text: str) -> str:
+    """``fold`` with Greek transliterated too (and a fast path for plain ASCII text)."""
+    if text.isascii():
+        text = text.lower()
+        if "'" in text or "`" in text or "." in text:
+            text = _APOSTROPHES.sub("", text)
+            text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
+        return " ".join(_ASCII_NON_WORD.sub(" ", text).split())
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return fold(text.translate(_GREEK_TABLE))
+
+
+def _without_legal_forms(tokens: list[str]) -> list[str]:
+    kept = [t for t in tokens if t not in LEGAL_FORMS]
+    return kept or tokens
+
+
+def name_parts(name: str, person: bool = False) -> list[tuple[str, bool]]:
+    """The comparable parts of a name, each with whether it is a family name.
+
+    Words are folded as for ``normalise_name`` (Greek transliterated as well) and legal-form
+    words dropped. For a person the family name is the part before a comma ("MARINYCHEV,
+    Pavel"), else the words written in capitals among others that are not ("Pavel
+    MARINYCHEV"), else the last word. Entities have no family name.
+
+    Args:
+        name: The name as written.
+        person: Whether the name is a person's.
+
+    Returns:
+        ``(token, is_family)`` pairs in written order; empty when nothing is left.
+    """
+    if not person:
+        return [(t, False) for t in _without_legal_forms(screening_fold(name).split())]
+    if "," in name:
+        family_raw, _, given_raw = name.partition(",")
+        family = screening_fold(family_raw).split()
+        given = screening_fold(given_raw).split()
+        if family and given:
+            return [(t, True) for t in family] + [(t, False) for t in given]
+        tokens = family + given
+        return [(t, i == len(tokens) - 1) for i, t in enumerate(tokens)]
+    words = name.split()
+    capitals = [len(w) > 1 and w.isupper() for w in words]
+    if any(capitals) and not all(capitals):
+        parts: list[tuple[str, bool]] = []
+        for word, is_capital in zip(words, capitals, strict=True):
+            parts.extend((t, is_capital) for t in screening_fold(word).split())
+        return parts
+    tokens = screening_fold(name).split()
+    return [(t, i == len(tokens) - 1) for i, t in enumerate(tokens)]
+
+
+_PHONETIC_STEPS: tuple[tuple[str, str], ...] = (
+    ("shch", "S"),
+    ("sch", "S"),
+    ("tch", "C"),
+    ("dzh", "J"),
+    ("sh", "S"),
+    ("ch", "C"),
+    ("zh", "J"),
+    ("kh", "H"),
+    ("dj", "J"),
+    ("ph", "F"),
+    ("th", "T"),
+    ("ck", "K"),
+    ("ts", "Z"),
+    ("tz", "Z"),
+    ("cz", "C"),
+    ("ks", "X"),
+    ("x", "X"),
+    ("q", "K"),
+    ("w", "V"),
+    ("j", "J"),
+)
+_PHONETIC_LETTERS = str.maketrans(
+    {
+        "b": "B",
+        "d": "D",
+        "f": "V",
+        "g": "G",
+        "h": "H",
+        "k": "K",
+        "l": "L",
+        "m": "M",
+        "n": "N",
+        "p": "P",
+        "r": "R",
+        "s": "S",
+        "t": "T",
+        "v": "V",
+        "z": "Z",
+    }
+)
+_SOFT_C = re.compile(r"c(?=[eiy])")
+
+
+def phonetic_key(token: str) -> str:
+    """A sound-alike key of one folded token, metaphone-like, tuned to transliterated names.
+
+    Spelling variants of the same sound give the same key: ``kh``/``h``, ``ch``/``tch``,
+    ``ks``/``x``, ``f``/``v``/``ff``, ``ey``/``ei``/``iy``/``y``, doubled letters, and any
+    vowels after the first letter. Digits are kept as they are.
+
+    Args:
+        token: One token as ``name_parts`` gives it (lower-case ASCII letters and digits).
+
+    Returns:
+        The key (upper-case), or ``""`` for an empty token.
+    """
+    if not token:
+        return ""
+    if token.isdigit():
+        return token
+    text = _SOFT_C.sub("s", token)
+    for old, new in _PHONETIC_STEPS:
+        if old in text:
+            text = text.replace(old, new)
+    text = text.replace("c", "K")
+    first_vowel = text[0] in "aeiouy"
+    text = text.translate(_PHONETIC_LETTERS)
+    out: list[str] = ["A"] if first_vowel else []
+    for ch in text:
+        if ch.islower():  # a vowel, y or any letter left over: silent after the first
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
