@@ -75,6 +75,20 @@ class PtyDevice:
             line: The command as received.
         """
 
+    def take_commands(self, pending: bytearray) -> list[bytes]:
+        """Cut complete commands off the front of ``pending`` (CR/LF lines by default).
+
+        Binary protocols override this to frame their own commands; what is cut off goes to
+        ``handle`` one by one, what stays waits for more bytes.
+
+        Args:
+            pending: Bytes received and not yet handled; consumed bytes are removed.
+
+        Returns:
+            The complete commands, in order.
+        """
+        return _split_lines(pending)
+
     # ---- Public --------------------------------------------------------------------------
 
     @property
@@ -301,7 +315,7 @@ class PtyDevice:
                 self._stop.wait(0.02)
                 continue
             pending += data
-            for line in _split_lines(pending):
+            for line in self.take_commands(pending):
                 if line:
                     self.received.append(line)
                     try:
