@@ -324,3 +324,35 @@ class User:
     role: str
     badge: str | None = None
     active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class G7Certificate:
+    """A G7 diamond traceability certificate as held in the register (a node's issue)."""
+
+    number: str
+    issuer_node: str
+    issued_on: date
+    expires_on: date | None
+    exporter: str
+    importer: str
+    carats: Decimal
+    stones: int | None
+    origin_countries: tuple[str, ...]
+    kp_numbers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Authorisation:
+    """An authorisation by a competent authority under Art. 3p(7) of Reg. 833/2014."""
+
+    number: str
+    holder: str
+    valid_from: date
+    valid_to: date | None
+    scope: str = ""
+    goods_codes: tuple[str, ...] = ()
+
+    def in_force(self, on: date) -> bool:
+        """True when the authorisation is valid on ``on`` (both ends inclusive)."""
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
