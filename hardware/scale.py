@@ -77,11 +77,19 @@ class ScaleCommand:
 
     Attributes:
         wire: The exact bytes to send, terminator included.
-        reply_id: The ID a reply to it carries; ``""`` accepts any reply.
+        reply_id: The ID a reply to it carries; ``""`` accepts any reply. For a
+            ``free_text`` query it is only the label the answer gets (``x2``, ``PSN``).
+        expects_reply: Whether the balance answers at all (Sartorius SBI and Ohaus send
+            nothing back for zero and tare).
+        free_text: The answer is a bare text line (a model or serial number) that the
+            profile's parser cannot tell from noise; it is taken as ``INFO`` text unless it
+            parses as an error reply.
     """
 
     wire: bytes
     reply_id: str = ""
+    expects_reply: bool = True
+    free_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +113,10 @@ class ScaleProfile:
         parse_reply: Turns one reply line into a ``ScaleReply``; raises ``FrameError``.
         parse_info: Turns the ``INFO`` replies into ``ScaleInfo`` fields.
         terminators: What ends a reply line.
+        tare_reports_weight: Whether the tare reply carries the tare weight (MT-SICS
+            ``T S <tare>``). Where it does not (an ``AK`` acknowledgement, or no answer at
+            all), ``SerialScale.tare`` reads the stable weight on the pan first and returns
+            that reading as the weight the tare took off.
     """
 
     name: str
@@ -123,6 +135,7 @@ class ScaleProfile:
     stopbits: float = 1
     xonxoff: bool = False
     terminators: tuple[bytes, ...] = field(default=(b"\r\n", b"\n", b"\r"))
+    tare_reports_weight: bool = True
 
     def serial_settings(self, port: str, **overrides: object) -> SerialSettings:
         """Line settings for ``port`` from this profile's defaults, with any overrides.
@@ -325,8 +338,328 @@ MT_SICS = ScaleProfile(
     xonxoff=False,
 )
 
-PROFILES: Mapping[str, ScaleProfile] = MappingProxyType({MT_SICS.name: MT_SICS})
-"""Every known balance protocol by name."""
+# PROFILES (every protocol by name) is defined below the other profiles.
+
+
+# ---- A&D (GX-A, GF-A, GC, FX) -----------------------------------------------------------------
+
+AD_ACK = b"\x06"
+"""The A&D acknowledgement ``AK`` (ASCII ACK), sent after a zero or tare command."""
+
+_AD_WEIGHT = re.compile(r"(ST|US|QT),([+-])([0-9.]{1,9}) {0,3}([A-Za-z%]{1,3})")
+_AD_OVERLOAD = re.compile(r"OL,([+-])[0-9.E+ ]{0,12}[A-Za-z% ]{0,3}")
+_AD_INFO = re.compile(r"(ID|SN|TN),(.{1,40})")
+_AD_ERRORS: Mapping[str, str] = MappingProxyType(
+    {
+        "E0": "communication error (parity, framing or overrun)",
+        "E1": "undefined command",
+        "E2": "not ready: the balance cannot take the command now",
+        "E3": "timeout: the command was not completed in time",
+        "E4": "too many characters in the command",
+        "E6": "format error",
+        "E7": "parameter setting error",
+    }
+)
+
+
+def parse_ad_reply(line: bytes) -> ScaleReply:
+    """Parse one A&D reply line.
+
+    Handled: the 15-character weight format ``ST,+00123.45 ct`` (header ``ST`` stable,
+    ``US`` unstable, ``QT`` counting, ``OL`` overload; a negative ``OL`` is underload), the
+    bare ``AK`` (0x06) acknowledgement, ``EC,E<n>`` errors (``E2`` is busy) and the
+    ``ID,``/``SN,``/``TN,`` answers to ``?ID``/``?SN``/``?TN``. A counting-mode reply carries
+    pieces, not a weight: it is an error state, never a reading.
+
+    Args:
+        line: The reply without its terminator.
+
+    Returns:
+        The parsed reply.
+
+    Raises:
+        FrameError: The line does not follow the format.
+    """
+    if line == AD_ACK:
+        return ScaleReply("", ReplyKind.DONE, "AK")
+    if line.startswith(AD_ACK):  # AK in front of the data (the "AK" menu setting)
+        line = line[1:]
+    text = decode_reply(line)
+    if text.startswith("EC,"):
+        code = text[3:].strip()
+        if not re.fullmatch(r"E[0-9A-Z]{1,2}", code):
+            raise FrameError(f"scale reply {text!r}: malformed error code")
+        meaning = _AD_ERRORS.get(code, "error reported by the balance")
+        state = ScaleState.BUSY if code == "E2" else ScaleState.ERROR
+        return ScaleReply("", ReplyKind.ERROR, text, state=state, text=f"{meaning} ({text})")
+    info = _AD_INFO.fullmatch(text)
+    if info:
+        return ScaleReply(info.group(1), ReplyKind.INFO, text, text=info.group(2).strip())
+    if _AD_OVERLOAD.fullmatch(text):
+        state = ScaleState.UNDERLOAD if text[3] == "-" else ScaleState.OVERLOAD
+        return ScaleReply("", ReplyKind.WEIGHT, text, state=state)
+    match = _AD_WEIGHT.fullmatch(text)
+    if match is None:
+        raise FrameError(f"scale reply {text!r} is not an A&D weight, AK or EC line")
+    header, sign, number, unit = match.groups()
+    if header == "QT":
+        return ScaleReply(
+            "", ReplyKind.WEIGHT, text, state=ScaleState.ERROR,
+            text="the balance is in counting mode (QT): switch it to weighing",
+        )
+    if len(number) not in (8, 9) or number.count(".") > 1:
+        raise FrameError(f"scale reply {text!r}: the value field is not 8 characters")
+    value, unit = parse_weight(sign + number, unit)
+    state = ScaleState.STABLE if header == "ST" else ScaleState.DYNAMIC
+    return ScaleReply("", ReplyKind.WEIGHT, text, state=state, value=value, unit=unit)
+
+
+def parse_ad_info(replies: tuple[ScaleReply, ...]) -> ScaleInfo:
+    """Build ``ScaleInfo`` from the ``TN`` (model) and ``SN`` (serial) answers.
+
+    Args:
+        replies: The ``INFO`` replies received.
+
+    Returns:
+        Model and serial number where given.
+    """
+    fields = {reply.reply_id: reply.text for reply in replies}
+    return ScaleInfo(model=fields.get("TN", ""), serial=fields.get("SN", ""))
+
+
+AD = ScaleProfile(
+    name="ad",
+    description="A&D GX-A/GF-A/GC/FX (Q, S, Z, T, ?TN, ?SN; ST/US/QT/OL, AK, EC)",
+    read_now=ScaleCommand(b"Q\r\n"),
+    read_stable=ScaleCommand(b"S\r\n"),
+    zero=ScaleCommand(b"Z\r\n"),
+    tare=ScaleCommand(b"T\r\n"),
+    info=(ScaleCommand(b"?TN\r\n", "TN"), ScaleCommand(b"?SN\r\n", "SN")),
+    parse_reply=parse_ad_reply,
+    parse_info=parse_ad_info,
+    tare_reports_weight=False,
+    # A&D factory default: 2400 baud, 7 bits, even parity, 1 stop bit.
+    baudrate=2400,
+    bytesize=7,
+    parity="E",
+    stopbits=1,
+)
+
+
+# ---- Sartorius SBI -----------------------------------------------------------------------------
+
+SBI_ID_CHARS = 6
+"""Width of the ID field in front of the value in the 22-character output."""
+
+_SBI_BODY_CHARS = 14
+_SBI_SPECIAL = re.compile(r"(?:([A-Za-z]{1,6}) +)?[+-]? *(H|L|C|Err *([0-9]{1,3}))")
+_SBI_ID = re.compile(r"[A-Za-z0-9 ]{6}")
+
+
+def _printable(line: bytes, max_chars: int = MAX_REPLY_CHARS) -> str:
+    """Decode a reply as printable ASCII, keeping leading spaces (they are columns)."""
+    if len(line) > max_chars:
+        raise FrameError(f"scale reply longer than {max_chars} characters")
+    try:
+        text = line.decode("ascii")
+    except UnicodeDecodeError:
+        raise FrameError(f"scale reply is not ASCII: {line[:40]!r}") from None
+    if any(not " " <= ch <= "~" for ch in text):
+        raise FrameError(f"scale reply holds control characters: {line[:40]!r}")
+    text = text.rstrip(" ")
+    if not text:
+        raise FrameError("empty scale reply")
+    return text
+
+
+def parse_sbi_reply(line: bytes) -> ScaleReply:
+    """Parse one Sartorius SBI data output line (16- or 22-character format).
+
+    16 characters: sign or space, space, an 8-character value with leading zeros sent as
+    spaces, space, a 3-character unit, CR LF. The 22-character format puts a 6-character ID
+    (``N     ``, ``G     ``) in front. A missing unit means the reading is not stable. The
+    special outputs ``H`` (overload), ``L`` (underload), ``C`` (adjusting: busy) and
+    ``Err ###`` (fault) may stand in place of the value.
+
+    Args:
+        line: The reply without its terminator.
+
+    Returns:
+        The parsed reply.
+
+    Raises:
+        FrameError: The line does not follow the format.
+    """
+    text = _printable(line)
+    special = _SBI_SPECIAL.fullmatch(text.strip())
+    if special is not None:
+        what = special.group(2)
+        if what == "H":
+            return ScaleReply("", ReplyKind.WEIGHT, text, state=ScaleState.OVERLOAD)
+        if what == "L":
+            return ScaleReply("", ReplyKind.WEIGHT, text, state=ScaleState.UNDERLOAD)
+        if what == "C":
+            return ScaleReply("", ReplyKind.WEIGHT, text, state=ScaleState.BUSY)
+        return ScaleReply(
+            "", ReplyKind.WEIGHT, text, state=ScaleState.ERROR, text=special.group(3)
+        )
+    if len(text) <= _SBI_BODY_CHARS:
+        body = text.ljust(_SBI_BODY_CHARS)
+    elif len(text) <= SBI_ID_CHARS + _SBI_BODY_CHARS:
+        if not _SBI_ID.fullmatch(text[:SBI_ID_CHARS]):
+            raise FrameError(f"scale reply {text!r}: malformed ID field")
+        body = text[SBI_ID_CHARS:].ljust(_SBI_BODY_CHARS)
+    else:
+        raise FrameError(f"scale reply {text!r} is longer than an SBI data output")
+    sign, number, unit = body[0], body[2:10].strip(), body[11:14].strip()
+    if sign not in "+- " or body[1] != " " or body[10] != " ":
+        raise FrameError(f"scale reply {text!r}: not an SBI sign/value/unit layout")
+    if not number:
+        raise FrameError(f"scale reply {text!r}: no value")
+    signed = ("-" if sign == "-" else "") + number
+    if not unit:  # the LADS rule: no unit, not stable
+        if not _NUMBER.fullmatch(signed) or len(signed) > 16:
+            raise FrameError(f"scale sent a weight that is not a number: {number!r}")
+        return ScaleReply(
+            "", ReplyKind.WEIGHT, text, state=ScaleState.DYNAMIC, value=Decimal(signed)
+        )
+    value, unit = parse_weight(signed, unit)
+    return ScaleReply("", ReplyKind.WEIGHT, text, state=ScaleState.STABLE, value=value, unit=unit)
+
+
+def parse_sbi_info(replies: tuple[ScaleReply, ...]) -> ScaleInfo:
+    """Build ``ScaleInfo`` from the ``ESC x1_``/``x2_``/``x3_`` answers.
+
+    Args:
+        replies: The ``INFO`` replies, labelled ``x1`` (model), ``x2`` (serial), ``x3``
+            (firmware).
+
+    Returns:
+        Model, serial number and firmware where given.
+    """
+    fields = {reply.reply_id: reply.text for reply in replies}
+    return ScaleInfo(
+        model=fields.get("x1", ""), serial=fields.get("x2", ""), firmware=fields.get("x3", "")
+    )
+
+
+SBI = ScaleProfile(
+    name="sbi",
+    description="Sartorius SBI (ESC P, ESC V zero, ESC U tare, ESC x1_/x2_/x3_; 16/22 chars)",
+    read_now=ScaleCommand(b"\x1bP"),
+    read_stable=ScaleCommand(b"\x1bP"),
+    zero=ScaleCommand(b"\x1bV", expects_reply=False),
+    tare=ScaleCommand(b"\x1bU", expects_reply=False),
+    info=(
+        ScaleCommand(b"\x1bx1_", "x1", free_text=True),
+        ScaleCommand(b"\x1bx2_", "x2", free_text=True),
+        ScaleCommand(b"\x1bx3_", "x3", free_text=True),
+    ),
+    parse_reply=parse_sbi_reply,
+    parse_info=parse_sbi_info,
+    tare_reports_weight=False,
+    # Sartorius factory default: 1200 baud, 7 bits, odd parity, 1 stop bit.
+    baudrate=1200,
+    bytesize=7,
+    parity="O",
+    stopbits=1,
+)
+
+
+# ---- Ohaus (Discovery, Explorer, Adventurer, Navigator) ------------------------------------------
+
+_OHAUS_STATES: Mapping[str, ScaleState] = MappingProxyType(
+    {
+        "OL": ScaleState.OVERLOAD,
+        "-OL-": ScaleState.OVERLOAD,
+        "UL": ScaleState.UNDERLOAD,
+        "-UL-": ScaleState.UNDERLOAD,
+        "BUSY": ScaleState.BUSY,
+        "-----": ScaleState.BUSY,
+    }
+)
+_OHAUS_ERROR = re.compile(r"Err *([0-9][0-9.]{0,5})")
+_OHAUS_UNIT = re.compile(r"[A-Za-z]{1,5}")
+
+
+def parse_ohaus_reply(line: bytes) -> ScaleReply:
+    """Parse one Ohaus output line.
+
+    The format is a 9-character right-aligned value, a space, the unit (up to 5 characters)
+    and ``?`` when the reading is unstable. ``ES`` answers an unknown command. The balance
+    states that the Ohaus manuals leave open are read as ``OL``/``-OL-`` (overload),
+    ``UL``/``-UL-`` (underload), ``BUSY``/``-----`` (busy) and ``Err <code>`` (fault).
+
+    Args:
+        line: The reply without its terminator.
+
+    Returns:
+        The parsed reply.
+
+    Raises:
+        FrameError: The line does not follow the format.
+    """
+    text = decode_reply(line)
+    if text == "ES":
+        return ScaleReply(
+            "", ReplyKind.ERROR, text, state=ScaleState.ERROR,
+            text="syntax error: the balance did not recognise the command",
+        )
+    if text in _OHAUS_STATES:
+        return ScaleReply("", ReplyKind.WEIGHT, text, state=_OHAUS_STATES[text])
+    fault = _OHAUS_ERROR.fullmatch(text)
+    if fault is not None:
+        return ScaleReply("", ReplyKind.WEIGHT, text, state=ScaleState.ERROR, text=fault.group(1))
+    words = text.split()
+    unstable = bool(words) and words[-1] == "?"
+    if unstable:
+        words = words[:-1]
+    if len(words) != 2 or not _OHAUS_UNIT.fullmatch(words[1]):
+        raise FrameError(f"scale reply {text!r} is not an Ohaus value and unit")
+    value, unit = parse_weight(words[0], words[1])
+    state = ScaleState.DYNAMIC if unstable else ScaleState.STABLE
+    return ScaleReply("", ReplyKind.WEIGHT, text, state=state, value=value, unit=unit)
+
+
+def parse_ohaus_info(replies: tuple[ScaleReply, ...]) -> ScaleInfo:
+    """Build ``ScaleInfo`` from the ``PSN`` (serial) and ``PV`` (version) answers.
+
+    Args:
+        replies: The ``INFO`` replies, labelled ``PSN`` and ``PV``.
+
+    Returns:
+        Serial number and firmware where given (``PV`` names the model too).
+    """
+    fields = {reply.reply_id: reply.text for reply in replies}
+    version = fields.get("PV", "")
+    model = version.split(",")[0].strip() if "," in version else ""
+    return ScaleInfo(model=model, serial=fields.get("PSN", ""), firmware=version)
+
+
+OHAUS = ScaleProfile(
+    name="ohaus",
+    description="Ohaus Discovery/Explorer/Adventurer/Navigator (IP, SP, Z, T, PSN, PV)",
+    read_now=ScaleCommand(b"IP\r\n"),
+    read_stable=ScaleCommand(b"SP\r\n"),
+    zero=ScaleCommand(b"Z\r\n", expects_reply=False),
+    tare=ScaleCommand(b"T\r\n", expects_reply=False),
+    info=(
+        ScaleCommand(b"PSN\r\n", "PSN", free_text=True),
+        ScaleCommand(b"PV\r\n", "PV", free_text=True),
+    ),
+    parse_reply=parse_ohaus_reply,
+    parse_info=parse_ohaus_info,
+    tare_reports_weight=False,
+    baudrate=9600,
+    bytesize=8,
+    parity="N",
+    stopbits=1,
+)
+
+PROFILES: Mapping[str, ScaleProfile] = MappingProxyType(
+    {profile.name: profile for profile in (MT_SICS, AD, SBI, OHAUS)}
+)
+"""Every known balance protocol by name (the ``[scale] protocol`` setting)."""
 
 
 # ---- The driver -----------------------------------------------------------------------------
@@ -445,9 +778,7 @@ class SerialScale:
             DeviceDisconnectedError: The balance is unplugged or switched off.
             DeviceTimeoutError: No reply in time.
         """
-        reply = self._transact(self.profile.zero, timeout_s)
-        if reply.kind is not ReplyKind.DONE:
-            raise DeviceError(f"{self.name}: cannot zero: {_refusal(reply)}")
+        self._execute(self.profile.zero, timeout_s, "zero")
 
     def tare(self, timeout_s: float = 5.0) -> ScaleReading:
         """Tare the balance.
@@ -455,14 +786,28 @@ class SerialScale:
         Args:
             timeout_s: How long to wait for the balance to confirm.
 
+        Where the protocol only acknowledges a tare (``tare_reports_weight`` false), the
+        stable weight on the pan is read first and returned: the weight the tare took off,
+        with the raw line it came in.
+
         Returns:
             The tare weight as a stable reading.
 
         Raises:
-            DeviceError: The balance refused (busy, overload, underload, error).
+            DeviceError: The balance refused (busy, overload, underload, error), or, for an
+                acknowledge-only protocol, the weight on the pan was not stable.
             DeviceDisconnectedError: The balance is unplugged or switched off.
             DeviceTimeoutError: No reply in time.
         """
+        if not self.profile.tare_reports_weight:
+            deadline = time.monotonic() + timeout_s
+            before = self.read_now(timeout_s=min(timeout_s, 1.0))
+            if before.state is not ScaleState.STABLE or before.value is None:
+                raise DeviceError(
+                    f"{self.name}: cannot tare: the weight is not stable ({before.raw})"
+                )
+            self._execute(self.profile.tare, max(0.0, deadline - time.monotonic()), "tare")
+            return before
         reply = self._transact(self.profile.tare, timeout_s)
         if reply.state is not ScaleState.STABLE or reply.value is None:
             raise DeviceError(f"{self.name}: cannot tare: {_refusal(reply)}")
@@ -510,11 +855,23 @@ class SerialScale:
 
     # ---- Internals -----------------------------------------------------------------------
 
+    def _execute(self, command: ScaleCommand, timeout_s: float, what: str) -> None:
+        """Send a command that is answered by an acknowledgement, or not at all."""
+        if not command.expects_reply:
+            self.link.drain(timeout_s)
+            self.link.write(command.wire)
+            return
+        reply = self._transact(command, timeout_s)
+        if reply.kind is not ReplyKind.DONE:
+            raise DeviceError(f"{self.name}: cannot {what}: {_refusal(reply)}")
+
     def _transact(self, command: ScaleCommand, timeout_s: float) -> ScaleReply:
         """Drain, send, and read the reply that answers ``command``."""
         deadline = time.monotonic() + timeout_s
         self.link.drain(timeout_s)
         self.link.write(command.wire)
+        if command.free_text:
+            return self._free_text(command, deadline, timeout_s)
         while True:
             remaining_s = deadline - time.monotonic()
             if remaining_s <= 0:
@@ -529,6 +886,30 @@ class SerialScale:
             except FrameError as exc:
                 raise FrameError(f"{self.name}: broken reply: {exc}") from None
             if not command.reply_id or not reply.reply_id or reply.reply_id == command.reply_id:
+                return reply
+            log.debug("%s: skipped stale reply %r", self.name, reply.raw)
+        raise DeviceTimeoutError(
+            f"{self.name}: no reply to {_shown(command.wire)} within {timeout_s:g} s"
+        )
+
+
+    def _free_text(self, command: ScaleCommand, deadline: float, timeout_s: float) -> ScaleReply:
+        """Read the bare text answer to an information query (weights are stale: skipped)."""
+        while True:
+            remaining_s = deadline - time.monotonic()
+            if remaining_s <= 0:
+                break
+            line = self.link.read_line(remaining_s, self.profile.terminators)
+            if line is None:
+                break
+            if not line.strip():
+                continue
+            try:
+                reply = self.profile.parse_reply(line)
+            except FrameError:
+                text = decode_reply(line)
+                return ScaleReply(command.reply_id, ReplyKind.INFO, text, text=text)
+            if reply.kind is ReplyKind.ERROR:
                 return reply
             log.debug("%s: skipped stale reply %r", self.name, reply.raw)
         raise DeviceTimeoutError(
@@ -551,7 +932,7 @@ def _describe(reading: ScaleReading) -> str:
 
 def _refusal(reply: ScaleReply) -> str:
     if reply.kind is ReplyKind.ERROR and not reply.reply_id:
-        return _MT_ERRORS.get(reply.raw, reply.raw)
+        return _MT_ERRORS.get(reply.raw, reply.text or reply.raw)
     reasons = {
         ScaleState.BUSY: "the balance is busy or not stable",
         ScaleState.OVERLOAD: "the balance is overloaded",
@@ -564,5 +945,6 @@ def _refusal(reply: ScaleReply) -> str:
 
 
 def _shown(wire: bytes) -> str:
-    return wire.strip().decode("ascii", "backslashreplace") or repr(wire)
+    text = wire.strip().replace(b"\x1b", b"ESC ")
+    return text.decode("ascii", "backslashreplace") or repr(wire)
 
