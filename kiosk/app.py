@@ -100,7 +100,11 @@ def show_simulator_panel(kiosk: Kiosk, post: SimulatedPost) -> SimulatorPanel | 
     if not post.available:
         return None
     panel = SimulatorPanel(post)
-    panel.resize(520, 640)
+    panel.resize(560, 760)
+    frame = kiosk.window.frameGeometry()
+    screen = kiosk.window.screen().availableGeometry()
+    if frame.right() + 20 + panel.width() <= screen.right():
+        panel.move(frame.right() + 20, frame.top())  # beside the kiosk, not over it
     panel.show()
     kiosk.panel = panel
     return panel

@@ -62,10 +62,16 @@ class SimulatorPanel(QWidget):
         layout.addWidget(title)
         self.parcel_buttons: list[QPushButton] = []
         for index, parcel in enumerate(post.parcels):
-            button = QPushButton(f"{index + 1}. {parcel.label}  ({parcel.weight_ct} ct)")
+            row = QHBoxLayout()
+            text = QLabel(f"{index + 1}. {parcel.label} ({parcel.weight_ct} ct)")
+            text.setWordWrap(True)
+            button = QPushButton(f"Present {index + 1}")
             button.setMinimumHeight(48)
+            button.setToolTip(parcel.label)
             button.clicked.connect(lambda _=False, i=index: self._post.present(i))
-            layout.addWidget(button)
+            row.addWidget(text, 1)
+            row.addWidget(button)
+            layout.addLayout(row)
             self.parcel_buttons.append(button)
 
         scan_row = QHBoxLayout()
