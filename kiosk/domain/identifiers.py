@@ -20,6 +20,8 @@ Precedence (first match wins, so every input has exactly one kind):
    18 digits, or AI 00 + 18 digits: SSCC; AI 01 + 14 digits: GTIN-14;
    8, 12, 13 or 14 digits: GTIN; 11 digits written as 3 + 8 ("176-12345675"): AWB.
    An 18-digit number is therefore an SSCC, never a KP number (a KP number starts with letters).
+   A GS1 element string (GS1 symbology or "(AI)" brackets) is parsed whole with biip (``gs1``),
+   so an SSCC or GTIN after other fields (lot, serial) is found too; ``raw`` keeps all of it.
 8. Two letters, an optional separator, then letters/digits/separators with at least one digit:
    KP certificate (valid when the prefix is an ISO 3166-1 code or "EU").
 9. Anything else: UNKNOWN ("not a recognised identifier").
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from kiosk.domain.countries import CERTIFICATE_PREFIXES
 from kiosk.domain.models import Identifier, IdentifierKind, InputSource
@@ -38,6 +41,10 @@ GS = "\x1d"
 
 # AIM symbology identifiers (ISO/IEC 15424) whose data is a GS1 element string.
 GS1_SYMBOLOGIES: frozenset[str] = frozenset({"]C1", "]e0", "]E4", "]d2", "]Q3", "]J1"})
+
+# Of those, the ones whose data is a whole element string (AI + data, GS between fields);
+# EAN-8 (]E4) carries a bare GTIN-8.
+GS1_ELEMENT_SYMBOLOGIES: frozenset[str] = frozenset({"]C1", "]e0", "]d2", "]Q3", "]J1"})
 
 # A=10, then B=12 ... Z=38: the values skip the multiples of 11.
 _MRN_LETTER_VALUES: dict[str, int] = dict(
@@ -174,6 +181,64 @@ def decode_sgtin96(epc_hex: str) -> tuple[str, str]:
     return body + str(gs1_check_digit(body)), str(serial)
 
 
+# ---- GS1 element strings -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Gs1Element:
+    """One field of a GS1 element string.
+
+    Attributes:
+        ai: The Application Identifier ("01", "21", "3103", ...).
+        title: Its GS1 data title ("GTIN", "SERIAL", "BATCH/LOT", ...).
+        value: The field's data as encoded (check digits are not enforced here).
+    """
+
+    ai: str
+    title: str
+    value: str
+
+
+def gs1(text: str) -> tuple[Gs1Element, ...]:
+    """Split a GS1 element string into its fields (parsed with biip).
+
+    Accepts the data of a GS1 barcode with or without its AIM prefix (``]C1``, ``]e0``,
+    ``]d2``, ``]Q3``), with the GS separator (0x1D) after variable-length fields, or the
+    human-readable form with brackets: ``(01)80614141123458(21)6789``.
+
+    Args:
+        text: The scanned or typed data.
+
+    Returns:
+        The fields in order.
+
+    Raises:
+        IdentifierError: ``text`` is not a GS1 element string.
+    """
+    data = text.strip()
+    match = _AIM_PREFIX.match(data)
+    if match is not None:
+        data = data[match.end() :]
+    data = data.strip(GS)
+    if not data:
+        raise IdentifierError("a GS1 element string cannot be empty")
+    # biip takes ~0.15 s to import: load it on the first GS1 code, not at start-up.
+    from biip import BiipException
+    from biip.gs1_messages import GS1Message
+
+    try:
+        if data.startswith("("):
+            message = GS1Message.parse_hri(_compact_keep_gs(data))
+        else:
+            message = GS1Message.parse(data)
+    except (BiipException, ValueError) as exc:
+        raise IdentifierError(f"not a GS1 element string: {exc}") from None
+    return tuple(
+        Gs1Element(element.ai.ai, element.ai.data_title, element.value)
+        for element in message.element_strings
+    )
+
+
 # ---- Per-kind parsers ---------------------------------------------------------------------------
 #
 # Each parser takes the upper-cased, stripped text and returns (value, problem), or None when the
@@ -184,6 +249,11 @@ _Parsed = tuple[str, str | None]
 
 def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _compact_keep_gs(text: str) -> str:
+    """Drop whitespace but keep GS (which Python counts as whitespace)."""
+    return re.sub(r"[^\S\x1d]+", "", text)
 
 
 def _parse_epc(text: str) -> _Parsed | None:
@@ -255,7 +325,22 @@ def _gs1_problem(digits: str, what: str) -> str | None:
 
 
 def _gs1_element(text: str, symbology: str | None) -> tuple[str, str] | None:
-    """Split a GS1 element string into (AI, data) for AI 00 or 01; None when it is not one."""
+    """Split a GS1 element string into (AI, data) for AI 00 or 01; None when it is not one.
+
+    biip parses the whole string, so an SSCC or GTIN found after other fields counts too;
+    a string biip cannot parse falls back to reading the leading field by hand, which gives
+    a precise problem ("an SSCC after AI (00) has 18 digits") rather than no kind at all.
+    """
+    if text.startswith("(") or symbology in GS1_ELEMENT_SYMBOLOGIES:
+        try:
+            fields = gs1(text)
+        except IdentifierError:
+            pass
+        else:
+            for field in fields:
+                if field.ai in {"00", "01"}:
+                    return field.ai, field.value
+            return None
     if text.startswith("("):
         match = _HRI_AI.match(text)
         if match is None:
@@ -265,13 +350,13 @@ def _gs1_element(text: str, symbology: str | None) -> tuple[str, str] | None:
         data = re.split(r"[(" + GS + "]", rest, maxsplit=1)[0]
         return ai, data
     digits = text.replace(GS, "")
-    if symbology in GS1_SYMBOLOGIES and digits[:2] in {"00", "01"}:
+    if symbology in GS1_ELEMENT_SYMBOLOGIES and digits[:2] in {"00", "01"}:
         return digits[:2], digits[2:]
     return None
 
 
 def _parse_gs1(text: str, symbology: str | None) -> tuple[IdentifierKind, _Parsed] | None:
-    element = _gs1_element(_compact(text), symbology)
+    element = _gs1_element(_compact_keep_gs(text), symbology)
     if element is not None:
         ai, data = element
         if ai == "00":
