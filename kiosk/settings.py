@@ -57,6 +57,8 @@ class ChecksSettings:
     ruleset: str = ""
     carat_tolerance_ct: Decimal = Decimal("0.010")
     parcel_count_tolerance: int = 0
+    screening_match: Decimal = Decimal("0.92")
+    screening_review: Decimal = Decimal("0.75")
 
 
 @dataclass(frozen=True)
@@ -313,6 +315,11 @@ def _check(settings: Settings) -> None:
         raise SettingsError("[scale] stable_count: must be at least 1")
     if not settings.kiosk.post.strip():
         raise SettingsError("[kiosk] post: must not be empty")
+    if not 0 < settings.checks.screening_review <= settings.checks.screening_match <= 1:
+        raise SettingsError(
+            "[checks] screening_review and screening_match: need 0 < review <= match <= 1, got "
+            f"{settings.checks.screening_review} and {settings.checks.screening_match}"
+        )
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Settings:
