@@ -78,8 +78,13 @@ class Kiosk:
         self.panel: SimulatorPanel | None = None
         self._stopped = False
 
-    def start(self, wait_s: float = 30.0) -> None:
-        """Start the device threads and open the database (in the task thread)."""
+    def start(self, wait_s: float = 0.0) -> None:
+        """Start the device threads and open the database in the task thread.
+
+        Args:
+            wait_s: Block up to this long for the database (0: return at once; the sign-in
+                screen lists the users when the controller says it is ready).
+        """
         self.devices.start()
         self.controller.start(wait_s=wait_s)
 
