@@ -97,15 +97,21 @@ class CameraSettings:
     width: int = 1280
     height: int = 720
     fps: int = 30
+    decode_codes: bool = True
 
 
 @dataclass(frozen=True)
 class PrinterSettings:
-    """Where slips go: ``folder`` writes PDFs to a directory."""
+    """Where slips go: ``folder`` (PDF files), ``cups`` (an ``lp`` queue) or ``escpos``.
+
+    ``target`` of an ESC/POS printer is ``tcp://HOST[:PORT]`` or a serial device path.
+    """
 
     backend: str = "folder"
     folder: str = ""
     queue: str = ""
+    media: str = "Custom.80x140mm"
+    target: str = ""
 
 
 @dataclass(frozen=True)
@@ -208,7 +214,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("reader", "backend"): ("simulated", "serial", "none"),
     ("reader", "kind"): ("line",),
     ("camera", "backend"): ("simulated", "opencv", "none"),
-    ("printer", "backend"): ("folder",),
+    ("printer", "backend"): ("folder", "cups", "escpos", "none"),
     ("kiosk", "language"): ("en", "nl", "fr", "de"),
 }
 
@@ -313,6 +319,15 @@ def _check(settings: Settings) -> None:
         raise SettingsError(f"[scale] stopbits: must be 1 or 2, got {settings.scale.stopbits}")
     if settings.scale.stable_count < 1:
         raise SettingsError("[scale] stable_count: must be at least 1")
+    if settings.printer.backend == "cups" and not settings.printer.queue:
+        raise SettingsError('[printer] queue: required when backend = "cups"')
+    if settings.printer.backend == "escpos" and not (
+        settings.printer.target.startswith("tcp://") or settings.printer.target.startswith("/")
+    ):
+        raise SettingsError(
+            '[printer] target: tcp://HOST[:PORT] or a serial device path required when '
+            'backend = "escpos"'
+        )
     if not settings.kiosk.post.strip():
         raise SettingsError("[kiosk] post: must not be empty")
     if not 0 < settings.checks.screening_review <= settings.checks.screening_match <= 1:

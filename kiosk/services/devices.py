@@ -26,9 +26,10 @@ from hardware.base import (
     Printer,
     Reader,
     Scale,
+    Scan,
     utc_now,
 )
-from hardware.printer import FolderPrinter
+from hardware.printer import CupsPrinter, EscPosPrinter, FolderPrinter
 from hardware.reader import LineReader
 from hardware.scale import PROFILES, SerialScale
 from hardware.serial_link import SerialLink, SerialSettings
@@ -66,6 +67,18 @@ SIM_CAPACITY_CT = Decimal("5000.000")
 
 JOIN_TIMEOUT_S = 10.0
 """How long ``stop()`` waits for each worker thread."""
+
+CODE_DECODE_INTERVAL_S = 0.33
+"""The camera decodes codes in view at most about three times a second."""
+
+CODE_DECODE_MAX_SIDE_PX = 960
+"""Codes are decoded on a copy of the frame shrunk to this longest side."""
+
+CODE_DEDUP_S = 3.0
+"""A code seen again within this time of its last sighting is not scanned again."""
+
+CAMERA_RETRY_MAX_MS = 8000
+"""The longest pause between two attempts to reopen a lost camera (the back-off doubles)."""
 
 @dataclass(frozen=True, slots=True)
 class Simulators:
@@ -315,32 +328,71 @@ class _ReaderWorker(_DeviceWorker):
 
 
 class _CameraWorker(_DeviceWorker):
-    """Reads frames, emits a preview at most ~30 times a second and saves stills.
+    """Reads frames, emits a preview at most ~30 times a second, decodes codes, saves stills.
+
+    A lost camera is reopened with a back-off that doubles from ``RETRY_INTERVAL_MS`` up to
+    ``CAMERA_RETRY_MAX_MS`` and starts again once a frame comes.
 
     Signals:
         frame_read(QImage): a detached copy of the latest frame.
         still_saved(object): a domain ``Photo`` of a saved still.
         still_failed(str): a still could not be saved; a one-line message.
+        identifier_scanned(object): an ``Identifier`` (source CAMERA) decoded from a code in
+            view, at most once per ``CODE_DEDUP_S`` while it stays in view.
     """
 
     frame_read = Signal(QImage)
     still_saved = Signal(object)
     still_failed = Signal(str)
+    identifier_scanned = Signal(object)
 
     def __init__(
         self,
         factory: Callable[[], Camera],
         describe: str,
         save_jpeg: Callable[[Any, Path], tuple[str, int, int]],
+        decode: Callable[[Any], list[Scan]] | None = None,
     ) -> None:
         super().__init__("camera", FRAME_INTERVAL_MS)
         self._factory = factory
         self._describe = describe
         self._save_jpeg = save_jpeg
+        self._decode = decode
         self._camera: Camera | None = None
         self._last_frame: Any = None
         self._last_frame_at = 0.0
         self._last_emit_at = 0.0
+        self._last_decode_at = 0.0
+        self._codes_seen_at: dict[tuple[str | None, str], float] = {}
+        self._retry_ms = RETRY_INTERVAL_MS
+
+    def _lost(self, exc: BaseException) -> int:
+        """Report the camera gone; the delay before the next attempt (doubling back-off)."""
+        self._set_state("disconnected", f"{self._describe}: {_message(exc)}")
+        delay_ms = self._retry_ms
+        self._retry_ms = min(self._retry_ms * 2, CAMERA_RETRY_MAX_MS)
+        return delay_ms
+
+    def _decode_codes(self, frame: Any, now: float) -> None:
+        if self._decode is None or now - self._last_decode_at < CODE_DECODE_INTERVAL_S:
+            return
+        self._last_decode_at = now
+        try:
+            scans = self._decode(frame)
+        except (ValueError, DeviceError) as exc:
+            log.warning("camera: cannot decode codes: %s", exc)
+            return
+        for key, seen_at in list(self._codes_seen_at.items()):
+            if now - seen_at >= CODE_DEDUP_S:
+                del self._codes_seen_at[key]
+        for scan in scans:
+            key = (scan.symbology, scan.value)
+            fresh = key not in self._codes_seen_at
+            self._codes_seen_at[key] = now
+            if fresh:
+                self.identifier_scanned.emit(
+                    classify(scan.value, scan.symbology, InputSource.CAMERA)
+                )
 
     def tick(self) -> int:
         started = time.monotonic()
@@ -349,21 +401,21 @@ class _CameraWorker(_DeviceWorker):
             try:
                 camera.open()
             except DeviceError as exc:
-                self._set_state("disconnected", f"{self._describe}: {_message(exc)}")
-                return RETRY_INTERVAL_MS * 4
+                return self._lost(exc)
             self._camera = camera
         try:
             frame = self._camera.read()
         except DeviceError as exc:
-            self._set_state("disconnected", f"{self._describe}: {_message(exc)}")
             self.close_device()
-            return RETRY_INTERVAL_MS * 4
+            return self._lost(exc)
         self._set_state("ok", self._describe)
+        self._retry_ms = RETRY_INTERVAL_MS
         self._last_frame = frame
         self._last_frame_at = time.monotonic()
         if started - self._last_emit_at >= FRAME_INTERVAL_MS / 1000 * 0.9:
             self._last_emit_at = started
             self.frame_read.emit(_to_qimage(frame))
+        self._decode_codes(frame, self._last_frame_at)
         spent_ms = int((time.monotonic() - started) * 1000)
         return max(0, FRAME_INTERVAL_MS - spent_ms)
 
@@ -438,7 +490,7 @@ class _PrinterWorker(_DeviceWorker):
             if self._printer is None:
                 self._printer = self._factory()
             job = self._printer.print_pdf(Path(path), title=Path(path).stem)
-        except (DeviceError, OSError) as exc:
+        except (DeviceError, OSError, ValueError) as exc:
             self._set_state("error", _message(exc))
             self.print_failed.emit(_message(exc))
             return
@@ -676,8 +728,17 @@ class DeviceHub(QObject):
 
             return save_jpeg(frame, path)
 
-        worker = _CameraWorker(factory, describe, save)
+        decode: Callable[[Any], list[Scan]] | None = None
+        if cfg.decode_codes:
+
+            def decode(frame: Any) -> list[Scan]:
+                from hardware.camera import decode_codes
+
+                return decode_codes(frame, max_side_px=CODE_DECODE_MAX_SIDE_PX)
+
+        worker = _CameraWorker(factory, describe, save, decode)
         worker.frame_read.connect(self._on_camera_frame_read)
+        worker.identifier_scanned.connect(self._on_reader_identifier_scanned)
         worker.still_saved.connect(self._on_camera_still_saved)
         worker.still_failed.connect(self._on_camera_still_failed)
         self._capture_requested.connect(worker.capture_still)
@@ -690,16 +751,28 @@ class DeviceHub(QObject):
             self._off("printer")
             return
         folder = self._settings.printer_folder
-        describe = f"Folder {folder}"
+        factory: Callable[[], Printer]
+        if cfg.backend == "cups":
+            describe = f"CUPS queue {cfg.queue}"
 
-        def factory() -> Printer:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DeviceError(
-                    f"printer folder {folder} cannot be created: {exc.strerror or exc}"
-                ) from None
-            return FolderPrinter(folder)
+            def factory() -> Printer:
+                return CupsPrinter(cfg.queue, media=cfg.media)
+        elif cfg.backend == "escpos":
+            describe = f"ESC/POS printer {cfg.target}"
+
+            def factory() -> Printer:
+                return EscPosPrinter(cfg.target)
+        else:
+            describe = f"Folder {folder}"
+
+            def factory() -> Printer:
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise DeviceError(
+                        f"printer folder {folder} cannot be created: {exc.strerror or exc}"
+                    ) from None
+                return FolderPrinter(folder)
 
         worker = _PrinterWorker(factory, describe)
         worker.printed.connect(self._on_printer_printed)
