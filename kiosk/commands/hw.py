@@ -11,7 +11,9 @@ import importlib
 from typing import Any
 
 # One line per device kind.
-HW_GROUPS: tuple[str, ...] = ()
+HW_GROUPS: tuple[str, ...] = (
+    "kiosk.commands.hw_devices",
+)
 
 
 def register(sub: Any) -> None:
