@@ -30,6 +30,9 @@ MAX_REPLY_CHARS = 120
 UNITS: frozenset[str] = frozenset({"ct", "g", "mg"})
 """Weight units a reading may carry (1 ct = 0.2 g exactly)."""
 
+SHORT_POLL_S = 0.1
+"""A poll of ``read_stable`` with less time than this left is cut short by its deadline."""
+
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
@@ -748,7 +751,11 @@ class SerialScale:
                 break
             try:
                 reading = self.read_now(timeout_s=min(remaining_s, 1.0))
-            except (FrameError, DeviceTimeoutError) as exc:
+            except DeviceTimeoutError as exc:
+                run, last_key = 0, None
+                if remaining_s >= SHORT_POLL_S or last_seen == "no reply":
+                    last_seen = str(exc)  # (a poll cut short by the deadline says nothing)
+            except FrameError as exc:
                 run, last_key, last_seen = 0, None, str(exc)
             else:
                 last_seen = _describe(reading)
