@@ -209,7 +209,7 @@ class Settings:
 
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("scale", "backend"): ("simulated", "serial"),
-    ("scale", "protocol"): ("mt-sics",),
+    ("scale", "protocol"): ("mt-sics", "ad", "sbi", "ohaus"),
     ("scale", "parity"): ("N", "E", "O", "M", "S"),
     ("reader", "backend"): ("simulated", "serial", "none"),
     ("reader", "kind"): ("line",),

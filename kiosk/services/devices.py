@@ -33,7 +33,7 @@ from hardware.printer import CupsPrinter, EscPosPrinter, FolderPrinter
 from hardware.reader import LineReader
 from hardware.scale import PROFILES, SerialScale
 from hardware.serial_link import SerialLink, SerialSettings
-from hardware.sim.mtsics import MtSicsSimulator
+from hardware.sim.scales import SCALE_SIMULATORS, ScaleSimulator
 from hardware.sim.scanner import LineScannerSimulator
 from kiosk.domain.identifiers import classify
 from kiosk.domain.models import InputSource, Photo, WeightReading
@@ -84,7 +84,7 @@ CAMERA_RETRY_MAX_MS = 8000
 class Simulators:
     """The simulated devices the hub started (``None`` where the device is real or off)."""
 
-    scale: MtSicsSimulator | None = None
+    scale: ScaleSimulator | None = None
     reader: LineScannerSimulator | None = None
 
 
@@ -650,7 +650,9 @@ class DeviceHub(QObject):
         if profile is None:
             raise DeviceError(f"scale: unknown protocol {cfg.protocol!r}")
         if cfg.backend == "simulated":
-            sim = MtSicsSimulator(link_path=self._simdir() / "scale", capacity_ct=SIM_CAPACITY_CT)
+            sim = SCALE_SIMULATORS[profile.name](
+                link_path=self._simdir() / "scale", capacity_ct=SIM_CAPACITY_CT
+            )
             port = sim.start()
             self._simulators = Simulators(scale=sim, reader=self._simulators.reader)
             serial_settings = profile.serial_settings(port)
