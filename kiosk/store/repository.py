@@ -54,9 +54,11 @@ from kiosk.store.codec import (
     verdict_to_dict,
 )
 from kiosk.store.database import Database, StoreError
+from kiosk.store.lists import ListStoreMixin, party_from_row
 from kiosk.store.pins import check_pin, hash_pin
 from kiosk.store.reference import ROLES, ReferenceData, load_reference_dir
 from kiosk.store.tables import (
+    DataImportRow,
     DataVersionRow,
     DeclarationRow,
     EventRow,
@@ -166,15 +168,7 @@ def _certificate(row: KpCertificateRow) -> KpCertificate:
 
 
 def _party(row: ListedPartyRow) -> ListedParty:
-    return ListedParty(
-        list_name=row.list_name,
-        list_id=row.list_id,
-        name=row.name,
-        aliases=tuple(n.name for n in row.names if n.is_alias),
-        kind=row.kind,
-        programmes=tuple(row.programmes),
-        listed_on=row.listed_on,
-    )
+    return party_from_row(row, row.names)
 
 
 def _declaration(body: Mapping[str, Any], where: str) -> Declaration:
@@ -273,7 +267,7 @@ def _inspection(row: InspectionRow) -> Inspection:
     )
 
 
-class Store:
+class Store(ListStoreMixin):
     """The kiosk's records and reference data, behind short one-step transactions.
 
     Args:
@@ -503,13 +497,16 @@ class Store:
         published_at: datetime,
     ) -> None:
         now = datetime.now(UTC)
-        for table in (
-            ListedNameRow,
-            ListedPartyRow,
-            DeclarationRow,
-            KpCertificateRow,
-            KpParticipantRow,
-        ):
+        # Lists loaded by import_list are managed there: the bundle leaves them alone.
+        imported = set(
+            session.scalars(
+                select(DataImportRow.source).where(DataImportRow.kind == "list").distinct()
+            )
+        )
+        bundle_parties = select(ListedPartyRow.id).where(ListedPartyRow.list_name.not_in(imported))
+        session.execute(delete(ListedNameRow).where(ListedNameRow.party_id.in_(bundle_parties)))
+        session.execute(delete(ListedPartyRow).where(ListedPartyRow.list_name.not_in(imported)))
+        for table in (DeclarationRow, KpCertificateRow, KpParticipantRow):
             session.execute(delete(table))
         session.add_all(KpParticipantRow(code=p.code, name=p.name) for p in data.participants)
         session.add_all(
@@ -542,6 +539,8 @@ class Store:
             for d in data.declarations
         )
         for party in data.listed_parties:
+            if party.list_name in imported:
+                continue
             names = [
                 ListedNameRow(
                     name=party.name, normalised=normalise_name(party.name), is_alias=False
@@ -620,7 +619,7 @@ class Store:
                 rows = session.scalars(
                     select(ListedPartyRow)
                     .join(ListedNameRow, ListedNameRow.party_id == ListedPartyRow.id)
-                    .where(ListedNameRow.normalised.in_(chunk))
+                    .where(ListedNameRow.normalised.in_(chunk), ListedNameRow.weak.is_(False))
                 ).unique()
                 for row in rows:
                     found[row.id] = row

@@ -319,7 +319,7 @@ class ListedPartyRow(Base):
     """A party on a sanctions list."""
 
     __tablename__ = "listed_parties"
-    __table_args__ = (UniqueConstraint("list_name", "list_id"),)
+    __table_args__ = (UniqueConstraint("list_name", "list_id"), Index(None, "list_id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     list_name: Mapped[str] = mapped_column(String(40))
@@ -328,6 +328,12 @@ class ListedPartyRow(Base):
     kind: Mapped[str] = mapped_column(String(20))
     programmes: Mapped[list[str]] = mapped_column(JSON, default=list)
     listed_on: Mapped[date | None] = mapped_column(Date)
+    birth_dates: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    countries: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    identifiers: Mapped[list[list[str]]] = mapped_column(JSON, default=list, server_default="[]")
+    owners: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    source_file: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    published: Mapped[date | None] = mapped_column(Date)
 
     names: Mapped[list[ListedNameRow]] = relationship(
         order_by="ListedNameRow.id", cascade="all, delete-orphan", lazy="selectin"
@@ -346,6 +352,7 @@ class ListedNameRow(Base):
     name: Mapped[str] = mapped_column(String(300))
     normalised: Mapped[str] = mapped_column(String(300), index=True)
     is_alias: Mapped[bool] = mapped_column(Boolean)
+    weak: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class DataVersionRow(Base):
@@ -359,6 +366,60 @@ class DataVersionRow(Base):
     published_at: Mapped[datetime] = mapped_column(UtcDateTime)
     loaded_at: Mapped[datetime] = mapped_column(UtcDateTime)
     counts: Mapped[dict[str, int]] = mapped_column(JSON)
+
+
+class DataImportRow(Base):
+    """One import of a sanctions list or a certificate register (the newest per source stands).
+
+    ``source`` is the list name (``"EU"``, ``"OFAC"``...) or ``"register:kp"``,
+    ``"register:g7"``, ``"register:authorisations"``; ``kind`` is ``list`` or ``register``.
+    """
+
+    __tablename__ = "data_imports"
+    __table_args__ = (
+        CheckConstraint("kind IN ('list', 'register')", name="kind"),
+        Index(None, "source", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(10))
+    format: Mapped[str] = mapped_column(String(20))
+    version: Mapped[str] = mapped_column(String(100))
+    source_file: Mapped[str] = mapped_column(String(300))
+    published_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    loaded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    counts: Mapped[dict[str, int]] = mapped_column(JSON)
+
+
+class G7CertificateRow(Base):
+    """A G7 diamond traceability certificate of the register."""
+
+    __tablename__ = "g7_certificates"
+
+    number: Mapped[str] = mapped_column(String(60), primary_key=True)
+    issuer_node: Mapped[str] = mapped_column(String(100))
+    issued_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    exporter: Mapped[str] = mapped_column(String(300))
+    importer: Mapped[str] = mapped_column(String(300))
+    carats: Mapped[Decimal] = mapped_column(DecimalText)
+    stones: Mapped[int | None] = mapped_column(Integer)
+    origin_countries: Mapped[list[str]] = mapped_column(JSON)
+    kp_numbers: Mapped[list[str]] = mapped_column(JSON)
+
+
+class AuthorisationRow(Base):
+    """An authorisation under Art. 3p(7) of Reg. 833/2014."""
+
+    __tablename__ = "authorisations"
+
+    number: Mapped[str] = mapped_column(String(60), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(300))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    scope: Mapped[str] = mapped_column(Text)
+    goods_codes: Mapped[list[str]] = mapped_column(JSON)
 
 
 # ---- Audit ----------------------------------------------------------------------------------

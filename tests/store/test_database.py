@@ -44,7 +44,7 @@ def test_migrates_an_empty_file_to_head(db_url: str) -> None:
     assert not _path(db_url).parent.exists()
     db = Database.open(db_url)
     try:
-        assert head_revision() == "0001" == HEAD_REVISION
+        assert head_revision() == "0002" == HEAD_REVISION
         assert current_revision(db.engine) == head_revision()
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -60,7 +60,7 @@ def test_migrates_an_empty_file_to_head(db_url: str) -> None:
     finally:
         raw.close()
     assert names >= TABLES
-    assert version == [("0001",)]
+    assert version == [(HEAD_REVISION,)]
 
 
 def test_reopening_is_a_no_op_and_keeps_data(db_url: str) -> None:
@@ -68,7 +68,7 @@ def test_reopening_is_a_no_op_and_keeps_data(db_url: str) -> None:
         made = first.create_inspection(POST, KIOSK, "inspector", T0)
     with Store.open(db_url) as second:
         assert second.get(made.id) == made
-        assert current_revision(second.database.engine) == "0001"
+        assert current_revision(second.database.engine) == HEAD_REVISION
 
 
 def test_migration_matches_the_table_models(store: Store) -> None:
