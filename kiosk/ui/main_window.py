@@ -11,10 +11,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.models import Declaration, Inspection, KpCertificate, User, WeightReading
+from kiosk.domain.wedge import DEFAULT_MAX_GAP_MS
 from kiosk.ui.formatting import utc_now
 from kiosk.ui.ports import ControllerPort, DataVersionLike, DevicesPort, SettingsView
 from kiosk.ui.screens.inspection import InspectionScreen
 from kiosk.ui.screens.sign_in import SignInScreen
+from kiosk.ui.wedge_filter import WedgeFilter
 from kiosk.ui.widgets.message_area import MessageKind
 from kiosk.ui.widgets.status_bar import StatusBar
 
@@ -37,6 +39,7 @@ class MainWindow(QMainWindow):
         devices: The device hub (see ``kiosk.ui.ports.DevicesPort``).
         settings_view: The settings the UI needs.
         clock: The source of "now" for the data age (UTC).
+        wedge_max_gap_ms: Longest gap between two keys of a keyboard-wedge scan.
     """
 
     def __init__(
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
         settings_view: SettingsView,
         *,
         clock: Callable[[], datetime] = utc_now,
+        wedge_max_gap_ms: float = DEFAULT_MAX_GAP_MS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,6 +81,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.status_bar)
         self.setCentralWidget(root)
         self.resize(DESIGN_WIDTH_PX, DESIGN_HEIGHT_PX)
+
+        # Keyboard-wedge scans are taken out of the key stream whatever has focus, but only on
+        # the inspection screen: a PIN typed quickly on the sign-in screen stays a PIN.
+        self.wedge_filter = WedgeFilter(self, scope=self, max_gap_ms=wedge_max_gap_ms)
+        self.wedge_filter.set_enabled(False)
+        self.wedge_filter.install()
 
         self._connect()
         self._refresh_users()
@@ -136,6 +146,9 @@ class MainWindow(QMainWindow):
         i.sign_out_requested.connect(self._on_inspection_screen_sign_out_requested)
         i.zero_requested.connect(self._on_inspection_screen_zero_requested)
         i.tare_requested.connect(self._on_inspection_screen_tare_requested)
+
+        self.wedge_filter.scanned.connect(self._on_wedge_filter_scanned)
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
 
     # ---- Controller → screens --------------------------------------------------------------
 
@@ -220,6 +233,14 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _on_sign_in_screen_sign_in_requested(self, username: str, pin: str) -> None:
         self._call("sign in", self._controller.sign_in, username, pin)
+
+    @Slot(str)
+    def _on_wedge_filter_scanned(self, text: str) -> None:
+        self._call("add the identifier", self._controller.add_typed_identifier, text)
+
+    @Slot(int)
+    def _on_stack_current_changed(self, index: int) -> None:
+        self.wedge_filter.set_enabled(self.stack.widget(index) is self.inspection_screen)
 
     @Slot(str)
     def _on_inspection_screen_identifier_typed(self, text: str) -> None:

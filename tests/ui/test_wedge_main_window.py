@@ -1,0 +1,50 @@
+"""The wedge filter in the main window: a scan on the inspection screen adds an identifier."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui import preview as pv
+from kiosk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[tuple[MainWindow, pv.PreviewController]]:
+    controller, devices = pv.PreviewController(), pv.PreviewDevices()
+    win = MainWindow(controller, devices, pv.SETTINGS, clock=lambda: pv.NOW)
+    qtbot.addWidget(win)
+    win.show()
+    yield win, controller
+    devices.stop()
+
+
+def test_fast_pin_on_the_sign_in_screen_is_not_a_scan(
+    qtbot: QtBot, window: tuple[MainWindow, pv.PreviewController]
+) -> None:
+    win, _ = window
+    assert not win.wedge_filter.enabled
+    screen = win.sign_in_screen
+    qtbot.mouseClick(screen.user_buttons()["jpeeters"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(screen, pv.PREVIEW_PIN, delay=2)
+    qtbot.keyClick(screen, Qt.Key.Key_Return)
+    assert win.current_screen is win.inspection_screen
+    assert win.wedge_filter.enabled
+
+
+def test_scan_into_any_widget_adds_the_identifier(
+    qtbot: QtBot, window: tuple[MainWindow, pv.PreviewController]
+) -> None:
+    win, controller = window
+    screen = win.sign_in_screen
+    qtbot.mouseClick(screen.user_buttons()["jpeeters"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(screen, pv.PREVIEW_PIN)
+    qtbot.keyClick(screen, Qt.Key.Key_Return)
+    with qtbot.waitSignal(win.wedge_filter.scanned, timeout=2000):
+        qtbot.keyClicks(win.inspection_screen.check_button, "26BE000012345678A1", delay=2)
+        qtbot.keyClick(win.inspection_screen.check_button, Qt.Key.Key_Return, delay=2)
+    assert controller.calls[-1] == ("add_typed_identifier", ("26BE000012345678A1",))
+    assert win.inspection_screen.identifiers.input.text() == ""
