@@ -86,6 +86,8 @@ class ReaderSettings:
     port: str = ""
     kind: str = "line"
     baudrate: int = 9600
+    dedupe_s: float = 2.0
+    wedge_gap_ms: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("scale", "protocol"): ("mt-sics", "ad", "sbi", "ohaus"),
     ("scale", "parity"): ("N", "E", "O", "M", "S"),
     ("reader", "backend"): ("simulated", "serial", "none"),
-    ("reader", "kind"): ("line",),
+    ("reader", "kind"): ("line", "em4100", "chafon"),
     ("camera", "backend"): ("simulated", "opencv", "none"),
     ("printer", "backend"): ("folder", "cups", "escpos", "none"),
     ("kiosk", "language"): ("en", "nl", "fr", "de"),
@@ -311,6 +313,13 @@ def _check(settings: Settings) -> None:
         raise SettingsError('[scale] port: required when backend = "serial"')
     if settings.reader.backend == "serial" and not settings.reader.port:
         raise SettingsError('[reader] port: required when backend = "serial"')
+    if settings.reader.dedupe_s < 0:
+        raise SettingsError(f"[reader] dedupe_s: must be 0 or more, got {settings.reader.dedupe_s}")
+    if not 0 < settings.reader.wedge_gap_ms <= 1000:
+        raise SettingsError(
+            f"[reader] wedge_gap_ms: must be above 0 and at most 1000, got "
+            f"{settings.reader.wedge_gap_ms}"
+        )
     if settings.scale.bytesize not in (5, 6, 7, 8):
         raise SettingsError(
             f"[scale] bytesize: must be 5, 6, 7 or 8, got {settings.scale.bytesize}"
