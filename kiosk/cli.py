@@ -39,6 +39,7 @@ Subparsers set it with ``parser.set_defaults(handler=...)``.
 COMMAND_GROUPS: tuple[str, ...] = (
     "kiosk.commands.hw",
     "kiosk.commands.check",
+    "kiosk.commands.data",
 )
 
 
