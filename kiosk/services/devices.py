@@ -7,7 +7,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -31,8 +31,11 @@ from hardware.base import (
 )
 from hardware.printer import CupsPrinter, EscPosPrinter, FolderPrinter
 from hardware.reader import LineReader
+from hardware.rfid import ByteLink, ChafonReader, Em4100Reader
 from hardware.scale import PROFILES, SerialScale
 from hardware.serial_link import SerialLink, SerialSettings
+from hardware.sim.chafon import ChafonSimulator
+from hardware.sim.em4100 import Em4100Simulator
 from hardware.sim.scales import SCALE_SIMULATORS, ScaleSimulator
 from hardware.sim.scanner import LineScannerSimulator
 from kiosk.domain.identifiers import classify
@@ -86,6 +89,7 @@ class Simulators:
 
     scale: ScaleSimulator | None = None
     reader: LineScannerSimulator | None = None
+    rfid: Em4100Simulator | ChafonSimulator | None = None
 
 
 def _message(exc: BaseException) -> str:
@@ -292,15 +296,21 @@ class _ReaderWorker(_DeviceWorker):
     """Reads scans with short timeouts and emits each one classified.
 
     Signals:
-        identifier_scanned(object): a domain ``Identifier`` (source SCANNER).
+        identifier_scanned(object): a domain ``Identifier`` (source SCANNER, or RFID).
     """
 
     identifier_scanned = Signal(object)
 
-    def __init__(self, factory: Callable[[], Reader], describe: str) -> None:
+    def __init__(
+        self,
+        factory: Callable[[], Reader],
+        describe: str,
+        source: InputSource = InputSource.SCANNER,
+    ) -> None:
         super().__init__("reader", 0)
         self._factory = factory
         self._describe = describe
+        self._source = source
         self._reader: Reader | None = None
 
     def tick(self) -> int:
@@ -317,7 +327,7 @@ class _ReaderWorker(_DeviceWorker):
         self._set_state("ok", self._describe)
         if scan is not None:
             self.identifier_scanned.emit(
-                classify(scan.value, scan.symbology, InputSource.SCANNER)
+                classify(scan.value, scan.symbology, self._source)
             )
         return 0
 
@@ -598,7 +608,7 @@ class DeviceHub(QObject):
                 log.error("%s worker did not stop within %.0f s", name, JOIN_TIMEOUT_S)
         self._threads.clear()
         self._workers.clear()
-        for sim in (self._simulators.scale, self._simulators.reader):
+        for sim in (self._simulators.scale, self._simulators.reader, self._simulators.rfid):
             if sim is not None:
                 try:
                     sim.stop()
@@ -687,10 +697,13 @@ class DeviceHub(QObject):
         if cfg.backend == "none":
             self._off("reader")
             return
+        if cfg.kind in ("em4100", "chafon"):
+            self._start_rfid()
+            return
         if cfg.backend == "simulated":
             sim = LineScannerSimulator(link_path=self._simdir() / "reader")
             port = sim.start()
-            self._simulators = Simulators(scale=self._simulators.scale, reader=sim)
+            self._simulators = replace(self._simulators, reader=sim)
         else:
             port = cfg.port
         serial_settings = SerialSettings(port=port, baudrate=cfg.baudrate)
@@ -700,6 +713,37 @@ class DeviceHub(QObject):
             return LineReader(SerialLink(serial_settings))
 
         worker = _ReaderWorker(factory, describe)
+        worker.identifier_scanned.connect(self._on_reader_identifier_scanned)
+        self._launch(worker)
+
+    def _start_rfid(self) -> None:
+        """An EM4100 or Chafon UHF reader (or its simulator); values classified as RFID."""
+        cfg = self._settings.reader
+        if cfg.backend == "simulated":
+            rfid_sim: Em4100Simulator | ChafonSimulator
+            if cfg.kind == "em4100":
+                rfid_sim = Em4100Simulator(link_path=self._simdir() / "reader")
+            else:
+                rfid_sim = ChafonSimulator(link_path=self._simdir() / "reader")
+            port = rfid_sim.start()
+            self._simulators = replace(self._simulators, rfid=rfid_sim)
+        else:
+            port = cfg.port
+        serial_settings = SerialSettings(port=port, baudrate=cfg.baudrate)
+        factory: Callable[[], Reader]
+        if cfg.kind == "em4100":
+            describe = f"EM4100 RFID reader on {port}"
+
+            def factory() -> Reader:
+                return Em4100Reader(SerialLink(serial_settings), dedupe_s=cfg.dedupe_s)
+
+        else:
+            describe = f"UHF RFID reader on {port}"
+
+            def factory() -> Reader:
+                return ChafonReader(ByteLink(serial_settings), dedupe_s=cfg.dedupe_s)
+
+        worker = _ReaderWorker(factory, describe, InputSource.RFID)
         worker.identifier_scanned.connect(self._on_reader_identifier_scanned)
         self._launch(worker)
 
