@@ -167,6 +167,7 @@ class SimulatedBalance(PtyDevice):
         reply = self.answer(line)
         if reply is not None and not self.mute:
             self.send_reply(reply)
+        self.restore_line_settings()  # so a driver can reopen the pty at 7E1 / 7O1
 
     def measure(self, wait: bool) -> tuple[Measured, Decimal]:
         """What a weight reply shows now, and the net weight in the reply unit.

@@ -7,6 +7,7 @@ import errno
 import logging
 import os
 import select
+import termios
 import threading
 import time
 import tty
@@ -163,6 +164,25 @@ class PtyDevice:
                 return False
             time.sleep(self.byte_delay_s)
         return True
+
+    def restore_line_settings(self) -> None:
+        """Put the port back to the line settings of a fresh raw pty (38400 baud, 8 bits).
+
+        A pty takes only 8N1 and refuses (EINVAL) a change of nothing but data bits or
+        parity, which is what a driver reopening it at 7E1 asks once the speed is already
+        set. Restoring after each command lets drivers reopen the port as they would a real
+        one. Harmless while a driver has it open (pyserial does not read settings back).
+        """
+        with self._lock:
+            if self._slave is None:
+                return
+            try:
+                attrs = termios.tcgetattr(self._slave)
+                attrs[2] = (attrs[2] & ~(termios.CSIZE | termios.PARENB)) | termios.CS8
+                attrs[4] = attrs[5] = termios.B38400
+                termios.tcsetattr(self._slave, termios.TCSANOW, attrs)
+            except (OSError, termios.error) as exc:
+                log.debug("%s: cannot restore line settings: %s", self.name, exc)
 
     def inject_noise(self, data: bytes) -> bool:
         """Put arbitrary bytes on the line now (line noise, a half frame, a stray byte).

@@ -13,6 +13,7 @@ from typing import Any
 # One line per device kind.
 HW_GROUPS: tuple[str, ...] = (
     "kiosk.commands.hw_devices",
+    "kiosk.commands.hw_scale",
 )
 
 
