@@ -7,6 +7,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
@@ -56,8 +57,27 @@ GENERIC_MIN_NAMES = 200
 MAX_GENERIC_POSTINGS = 5_000
 """Generic tokens with more names than this add weight to candidates but do not find new ones."""
 
+POOL_MIN = 40
+"""The fewest candidate names scored per query (more when ``limit`` asks for more)."""
+
+RETRIEVAL_BUDGET = 5_000
+"""The most names gathered through the query's rarer tokens."""
+
+FREQUENT_SCAN = 5_000
+"""For a query of frequent words only: how many of the shortest names per word are looked at."""
+
 _WEAK = 1
 _PERSON = 2
+
+
+@dataclass(slots=True)
+class _Query:
+    """A query's tokens with their phonetic keys, weights and similarities found so far."""
+
+    tokens: list[str]
+    keys: list[str]
+    weights: list[float]
+    known: list[dict[int, float]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +224,10 @@ class NameIndex:
             self._generic[tid] = (
                 token in GENERIC_TOKENS or len(token) == 1 or len(self._postings[tid]) > threshold
             )
+        lengths = [b - a for a, b in zip(self._name_start, self._name_start[1:], strict=False)]
+        for tid, posting in enumerate(self._postings):
+            if len(posting) > FREQUENT_SCAN // 10:  # shortest names first
+                self._postings[tid] = array("I", sorted(posting, key=lengths.__getitem__))
         self._by_phonetic = {k: array("I", v) for k, v in by_phonetic.items()}
         self._by_prefix = {k: array("I", v) for k, v in by_prefix.items()}
 
@@ -222,6 +246,10 @@ class NameIndex:
     def vocabulary_size(self) -> int:
         """The number of distinct tokens."""
         return len(self._tokens)
+
+    def party_at(self, position: int) -> ListedParty:
+        """The listed party at ``position`` (0 to ``party_count`` - 1, in the order indexed)."""
+        return self._parties[position]
 
     def parties_with_id(self, list_id: str) -> tuple[ListedParty, ...]:
         """The listed parties with this list id (on any list)."""
@@ -270,17 +298,12 @@ class NameIndex:
                     found[pool[i]] = sim
         return found
 
-    def _similarity(self, token: str, tid: int, known: dict[int, float]) -> float:
+    def _similarity(self, token: str, key: str, tid: int, known: dict[int, float]) -> float:
         sim = known.get(tid)
         if sim is None:
-            other = self._tokens[tid]
-            sim = JaroWinkler.normalized_similarity(token, other)
-            if (
-                sim < 1.0
-                and self._phonetic[tid] == phonetic_key(token)
-                and len(self._phonetic[tid]) >= 2
-            ):
-                sim = max(sim, PHONETIC_SIMILARITY)
+            sim = JaroWinkler.normalized_similarity(token, self._tokens[tid])
+            if sim < PHONETIC_SIMILARITY and len(key) >= 2 and self._phonetic[tid] == key:
+                sim = PHONETIC_SIMILARITY
             known[tid] = sim
         return sim
 
@@ -326,10 +349,16 @@ class NameIndex:
         if not tokens or all(t in LEGAL_FORMS for t in tokens) or not self._tokens:
             return []
         known = [self._expand(t) for t in tokens]
-        pool = self._retrieve(tokens, known, limit)
+        query = _Query(
+            tokens=tokens,
+            keys=[phonetic_key(t) for t in tokens],
+            weights=[GENERIC_WEIGHT if self.is_generic(t) else 1.0 for t in tokens],
+            known=known,
+        )
+        pool = self._retrieve(query, limit)
         best: dict[int, Candidate] = {}
         for nid in pool:
-            candidate = self._score(nid, tokens, known, kind, country, birth_date)
+            candidate = self._score(nid, query, cutoff, kind, country, birth_date)
             if candidate is None or candidate.score < cutoff:
                 continue
             pid = self._name_party[nid]
@@ -339,31 +368,51 @@ class NameIndex:
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.party.list_name, c.party.list_id))
         return ranked[:limit]
 
-    def _retrieve(self, tokens: list[str], known: list[dict[int, float]], limit: int) -> list[int]:
-        strong: Counter[int] = Counter()
-        generic: list[set[int]] = []
-        for token, close in zip(tokens, known, strict=True):
+    def _retrieve(self, query: _Query, limit: int) -> list[int]:
+        """Candidate names: those sharing the query's rarer tokens, best-sharing first.
+
+        Query tokens are taken rarest first while their names fit in ``RETRIEVAL_BUDGET``;
+        the frequent and generic ones then only rank those candidates. A query of frequent
+        words alone looks at the shortest names holding its two rarest words.
+        """
+        size = max(2 * limit, POOL_MIN)
+        order = sorted(
+            (sum(len(self._postings[t]) for t in close), qi) for qi, close in enumerate(query.known)
+        )
+        ranked: Counter[int] = Counter()
+        spent = 0
+        rest: list[int] = []
+        for total, qi in order:
+            if query.weights[qi] < 1.0 or spent + total > RETRIEVAL_BUDGET:
+                rest.append(qi)
+                continue
+            spent += total
             names: set[int] = set()
-            for tid in close:
+            near: set[int] = set()
+            for tid, sim in query.known[qi].items():
                 names.update(self._postings[tid])
-            if self.is_generic(token):
-                generic.append(names)
-            else:
-                strong.update(names)
-        if not strong:
-            # only generic words: their names are candidates, the rarest first
-            for names in sorted(generic, key=len):
-                if len(names) <= MAX_GENERIC_POSTINGS or not strong:
-                    strong.update(names)
-            generic = []
-        for names in generic:
-            for nid in strong:
-                if nid in names:
-                    strong[nid] += 1
-        size = max(4 * limit, 100)
-        if len(strong) <= size:
-            return list(strong)
-        return [nid for nid, _ in heapq.nlargest(size, strong.items(), key=lambda kv: kv[1])]
+                if sim >= PHONETIC_SIMILARITY:
+                    near.update(self._postings[tid])
+            ranked.update(names)  # one for a close token, two for a near-identical one
+            ranked.update(near)
+        if not ranked:
+            rest.sort(key=lambda qi: query.weights[qi] < 1.0)  # stable: rarest first within
+            for qi in rest[:2]:
+                shortest: set[int] = set()
+                for tid in query.known[qi]:
+                    shortest.update(self._postings[tid][:FREQUENT_SCAN])
+                ranked.update(shortest & ranked.keys() if ranked else shortest)
+            rest = rest[2:]
+        if len(ranked) > size and rest:
+            others = set().union(*(query.known[qi].keys() for qi in rest))
+            starts = self._name_start
+            occurrences = self._occ_token
+            for nid in ranked:
+                if not others.isdisjoint(occurrences[starts[nid] : starts[nid + 1]]):
+                    ranked[nid] += 1
+        if len(ranked) <= size:
+            return list(ranked)
+        return [nid for nid, _ in heapq.nlargest(size, ranked.items(), key=itemgetter(1))]
 
     def _weight(self, tid: int) -> float:
         return GENERIC_WEIGHT if self._generic[tid] else 1.0
@@ -371,8 +420,8 @@ class NameIndex:
     def _score(
         self,
         nid: int,
-        tokens: list[str],
-        known: list[dict[int, float]],
+        query: _Query,
+        cutoff: float,
         kind: str | None,
         country: str | None,
         birth_date: str | None,
@@ -382,16 +431,21 @@ class NameIndex:
         family = self._occ_family[start:end]
         if all(self._tokens[t] in LEGAL_FORMS for t in listed):
             return None
+        tokens = query.tokens
         pairs: list[tuple[float, int, int]] = []
-        for qi, token in enumerate(tokens):
+        for qi, known in enumerate(query.known):
             for ci, tid in enumerate(listed):
-                sim = self._similarity(token, tid, known[qi])
+                sim = known.get(tid)
+                if sim is None:
+                    sim = self._similarity(tokens[qi], query.keys[qi], tid, known)
                 if sim >= MIN_TOKEN_SIMILARITY:
                     pairs.append((sim, qi, ci))
+        if not pairs:
+            return None
         pairs.sort(reverse=True)
         used_q: set[int] = set()
         used_c: set[int] = set()
-        aligned: list[AlignedToken] = []
+        matched: list[tuple[int, int, float, float]] = []
         numerator = 0.0
         denominator = 0.0
         strong_match = False
@@ -401,28 +455,40 @@ class NameIndex:
             used_q.add(qi)
             used_c.add(ci)
             tid = listed[ci]
-            query_weight = GENERIC_WEIGHT if self.is_generic(tokens[qi]) else 1.0
-            weight = min(query_weight, self._weight(tid)) * (FAMILY_WEIGHT if family[ci] else 1.0)
+            weight = min(query.weights[qi], self._weight(tid))
+            if family[ci]:
+                weight *= FAMILY_WEIGHT
             strong_match = strong_match or weight >= 1.0
             adjusted = 1.0 if sim >= 1.0 else max(0.0, 1.0 - 2.5 * (1.0 - sim))
             if sim >= PHONETIC_SIMILARITY:
-                adjusted = max(adjusted, 0.95)
+                adjusted = max(adjusted, PHONETIC_SIMILARITY)
             numerator += weight * adjusted
             denominator += weight
-            aligned.append(AlignedToken(tokens[qi], self._tokens[tid], round(adjusted, 3), weight))
-        if not aligned:
-            return None
-        for qi, token in enumerate(tokens):
-            if qi not in used_q:
-                weight = GENERIC_WEIGHT if self.is_generic(token) else 1.0
-                denominator += UNMATCHED_QUERY_WEIGHT * weight
-                aligned.append(AlignedToken(token, "", 0.0, weight))
-        for ci, tid in enumerate(listed):
-            if ci not in used_c:
-                weight = self._weight(tid) * (FAMILY_WEIGHT if family[ci] else 1.0)
-                denominator += UNMATCHED_LISTED_WEIGHT * weight
-                aligned.append(AlignedToken("", self._tokens[tid], 0.0, weight))
+            matched.append((qi, ci, adjusted, weight))
+        unmatched_q = [qi for qi in range(len(tokens)) if qi not in used_q]
+        unmatched_c = [ci for ci in range(len(listed)) if ci not in used_c]
+        for qi in unmatched_q:
+            denominator += UNMATCHED_QUERY_WEIGHT * query.weights[qi]
+        for ci in unmatched_c:
+            weight = self._weight(listed[ci]) * (FAMILY_WEIGHT if family[ci] else 1.0)
+            denominator += UNMATCHED_LISTED_WEIGHT * weight
         name_score = numerator / denominator
+        if name_score < cutoff or (not strong_match and cutoff > GENERIC_ONLY_CAP):
+            return None  # qualifiers and caps only lower a score
+        aligned = [
+            AlignedToken(tokens[qi], self._tokens[listed[ci]], round(adjusted, 3), weight)
+            for qi, ci, adjusted, weight in matched
+        ]
+        aligned += [AlignedToken(tokens[qi], "", 0.0, query.weights[qi]) for qi in unmatched_q]
+        aligned += [
+            AlignedToken(
+                "",
+                self._tokens[listed[ci]],
+                0.0,
+                self._weight(listed[ci]) * (FAMILY_WEIGHT if family[ci] else 1.0),
+            )
+            for ci in unmatched_c
+        ]
         party = self._parties[self._name_party[nid]]
         qualifiers: list[str] = []
         score = name_score
