@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import summary
-from _names import real_parties, respell, reorder, synthetic_parties, to_cyrillic, typo
+from _names import real_parties, reorder, respell, synthetic_parties, to_cyrillic, typo
 
 from kiosk.domain.name_index import NameIndex
 from kiosk.domain.names import normalise_name
