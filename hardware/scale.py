@@ -517,8 +517,8 @@ def parse_sbi_reply(line: bytes) -> ScaleReply:
     sign, number, unit = body[0], body[2:10].strip(), body[11:14].strip()
     if sign not in "+- " or body[1] != " " or body[10] != " ":
         raise FrameError(f"scale reply {text!r}: not an SBI sign/value/unit layout")
-    if not number:
-        raise FrameError(f"scale reply {text!r}: no value")
+    if not number or body[9] == " ":
+        raise FrameError(f"scale reply {text!r}: no right-aligned value")
     signed = ("-" if sign == "-" else "") + number
     if not unit:  # the LADS rule: no unit, not stable
         if not _NUMBER.fullmatch(signed) or len(signed) > 16:
