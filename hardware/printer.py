@@ -187,7 +187,9 @@ class CupsPrinter:
             args += ["-o", f"{key}={value}"]
         if title:
             args += ["-t", title]
-        args += ["--", str(pdf)]
+        # An absolute path never starts with "-", so lp cannot take it for an option (CUPS
+        # lp does not document "--").
+        args.append(str(pdf.resolve()))
         out = self._run(self.lp_command, args, "print")
         match = _REQUEST_ID.search(out)
         if match is None:

@@ -71,7 +71,7 @@ def test_prints_with_queue_media_options_and_title(fake_cups: Path, slip: Path) 
         "-o", "media=Custom.80x140mm",
         "-o", "fit-to-page=true",
         "-t", "ANR-DO-01-0042",
-        "--", str(slip),
+        str(slip.resolve()),
     ]  # fmt: skip
 
 
@@ -121,3 +121,11 @@ def test_status(fake_cups: Path) -> None:
 def test_unsafe_queue_or_options_are_refused(queue: str, options: dict[str, str]) -> None:
     with pytest.raises(ValueError, match=r"queue name|lp option"):
         CupsPrinter(queue, options=options)
+
+
+def test_a_relative_file_is_passed_as_an_absolute_path(
+    fake_cups: Path, slip: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(slip.parent)
+    CupsPrinter("Slips").print_pdf(Path(slip.name))
+    assert fake_cups.read_text().splitlines()[-1] == str(slip.resolve())
