@@ -20,6 +20,7 @@ from kiosk.domain.models import (
     GRAMS_PER_CARAT,
     Declaration,
     Exemption,
+    G7Certificate,
     Identifier,
     IdentifierKind,
     KpCertificate,
@@ -39,6 +40,8 @@ class CheckInput:
     ``kp_certificate`` is the register's record for the presented number (``None`` = not
     found); ``kp_number`` the number presented. ``authorisations`` are the numbers of the
     Article 3p(7) authorisations in force (R16); it is an addition with a default.
+    ``g7_certificate`` is the G7 register's record for the declared or scanned G7 number
+    (``None`` = none declared or not in the register); also an addition with a default.
     """
 
     at: date
@@ -54,6 +57,7 @@ class CheckInput:
     parcel_count_tolerance: int = 0
     data_stale: bool = False
     authorisations: frozenset[str] = frozenset()
+    g7_certificate: G7Certificate | None = None
 
 
 @dataclass(frozen=True, slots=True)

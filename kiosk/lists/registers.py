@@ -213,7 +213,7 @@ def _authorisation(row: _Row) -> Authorisation:
     if end is not None and end < start:
         raise FieldProblemError("valid_to", f"{end} is before valid_from {start}")
     return Authorisation(
-        number=row.key("number"),
+        number=row.text("number").upper(),
         holder=row.text("holder"),
         valid_from=start,
         valid_to=end,

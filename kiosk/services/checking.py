@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.domain.models import (
     Declaration,
+    G7Certificate,
     IdentifierKind,
     Inspection,
     KpCertificate,
@@ -195,6 +196,8 @@ class Checker:
             carat_tolerance_ct=checks.carat_tolerance_ct,
             parcel_count_tolerance=checks.parcel_count_tolerance,
             data_stale=stale,
+            authorisations=self._store.authorisations_in_force(inspection_date(inspection)),
+            g7_certificate=self._g7_record(inspection, found.declaration),
         )
         verdict = evaluate(
             self._ruleset,
@@ -203,6 +206,16 @@ class Checker:
             data_version=version.version if version is not None else "",
         )
         return CheckResult(verdict=verdict, lookup=found, hits=hits, data_stale=stale)
+
+    def _g7_record(
+        self, inspection: Inspection, declaration: Declaration | None
+    ) -> G7Certificate | None:
+        """The G7 register's record for the scanned, else the declared, G7 number."""
+        scanned = inspection.identifier(IdentifierKind.G7_CERTIFICATE)
+        number = scanned.value if scanned is not None else None
+        if number is None and declaration is not None:
+            number = declaration.g7_certificate
+        return self._store.g7_certificate(number) if number else None
 
     def verdict(self, inspection: Inspection, now: datetime) -> Verdict:
         """Only the verdict of ``check``."""

@@ -66,7 +66,7 @@ def test_g7_json_and_csv(fixtures: Path) -> None:
 
 def test_authorisations(fixtures: Path) -> None:
     auths = list(parse_authorisations_csv(fixtures / "authorisations.csv"))
-    assert [a.number for a in auths] == ["BE3P720260001", "BE3P720250007"]
+    assert [a.number for a in auths] == ["BE-3P7-2026-0001", "BE-3P7-2025-0007"]
     assert auths[0].goods_codes == ("7102", "7113")
     assert auths[0].in_force(date(2026, 6, 1))
     assert not auths[1].in_force(date(2026, 6, 1))

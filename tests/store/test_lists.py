@@ -177,8 +177,8 @@ def test_registers_import_and_lookups(store: Store) -> None:
     store.import_register(
         "authorisations", parse_authorisations_csv(FIXTURES / "authorisations.csv"), "r1"
     )
-    assert store.authorisations_in_force(date(2026, 6, 1)) == frozenset({"BE3P720260001"})
-    assert store.authorisations_in_force(date(2025, 6, 30)) == frozenset({"BE3P720250007"})
+    assert store.authorisations_in_force(date(2026, 6, 1)) == frozenset({"BE-3P7-2026-0001"})
+    assert store.authorisations_in_force(date(2025, 6, 30)) == frozenset({"BE-3P7-2025-0007"})
     assert len(store.authorisations()) == 2
     sources = {s.source: s for s in store.data_status()}
     assert sources["register:kp"].counts == {"records": 2}
