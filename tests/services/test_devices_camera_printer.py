@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.domain.models import Identifier, InputSource
 from kiosk.services.devices import DeviceHub
-from kiosk.settings import Settings, with_overrides
+from kiosk.settings import Settings, SettingsError, parse, with_overrides
 
 CODE = "BW-2026-004711"
 
@@ -194,3 +194,27 @@ def test_escpos_backend_sends_the_slip_over_tcp(qtbot: QtBot, tmp_path: Path) ->
     assert received.startswith(b"\x1b@")
     assert b"\x1dv0" in received
     assert b"\x1dV" in received[-8:]
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[printer]\nbackend = "cups"\n', r"\[printer\] queue: required"),
+        ('[printer]\nbackend = "escpos"\ntarget = "printer:9100"\n', r"\[printer\] target"),
+        ('[printer]\nbackend = "lpr"\n', r"'lpr' is not one of folder, cups, escpos, none"),
+        ("[camera]\ndecode_codes = 1\n", r"\[camera\] decode_codes: expected true or false"),
+    ],
+)
+def test_printer_and_camera_settings_are_checked(toml: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        parse(toml)
+
+
+def test_printer_settings_parse() -> None:
+    cfg = parse(
+        '[printer]\nbackend = "escpos"\ntarget = "tcp://10.0.0.7:9100"\n'
+        '[camera]\ndecode_codes = false\n'
+    )
+    assert (cfg.printer.backend, cfg.printer.target) == ("escpos", "tcp://10.0.0.7:9100")
+    assert cfg.printer.media == "Custom.80x140mm"
+    assert cfg.camera.decode_codes is False
