@@ -163,3 +163,35 @@ def test_detect_finds_the_simulated_balance(
 def test_detect_bad_timeout(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--config", str(config), "hw", "detect", "--timeout", "0"]) == 1
     assert "--timeout" in capsys.readouterr().err
+
+
+def test_printer_test_slip_to_escpos_over_tcp(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    received = bytearray()
+
+    def serve() -> None:
+        server.settimeout(10)
+        conn, _ = server.accept()
+        with conn:
+            while chunk := conn.recv(65536):
+                received.extend(chunk)
+
+    thread = threading.Thread(target=serve, name="escpos-capture")
+    thread.start()
+    try:
+        assert main(["--config", str(config), "hw", "printer", "--backend", "escpos",
+                     "--target", f"tcp://127.0.0.1:{port}", "test"]) == 0  # fmt: skip
+    finally:
+        thread.join(timeout=10)
+        server.close()
+    (line,) = _lines(capsys.readouterr().out)
+    assert line["destination"] == f"tcp://127.0.0.1:{port}"
+    assert received.startswith(b"\x1b@")
+    assert b"\x1dv0" in received
+    assert b"\x1dV" in received[-8:]
