@@ -14,6 +14,7 @@ from typing import Any
 HW_GROUPS: tuple[str, ...] = (
     "kiosk.commands.hw_devices",
     "kiosk.commands.hw_scale",
+    "kiosk.commands.hw_reader",
 )
 
 
