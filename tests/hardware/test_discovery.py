@@ -91,7 +91,7 @@ def test_every_simulated_protocol_is_told_apart(tmp_path: Path) -> None:
     sims = {name: cls(tmp_path / name) for name, cls in scales.SCALE_SIMULATORS.items()}
     ports = {name: sim.start() for name, sim in sims.items()}
     try:
-        reports = list(detect([Candidate(p) for p in ports.values()], timeout_s=1.0))
+        reports = list(detect([Candidate(p) for p in ports.values()], timeout_s=0.5))
     finally:
         for sim in sims.values():
             sim.stop()
