@@ -348,7 +348,7 @@ class _CameraWorker(_DeviceWorker):
         still_saved(object): a domain ``Photo`` of a saved still.
         still_failed(str): a still could not be saved; a one-line message.
         identifier_scanned(object): an ``Identifier`` (source CAMERA) decoded from a code in
-            view, at most once per ``CODE_DEDUP_S`` while it stays in view.
+            view: once while it stays in view, again only after ``CODE_DEDUP_S`` unseen.
     """
 
     frame_read = Signal(QImage)
