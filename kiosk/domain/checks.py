@@ -198,6 +198,14 @@ def _finding(outcome: Outcome | None = None, **details: object) -> Finding:
     return Finding(tuple((k, _text(v)) for k, v in details.items()), outcome)
 
 
+def _carats_text(value: Decimal) -> str:
+    """Carats as a balance shows them: at least three decimals ("512.750 ct")."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -3:
+        value = value.quantize(Decimal("0.001"))
+    return f"{value:f} ct"
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -610,10 +618,10 @@ def _quantities_match(inp: CheckInput, params: Params) -> list[Finding]:
             findings.append(
                 _finding(
                     problem=problem,
-                    found=f"{_text(found)} ct",
-                    expected=f"{_text(expected)} ct",
-                    difference=f"{'+' if difference > 0 else ''}{_text(difference)} ct",
-                    tolerance=f"{_text(tolerance)} ct",
+                    found=_carats_text(found),
+                    expected=_carats_text(expected),
+                    difference=f"{'+' if difference > 0 else ''}{_carats_text(difference)}",
+                    tolerance=_carats_text(tolerance),
                 )
             )
 
