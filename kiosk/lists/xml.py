@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLPullParser
+from typing import Any, BinaryIO
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -19,7 +19,7 @@ from kiosk.lists.base import (
     source_name,
 )
 
-CHUNK_BYTES = 256 * 1024
+CHUNK_BYTES = 64 * 1024
 MAX_DEPTH = 64
 
 
@@ -78,22 +78,74 @@ def records(
         yield from _records(handle, name, root_name, record_names)
 
 
+class _Builder(TreeBuilder):
+    """A tree builder that checks limits as elements arrive and hands over finished records.
+
+    It runs inside the parser's callbacks, so expat's position is the element's own.
+    """
+
+    def __init__(self, name: str, root_name: str, record_names: frozenset[str]) -> None:
+        super().__init__()
+        self.name = name
+        self.root_name = root_name
+        self.record_names = record_names
+        self.expat: Any = None
+        self.root: Element | None = None
+        self.stack: list[Element] = []
+        self.record_line = 0
+        self.text_chars = 0
+        self.ready: list[tuple[Element, Element, int]] = []
+
+    def _fail(self, reason: str) -> ListFormatError:
+        line = int(self.expat.CurrentLineNumber) if self.expat is not None else None
+        column = int(self.expat.CurrentColumnNumber) + 1 if self.expat is not None else None
+        return ListFormatError(self.name, line, reason, column)
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        """Open an element: depth, children and root checks."""
+        if len(self.stack) >= MAX_DEPTH:
+            raise self._fail(f"elements nested over {MAX_DEPTH} deep")
+        if self.stack and len(self.stack[-1]) >= MAX_NAMES_PER_PARTY:
+            parent = local(self.stack[-1].tag)
+            raise self._fail(f"element <{parent}> has over {MAX_NAMES_PER_PARTY} children")
+        if self.root is None and local(tag) != self.root_name:
+            raise self._fail(f"expected a <{self.root_name}> file, found <{local(tag)}>")
+        elem = super().start(tag, attrs)
+        if self.root is None:
+            self.root = elem
+        if local(tag) in self.record_names:
+            self.record_line = int(self.expat.CurrentLineNumber) if self.expat is not None else 0
+        self.stack.append(elem)
+        self.text_chars = 0
+        return elem
+
+    def data(self, data: str) -> None:
+        """Text: refused once one element's text passes ``MAX_TEXT_CHARS``."""
+        self.text_chars += len(data)
+        if self.text_chars > MAX_TEXT_CHARS:
+            where = local(self.stack[-1].tag) if self.stack else "?"
+            raise self._fail(f"element <{where}> holds over {MAX_TEXT_CHARS} characters of text")
+        super().data(data)
+
+    def end(self, tag: str) -> Element:
+        """Close an element; a finished record is queued with its parent and first line."""
+        elem = super().end(tag)
+        self.stack.pop()
+        self.text_chars = 0
+        if self.stack and local(tag) in self.record_names:
+            self.ready.append((elem, self.stack[-1], self.record_line))
+        return elem
+
+
 def _records(
     handle: BinaryIO, name: str, root_name: str, record_names: frozenset[str]
 ) -> Iterator[tuple[Element, Element, int]]:
+    builder = _Builder(name, root_name, record_names)
     parser = DefusedXMLParser(
-        target=TreeBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True
+        target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True
     )
-    pull = XMLPullParser(events=("start", "end"), _parser=parser)
-    expat = parser.parser
-
-    def where() -> tuple[int, int]:
-        return int(expat.CurrentLineNumber), int(expat.CurrentColumnNumber) + 1
-
-    root: Element | None = None
-    depth = 0
+    builder.expat = parser.parser
     total = 0
-    start_line = 0
     while True:
         chunk = handle.read(CHUNK_BYTES)
         total += len(chunk)
@@ -101,10 +153,9 @@ def _records(
             raise ListFormatError(name, None, f"file is over {MAX_FILE_BYTES} bytes")
         try:
             if chunk:
-                pull.feed(chunk)
+                parser.feed(chunk)
             else:
-                pull.close()
-            events = list(pull.read_events())
+                parser.close()
         except ParseError as exc:
             line, column = exc.position
             reason = str(exc).split(":")[0]
@@ -114,64 +165,16 @@ def _records(
                 name, line, f"not well-formed XML: {reason}", column + 1
             ) from None
         except DefusedXmlException as exc:
-            at_line, at_column = where()
-            raise ListFormatError(
-                name,
-                at_line,
-                f"refused: {type(exc).__name__} ({exc}); DTDs and entities are not allowed",
-                at_column,
+            raise builder._fail(
+                f"refused: {type(exc).__name__} ({exc}); DTDs and entities are not allowed"
             ) from None
-        for item in events:
-            if not isinstance(item, tuple) or len(item) != 2:  # pragma: no cover - start/end only
-                continue
-            event, elem = item
-            if not isinstance(elem, Element):  # pragma: no cover - start/end only
-                continue
-            if event == "start":
-                depth += 1
-                if depth > MAX_DEPTH:
-                    line, column = where()
-                    raise ListFormatError(
-                        name, line, f"elements nested over {MAX_DEPTH} deep", column
-                    )
-                if root is None:
-                    root = elem
-                    if local(elem.tag) != root_name:
-                        raise ListFormatError(
-                            name,
-                            where()[0],
-                            f"expected a <{root_name}> file, found <{local(elem.tag)}>",
-                        )
-                if local(elem.tag) in record_names:
-                    start_line = where()[0]
-                continue
-            depth -= 1
-            if elem.text is not None and len(elem.text) > MAX_TEXT_CHARS:
-                line, column = where()
-                raise ListFormatError(
-                    name,
-                    line,
-                    f"element <{local(elem.tag)}> holds {len(elem.text)} characters, "
-                    f"over {MAX_TEXT_CHARS}",
-                    column,
-                )
-            if len(elem) > MAX_NAMES_PER_PARTY:
-                line, column = where()
-                raise ListFormatError(
-                    name,
-                    line,
-                    f"element <{local(elem.tag)}> has over {MAX_NAMES_PER_PARTY} children",
-                    column,
-                )
-            if root is not None and local(elem.tag) in record_names:
-                yield root, elem, start_line
-                elem.clear()
-                # Drop finished records from their parent so memory stays flat.
-                for parent in (root, *root):
-                    if len(parent) and parent[-1] is elem:
-                        parent.remove(elem)
-                        break
+        ready, builder.ready = builder.ready, []
+        for elem, parent, line in ready:
+            assert builder.root is not None
+            yield builder.root, elem, line
+            elem.clear()
+            parent.remove(elem)  # finished records leave the tree: memory stays flat
         if not chunk:
             break
-    if root is None:
+    if builder.root is None:
         raise ListFormatError(name, 1, "empty file: no XML element found")

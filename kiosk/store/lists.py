@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.models import Authorisation, G7Certificate, KpCertificate, ListedParty
@@ -31,6 +31,9 @@ from kiosk.store.tables import (
 
 BATCH_PARTIES = 2_000
 """Parties written per batch during a list import (and read per page when streaming)."""
+
+_PARTIES = Table("listed_parties", ListedPartyRow.metadata, extend_existing=False)
+_NAMES = Table("listed_names", ListedNameRow.metadata, extend_existing=False)
 
 REGISTER_KINDS: tuple[str, ...] = ("kp", "g7", "authorisations")
 
@@ -186,6 +189,7 @@ class ListStoreMixin:
             ids = select(ListedPartyRow.id).where(ListedPartyRow.list_name == source)
             session.execute(delete(ListedNameRow).where(ListedNameRow.party_id.in_(ids)))
             session.execute(delete(ListedPartyRow).where(ListedPartyRow.list_name == source))
+            next_id = [(session.scalar(select(func.max(ListedPartyRow.id))) or 0) + 1]
             batch: list[ListedParty] = []
             for party in parties:
                 if party.list_name != source:
@@ -194,9 +198,9 @@ class ListStoreMixin:
                     )
                 batch.append(party)
                 if len(batch) >= BATCH_PARTIES:
-                    self._write_batch(session, batch, seen, counts)
+                    self._write_batch(session, batch, seen, counts, next_id)
                     batch = []
-            self._write_batch(session, batch, seen, counts)
+            self._write_batch(session, batch, seen, counts, next_id)
             published = _instant(published_at() if callable(published_at) else published_at)
             session.add(
                 DataImportRow(
@@ -221,35 +225,41 @@ class ListStoreMixin:
 
     @staticmethod
     def _write_batch(
-        session: Session, batch: list[ListedParty], seen: dict[str, int], counts: dict[str, int]
+        session: Session,
+        batch: list[ListedParty],
+        seen: dict[str, int],
+        counts: dict[str, int],
+        next_id: list[int],
     ) -> None:
+        """Write one batch with Core executemany; ids are assigned here (the write lock is held)."""
         if not batch:
             return
-        fresh: list[ListedParty] = []
+        fresh: dict[str, ListedParty] = {}
         names: list[dict[str, Any]] = []
         for party in batch:
             key = party.list_id[:60]
             if key in seen:
                 names += _name_values(seen[key], party, primary=False)
-            elif any(p.list_id[:60] == key for p in fresh):
-                first = next(p for p in fresh if p.list_id[:60] == key)
-                fresh[fresh.index(first)] = _merge(first, party)
+            elif key in fresh:
+                fresh[key] = _merge(fresh[key], party)
             else:
-                fresh.append(party)
-        if fresh:
-            new_ids = session.scalars(
-                insert(ListedPartyRow).returning(ListedPartyRow.id, sort_by_parameter_order=True),
-                [_party_values(p) for p in fresh],
-            ).all()
-            for party_id, party in zip(new_ids, fresh, strict=True):
-                seen[party.list_id[:60]] = party_id
-                names += _name_values(party_id, party, primary=True)
-                counts["parties"] += 1
+                fresh[key] = party
+        rows: list[dict[str, Any]] = []
+        for key, party in fresh.items():
+            party_id = next_id[0]
+            next_id[0] += 1
+            seen[key] = party_id
+            rows.append({"id": party_id, **_party_values(party)})
+            names += _name_values(party_id, party, primary=True)
+        connection = session.connection()
+        if rows:
+            connection.execute(_PARTIES.insert(), rows)
+            counts["parties"] += len(rows)
         counts["names"] += len(names)
         counts["aliases"] += sum(1 for n in names if n["is_alias"] and not n["weak"])
         counts["weak_aliases"] += sum(1 for n in names if n["weak"])
         if names:
-            session.execute(insert(ListedNameRow), names)
+            connection.execute(_NAMES.insert(), names)
 
     def iter_listed_parties(
         self, lists: Iterable[str] | None = None, page_size: int = BATCH_PARTIES
