@@ -490,7 +490,7 @@ def test_r11_reports_both_documents_and_the_difference(ruleset: RuleSet) -> None
         "weight differs from the declaration",
     ]
     assert reasons[0].message == (
-        "weight differs from the KP certificate: 124.000 ct against 125.40 ct "
+        "weight differs from the KP certificate: 124.000 ct against 125.400 ct "
         "(difference -1.400 ct, tolerance 0.010 ct)"
     )
 
