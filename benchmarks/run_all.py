@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("startup.py", "verdict_latency.py", "camera_fps.py", "scan_latency.py")
+SCRIPTS = (
+    "startup.py",
+    "verdict_latency.py",
+    "camera_fps.py",
+    "scan_latency.py",
+    "import_throughput.py",
+)
 
 
 def main() -> int:
