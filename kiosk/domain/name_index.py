@@ -13,7 +13,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from kiosk.domain.models import ListedParty
-from kiosk.domain.names import GENERIC_TOKENS, LEGAL_FORMS, name_parts, phonetic_key
+from kiosk.domain.names import (
+    GENERIC_TOKENS,
+    SCREENING_LEGAL_FORMS,
+    name_parts,
+    phonetic_key,
+    spelling_key,
+)
 
 PREFIX_LENGTH = 4
 """Tokens sharing this many first letters are candidates for each other."""
@@ -60,11 +66,14 @@ MAX_GENERIC_POSTINGS = 5_000
 POOL_MIN = 40
 """The fewest candidate names scored per query (more when ``limit`` asks for more)."""
 
-RETRIEVAL_BUDGET = 5_000
+RETRIEVAL_BUDGET = 2_500
 """The most names gathered through the query's rarer tokens."""
 
-FREQUENT_SCAN = 5_000
+FREQUENT_SCAN = 2_500
 """For a query of frequent words only: how many of the shortest names per word are looked at."""
+
+RANK_SCAN = 10_000
+"""The most names looked at to rank candidates by the query's frequent words (rarest first)."""
 
 _WEAK = 1
 _PERSON = 2
@@ -150,6 +159,7 @@ class NameIndex:
         self._vocab: dict[str, int] = {}
         self._tokens: list[str] = []
         self._phonetic: list[str] = []
+        self._spelling: list[str] = []
         self._postings: list[array[int]] = []
         self._by_phonetic: dict[str, array[int]] = {}
         self._by_prefix: dict[str, array[int]] = {}
@@ -218,6 +228,7 @@ class NameIndex:
         for tid, token in enumerate(self._tokens):
             key = phonetic_key(token)
             self._phonetic.append(key)
+            self._spelling.append(spelling_key(token))
             if len(key) >= 2:
                 by_phonetic.setdefault(key, []).append(tid)
             by_prefix.setdefault(token[:PREFIX_LENGTH], []).append(tid)
@@ -276,12 +287,12 @@ class NameIndex:
             found[exact] = 1.0
         key = phonetic_key(token)
         if len(key) >= 2:
+            spelling = spelling_key(token)
             for tid in self._by_phonetic.get(key, ()):
                 if tid != exact:
-                    found[tid] = max(
-                        PHONETIC_SIMILARITY,
-                        JaroWinkler.normalized_similarity(token, self._tokens[tid]),
-                    )
+                    sim = self._sounds_alike(token, spelling, tid)
+                    if sim >= MIN_TOKEN_SIMILARITY:
+                        found[tid] = sim
         if len(token) >= PREFIX_LENGTH:
             pool = [
                 tid for tid in self._by_prefix.get(token[:PREFIX_LENGTH], ()) if tid not in found
@@ -298,12 +309,19 @@ class NameIndex:
                     found[pool[i]] = sim
         return found
 
+    def _sounds_alike(self, token: str, spelling: str, tid: int) -> float:
+        """Similarity of two tokens with the same phonetic key: the closer of the spellings."""
+        sim = JaroWinkler.normalized_similarity(token, self._tokens[tid])
+        unified = JaroWinkler.normalized_similarity(spelling, self._spelling[tid])
+        return max(sim, min(PHONETIC_SIMILARITY, unified))
+
     def _similarity(self, token: str, key: str, tid: int, known: dict[int, float]) -> float:
         sim = known.get(tid)
         if sim is None:
-            sim = JaroWinkler.normalized_similarity(token, self._tokens[tid])
-            if sim < PHONETIC_SIMILARITY and len(key) >= 2 and self._phonetic[tid] == key:
-                sim = PHONETIC_SIMILARITY
+            if len(key) >= 2 and self._phonetic[tid] == key:
+                sim = self._sounds_alike(token, spelling_key(token), tid)
+            else:
+                sim = JaroWinkler.normalized_similarity(token, self._tokens[tid])
             known[tid] = sim
         return sim
 
@@ -346,7 +364,7 @@ class NameIndex:
         if limit < 1:
             raise ValueError(f"limit must be at least 1, got {limit}")
         tokens = list(dict.fromkeys(t for t, _ in name_parts(name, kind == "person")))
-        if not tokens or all(t in LEGAL_FORMS for t in tokens) or not self._tokens:
+        if not tokens or all(t in SCREENING_LEGAL_FORMS for t in tokens) or not self._tokens:
             return []
         known = [self._expand(t) for t in tokens]
         query = _Query(
@@ -389,12 +407,16 @@ class NameIndex:
             spent += total
             names: set[int] = set()
             near: set[int] = set()
+            same: set[int] = set()
             for tid, sim in query.known[qi].items():
                 names.update(self._postings[tid])
                 if sim >= PHONETIC_SIMILARITY:
                     near.update(self._postings[tid])
-            ranked.update(names)  # one for a close token, two for a near-identical one
-            ranked.update(near)
+                    if sim >= 1.0:
+                        same.update(self._postings[tid])
+            ranked.update(names)  # one for a close token, two for a near-identical one,
+            ranked.update(near)  # three for the same token
+            ranked.update(same)
         if not ranked:
             rest.sort(key=lambda qi: query.weights[qi] < 1.0)  # stable: rarest first within
             for qi in rest[:2]:
@@ -403,13 +425,17 @@ class NameIndex:
                     shortest.update(self._postings[tid][:FREQUENT_SCAN])
                 ranked.update(shortest & ranked.keys() if ranked else shortest)
             rest = rest[2:]
-        if len(ranked) > size and rest:
-            others = set().union(*(query.known[qi].keys() for qi in rest))
-            starts = self._name_start
-            occurrences = self._occ_token
-            for nid in ranked:
-                if not others.isdisjoint(occurrences[starts[nid] : starts[nid + 1]]):
-                    ranked[nid] += 1
+        if len(ranked) > size:
+            rank_budget = RANK_SCAN
+            for qi in rest:  # the other words rank the candidates, unless they are everywhere
+                tids = query.known[qi]
+                cost = sum(len(self._postings[t]) for t in tids)
+                if cost <= rank_budget:
+                    rank_budget -= cost
+                    holders: set[int] = set()
+                    for tid in tids:
+                        holders.update(self._postings[tid])
+                    ranked.update(holders & ranked.keys())
         if len(ranked) <= size:
             return list(ranked)
         return [nid for nid, _ in heapq.nlargest(size, ranked.items(), key=itemgetter(1))]
@@ -429,7 +455,7 @@ class NameIndex:
         start, end = self._name_start[nid], self._name_start[nid + 1]
         listed = self._occ_token[start:end]
         family = self._occ_family[start:end]
-        if all(self._tokens[t] in LEGAL_FORMS for t in listed):
+        if all(self._tokens[t] in SCREENING_LEGAL_FORMS for t in listed):
             return None
         tokens = query.tokens
         pairs: list[tuple[float, int, int]] = []

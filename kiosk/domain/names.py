@@ -289,8 +289,41 @@ def screening_fold(text: str) -> str:
     return fold(text.translate(_GREEK_TABLE))
 
 
+SCREENING_LEGAL_FORMS: frozenset[str] = LEGAL_FORMS | frozenset(
+    {
+        # legal forms as a Russian text writes the English ones (transliterated back)
+        "ko",
+        "llk",
+        "ltd",
+        "limitid",
+        "kompani",
+        "kompany",
+        "kompaniia",
+        "kompaniya",
+        "korporeishn",
+        "dzhoint",
+        "stok",
+        "stokk",
+        "inkorporeited",
+        "obshchestvo",
+        "obschestvo",
+        "obshestvo",
+        "aktsionernoe",
+        "aktsionernoye",
+        "aktsionernyi",
+        "aktsionerny",
+        "publichnoye",
+        "otkrytoye",
+        "zakrytoye",
+        "tovarystvo",
+        "tavarystva",
+    }
+)
+"""Legal-form words dropped for screening (``normalise_name`` keeps its own ``LEGAL_FORMS``)."""
+
+
 def _without_legal_forms(tokens: list[str]) -> list[str]:
-    kept = [t for t in tokens if t not in LEGAL_FORMS]
+    kept = [t for t in tokens if t not in SCREENING_LEGAL_FORMS]
     return kept or tokens
 
 
@@ -374,6 +407,29 @@ _PHONETIC_LETTERS = str.maketrans(
 _SOFT_C = re.compile(r"c(?=[eiy])")
 
 
+def _sounds(token: str) -> str:
+    """Digraphs unified (upper-case consonant classes), vowels kept lower-case, y read as i."""
+    text = _SOFT_C.sub("s", token)
+    for old, new in _PHONETIC_STEPS:
+        if old in text:
+            text = text.replace(old, new)
+    text = text.replace("c", "K").replace("dJ", "J").replace("tC", "C")
+    return text.translate(_PHONETIC_LETTERS).replace("y", "i")
+
+
+def spelling_key(token: str) -> str:
+    """A token spelt the same way whatever the transliteration: ``jihad`` = ``dzhikhad``.
+
+    Like ``phonetic_key`` but the vowels stay, so that it can be compared letter by letter
+    (Jaro-Winkler) to tell ``staut`` from ``sitti`` although both sound ``STT``.
+    """
+    out: list[str] = []
+    for ch in _sounds(token):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
 def phonetic_key(token: str) -> str:
     """A sound-alike key of one folded token, metaphone-like, tuned to transliterated names.
 
@@ -391,14 +447,8 @@ def phonetic_key(token: str) -> str:
         return ""
     if token.isdigit():
         return token
-    text = _SOFT_C.sub("s", token)
-    for old, new in _PHONETIC_STEPS:
-        if old in text:
-            text = text.replace(old, new)
-    text = text.replace("c", "K")
-    first_vowel = text[0] in "aeiouy"
-    text = text.translate(_PHONETIC_LETTERS)
-    out: list[str] = ["A"] if first_vowel else []
+    text = _sounds(token)
+    out: list[str] = ["A"] if text[0] in "aeiou" else []
     for ch in text:
         if ch.islower():  # a vowel, y or any letter left over: silent after the first
             continue
