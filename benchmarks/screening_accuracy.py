@@ -114,9 +114,7 @@ def generated(parties: list[ListedParty], per_kind: int, rnd: random.Random) -> 
         person = rnd.choice([q for q in usable if q.kind == "person"])
         year = int(person.birth_dates[0][:4])
         other = year + rnd.choice((-1, 1)) * rnd.randint(5, 30)
-        cases.append(
-            Case("namesake (birth year)", person.name, "", birth_date=f"{other}-06-15")
-        )
+        cases.append(Case("namesake (birth year)", person.name, "", birth_date=f"{other}-06-15"))
         generic = rnd.sample(sorted(GENERIC_TOKENS - {"of", "and", "for", "in"}), 2)
         invented = "".join(rnd.choice("bcdfgklmnprstvz") + rnd.choice("aeiou") for _ in range(4))
         cases.append(
@@ -157,12 +155,12 @@ CURATED_PARTIES = (
     ),
     ListedParty("EU 269/2014", "EU.8282.49", "PJSC Alrosa", aliases=("AK ALROSA PAO",)),
     ListedParty("EU 269/2014", "EU.9100.1", "ALMAZY ANABARA JSC"),
-    ListedParty(
-        "UN", "KPi.001", "Sergey IVANOV", kind="person", birth_dates=("1953-01-31",)
-    ),
+    ListedParty("UN", "KPi.001", "Sergey IVANOV", kind="person", birth_dates=("1953-01-31",)),
     ListedParty("OFAC SDN", "12345", "JSC CONCERN VKO ALMAZ-ANTEY"),
     ListedParty("UK", "RUS0999", "North Diamond Company"),
-    ListedParty("OFAC SDN", "EPL-1", "Gokhran of Russia", aliases=("Gosudarstvennoe Khranilishche",)),
+    ListedParty(
+        "OFAC SDN", "EPL-1", "Gokhran of Russia", aliases=("Gosudarstvennoe Khranilishche",)
+    ),
 )
 
 
