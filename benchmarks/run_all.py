@@ -11,6 +11,8 @@ SCRIPTS = (
     "startup.py",
     "verdict_latency.py",
     "camera_fps.py",
+    "scale_latency.py",
+    "soak_devices.py",
     "scan_latency.py",
     "import_throughput.py",
 )

@@ -14,7 +14,8 @@ class AdSimulator(SimulatedBalance):
     """An A&D balance (GX-A/GF-A/FX class) speaking the standard 15-character format.
 
     ``Q`` and ``SI`` send the weight now, ``S`` waits for stability (``EC,E3`` when it does
-    not come), ``SIR`` streams a reading per command cycle until ``C``. ``Z``/``R`` and ``T``
+    not come). ``SIR`` answers like ``SI`` and ``C`` ends it (the continuous stream itself is
+    not simulated: the driver polls). ``Z``/``R`` and ``T``
     are acknowledged with ``AK`` (0x06) or refused with ``EC,E2`` (busy) / ``EC,E7`` (out of
     range). ``?ID``, ``?SN``, ``?TN`` answer ``ID,``, ``SN,``, ``TN,``. Anything else is
     ``EC,E1``.
