@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from kiosk.domain.countries import ISO_3166_ALPHA2
 
@@ -66,7 +66,6 @@ class ListFile:
     aliases: int = 0
     weak_aliases: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
-    bytes_read: int = 0
 
     def count(self, party_kind: str, aliases: int, weak_aliases: int) -> None:
         """Count one party of ``party_kind`` with its alias numbers."""
@@ -98,14 +97,14 @@ def source_name(source: Source) -> str:
 
 @contextmanager
 def open_source(source: Source) -> Iterator[BinaryIO]:
-    """Open a path (size-checked) or pass an open binary file through.
+    """Open a path (size-checked) or wrap an open binary file so it stops at the size cap.
 
     Raises:
         ListFormatError: When the file is missing, unreadable or larger than ``MAX_FILE_BYTES``.
     """
     name = source_name(source)
     if not isinstance(source, Path):
-        yield source
+        yield cast(BinaryIO, io.BufferedReader(CappedReader(source, name)))
         return
     try:
         size = source.stat().st_size
@@ -125,11 +124,11 @@ def open_source(source: Source) -> Iterator[BinaryIO]:
 class CappedReader(io.RawIOBase):
     """A binary reader that refuses to go past ``MAX_FILE_BYTES`` (for streams of unknown size)."""
 
-    def __init__(self, raw: BinaryIO, name: str, limit: int = MAX_FILE_BYTES) -> None:
+    def __init__(self, raw: BinaryIO, name: str, limit: int | None = None) -> None:
         super().__init__()
         self._raw = raw
         self._name = name
-        self._limit = limit
+        self._limit = MAX_FILE_BYTES if limit is None else limit
         self.count = 0
 
     def readable(self) -> bool:
@@ -235,8 +234,10 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def iso_date(text: str | None) -> date | None:
-    """A full date from ``YYYY-MM-DD`` (time part ignored), ``DD/MM/YYYY`` or ``MM/DD/YYYY``
-    when ``us`` style is not needed; ``None`` when blank or unreadable."""
+    """A full date from ``YYYY-MM-DD`` (a time part after it is ignored) or ``DD/MM/YYYY``.
+
+    ``None`` when blank, partial or unreadable.
+    """
     if not text:
         return None
     p = partial_date(text.strip()[:10])

@@ -138,3 +138,17 @@ def test_malformed_ftm_line() -> None:
     err = _run(parse_ftm, data)
     assert err.line == 2
     assert "not valid JSON" in err.reason
+
+
+def test_a_stream_over_the_size_cap_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kiosk.lists.base as base
+    import kiosk.lists.xml as xml
+
+    monkeypatch.setattr(base, "MAX_FILE_BYTES", 10_000)
+    monkeypatch.setattr(xml, "MAX_FILE_BYTES", 10_000)
+    rows = b'1,"A",-0- ,"X",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n' * 1000
+    with pytest.raises(ListFormatError, match="over 10000 bytes"):
+        list(parse_ofac_csv(io.BytesIO(rows)))
+    big = b"<sdnList>" + b"<sdnEntry><uid>1</uid><lastName>A</lastName></sdnEntry>" * 500
+    with pytest.raises(ListFormatError, match="over 10000 bytes"):
+        list(parse_ofac_sdn_xml(io.BytesIO(big + b"</sdnList>")))
