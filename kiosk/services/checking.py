@@ -17,9 +17,16 @@ from kiosk.domain.models import (
     ScreeningHit,
     Verdict,
 )
+from kiosk.domain.name_index import NameIndex
 from kiosk.domain.names import normalise_name
 from kiosk.domain.rules import CheckInput, RuleSet, RuleSetError, evaluate, parse_ruleset
-from kiosk.domain.screening import parties_of, screen_exact
+from kiosk.domain.screening import (
+    merge_hits,
+    parties_of,
+    screen,
+    screen_exact,
+    with_screening_thresholds,
+)
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings
@@ -101,8 +108,13 @@ class Checker:
             settings: Tolerances and the maximum data age.
         """
         self._store = store
-        self._ruleset = ruleset
+        checks = settings.checks
+        self._ruleset = with_screening_thresholds(
+            ruleset, float(checks.screening_match), float(checks.screening_review)
+        )
         self._settings = settings
+        self._index: NameIndex | None = None
+        self._index_key: object = None
 
     @classmethod
     def from_settings(cls, store: Store, settings: Settings) -> Checker:
@@ -113,6 +125,28 @@ class Checker:
     def ruleset(self) -> RuleSet:
         """The rule set in use."""
         return self._ruleset
+
+    def name_index(self) -> NameIndex:
+        """The name index of the listed parties in use, built again when the lists change.
+
+        The first call after a list import reads every listed party (about a second per
+        100,000 names); later calls reuse the index.
+        """
+        key = self._lists_key()
+        if self._index is None or key != self._index_key:
+            self._index = NameIndex.build(self._store.iter_listed_parties())
+            self._index_key = key
+        return self._index
+
+    def _lists_key(self) -> object:
+        """What identifies the lists in use: the data version and each list's load."""
+        version = self._store.data_version()
+        statuses = tuple(
+            (s.source, s.version, s.loaded_at, tuple(sorted(s.counts.items())))
+            for s in self._store.data_status()
+            if s.kind == "list"
+        )
+        return (version.version, version.loaded_at) if version else None, statuses
 
     def lookup(self, inspection: Inspection, *, own_declaration: bool = False) -> Lookup:
         """Find the declaration (by KP number, else MRN, else AWB) and the KP certificate.
@@ -179,7 +213,16 @@ class Checker:
         if parties:
             keys = {normalise_name(name) for _, name in parties}
             listed = self._store.listed_parties_named(sorted(k for k in keys if k))
-            hits = tuple(screen_exact(parties, listed))
+            checks = self._settings.checks
+            hits = merge_hits(
+                screen_exact(parties, listed),
+                screen(
+                    parties,
+                    self.name_index(),
+                    float(checks.screening_match),
+                    float(checks.screening_review),
+                ),
+            )
         version = self._store.data_version()
         stale = self.data_stale(now, version)
         checks = self._settings.checks
