@@ -40,6 +40,7 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "kiosk.commands.hw",
     "kiosk.commands.check",
     "kiosk.commands.data",
+    "kiosk.commands.screen",
 )
 
 
