@@ -15,6 +15,8 @@ SCRIPTS = (
     "soak_devices.py",
     "scan_latency.py",
     "import_throughput.py",
+    "screening.py",
+    "screening_accuracy.py",
 )
 
 
