@@ -79,6 +79,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eu-mb", type=float, default=25.0)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--aliases",
+        type=int,
+        default=0,
+        help="also stream this many generated names (5 per party) into the store, e.g. 1000000",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         eu_big = Path(tmp) / "eu-generated.xml"
@@ -164,7 +170,38 @@ def main() -> int:
                 f"{streamed / seconds:,.0f} parties/s"
             )
         print(f"  peak RSS: {_rss_mb():.0f} MB")
+        if args.aliases:
+            _generated_import(Path(tmp) / "million.sqlite", args.aliases)
     return 0
+
+
+def _generated_import(db: Path, names: int) -> None:
+    """Stream ``names`` generated names (one name and four aliases a party) into a store."""
+    from kiosk.domain.models import ListedParty
+
+    words = ("ALMAZ", "GEMS", "TRADING", "HOLDING", "RUBIN", "STAR", "NORD", "DIAMOND", "KAMEN")
+
+    def parties() -> Iterable[ListedParty]:
+        for i in range(names // 5):
+            base = f"{words[i % 9]} {words[(i // 9) % 9]} {i:07d}"
+            yield ListedParty(
+                list_name="GEN",
+                list_id=str(i),
+                name=f"{base} LLC",
+                aliases=(f"OOO {base}", f"{base} LIMITED", f"{base} GROUP"),
+                weak_aliases=(f"{base}",),
+                kind="entity",
+            )
+
+    with Store.open(f"sqlite:///{db}") as store:
+        start = time.perf_counter()
+        result = store.import_list("GEN", parties(), "bench", None)
+        seconds = time.perf_counter() - start
+    print(
+        f"Generated: {result.records} parties, {result.names} names in {seconds:.1f} s = "
+        f"{result.names / seconds:,.0f} names/s; peak RSS {_rss_mb():.0f} MB; "
+        f"database {db.stat().st_size / 1e6:.0f} MB"
+    )
 
 
 if __name__ == "__main__":
