@@ -49,8 +49,11 @@ class Em4100Simulator(PtyDevice):
 
         Returns:
             Whether every frame went out (``False`` when unplugged).
+
+        Raises:
+            ValueError: ``tag_hex`` is not 10 hex characters.
         """
-        frame = em4100_frame(tag_hex)
+        frame = em4100_frame(_checked(tag_hex))
         for i in range(repeats):
             if i and gap_s > 0:
                 time.sleep(gap_s)
@@ -66,8 +69,12 @@ class Em4100Simulator(PtyDevice):
 
         Returns:
             Whether the frame went out.
+
+        Raises:
+            ValueError: ``tag_hex`` is not 10 hex characters.
         """
-        wrong = f"{int(em4100_checksum(tag_hex.upper()), 16) ^ 0x5A:02X}"
+        tag_hex = _checked(tag_hex)
+        wrong = f"{int(em4100_checksum(tag_hex), 16) ^ 0x5A:02X}"
         return self._send_frame(em4100_frame(tag_hex, checksum=wrong))
 
     def _send_frame(self, frame: bytes) -> bool:
@@ -78,3 +85,11 @@ class Em4100Simulator(PtyDevice):
             return False
         time.sleep(self.split_gap_s)
         return self.send(frame[cut:])
+
+
+def _checked(tag_hex: str) -> str:
+    """The card id in upper case; ``ValueError`` unless it is 10 hex characters."""
+    text = tag_hex.strip().upper()
+    if len(text) != 10 or any(c not in "0123456789ABCDEF" for c in text):
+        raise ValueError(f"an EM4100 card id has 10 hex characters, got {tag_hex!r}")
+    return text

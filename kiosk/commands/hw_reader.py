@@ -244,8 +244,7 @@ def run_reader_simulator(args: argparse.Namespace, stop: threading.Event) -> int
         CommandError: Bad values or a simulator that cannot start.
     """
     from hardware.sim.chafon import ChafonSimulator
-    from hardware.sim.em4100 import Em4100Simulator
-    from hardware.sim.scanner import LineScannerSimulator
+    from hardware.sim.readers import READER_SIMULATORS, offer
 
     values: list[str] = list(args.value or SIM_DEFAULT_VALUES[args.kind])
     if not 0 < args.interval <= MAX_TIMEOUT_S:
@@ -253,15 +252,11 @@ def run_reader_simulator(args: argparse.Namespace, stop: threading.Event) -> int
     link = os.path.abspath(args.link) if args.link else None
     if link is not None and not os.path.isdir(os.path.dirname(link)):
         raise CommandError(f"--link: folder {os.path.dirname(link)} does not exist")
-    sim: LineScannerSimulator | Em4100Simulator | ChafonSimulator
-    if args.kind == "line":
-        sim = LineScannerSimulator(link)
-    elif args.kind == "em4100":
-        sim = Em4100Simulator(link)
+    if args.kind == "em4100":
         _check_values(values, 10, "an EM4100 card id has 10 hex characters")
-    else:
-        sim = ChafonSimulator(link)
+    elif args.kind == "chafon":
         _check_values(values, None, "an EPC is whole 16-bit words of hex (e.g. 24 characters)")
+    sim = READER_SIMULATORS[args.kind](link)
     try:
         try:
             port = sim.start()
@@ -274,10 +269,8 @@ def run_reader_simulator(args: argparse.Namespace, stop: threading.Event) -> int
         while not stop.wait(args.interval):
             value = values[turn % len(values)]
             turn += 1
-            if isinstance(sim, LineScannerSimulator):
-                sim.scan(value, args.symbology or None)
-            elif isinstance(sim, Em4100Simulator):
-                sim.present(value)
+            if not isinstance(sim, ChafonSimulator):  # UHF tags stay in the field
+                offer(sim, value, args.symbology or None)
     finally:
         sim.stop()
     return 0
