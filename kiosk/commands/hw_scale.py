@@ -233,6 +233,7 @@ def run_scale(_settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _watch(scale: SerialScale, args: argparse.Namespace) -> int:
+    """Print every reply; a port that never opens is an error, a later unplug a JSON line."""
     from hardware.base import DeviceDisconnectedError, DeviceTimeoutError, FrameError
 
     if args.count is not None and args.count < 1:
@@ -240,6 +241,7 @@ def _watch(scale: SerialScale, args: argparse.Namespace) -> int:
     if args.interval_ms < 0:
         raise CommandError("--interval-ms must not be negative")
     printed = 0
+    seen_port = False
     try:
         while args.count is None or printed < args.count:
             pause_s = args.interval_ms / 1000
@@ -248,8 +250,12 @@ def _watch(scale: SerialScale, args: argparse.Namespace) -> int:
             except FrameError as exc:
                 emit({"state": "error", "error": _one_line(exc)})
             except (DeviceDisconnectedError, DeviceTimeoutError) as exc:
+                if not seen_port and not scale.link.connected:
+                    # Never opened: a wrong path or settings, not a cable pulled mid-watch.
+                    raise CommandError(_one_line(exc)) from None
                 emit({"state": "disconnected", "error": _one_line(exc)})
                 pause_s = max(pause_s, WATCH_RETRY_S)
+            seen_port = True
             printed += 1
             if args.count is None or printed < args.count:
                 time.sleep(pause_s)

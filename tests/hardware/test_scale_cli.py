@@ -93,6 +93,43 @@ def test_bad_port_is_one_line_and_non_zero(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_watch_on_a_bad_port_is_one_line_and_non_zero(tmp_path: Path) -> None:
+    done = _kiosk(
+        "hw", "scale", "--port", str(tmp_path / "nothing"), "--protocol", "sbi", "watch"
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1
+    assert "cannot open serial port" in done.stderr
+
+
+def test_watch_reports_an_unplug_and_goes_on(tmp_path: Path) -> None:
+    with SCALE_SIMULATORS["ad"](tmp_path / "scale", dynamic_replies=0) as sim:
+        sim.set_weight(Decimal("1.500"))
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "hw", "scale", "--port", sim.port, "--protocol",
+             "ad", "watch", "--count", "40", "--interval-ms", "20"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ, KIOSK_CONFIG=os.devnull),
+        )
+        assert proc.stdout is not None
+        first = json.loads(proc.stdout.readline())
+        assert first["carats"] == "1.500"
+        sim.unplug()
+        states = [json.loads(proc.stdout.readline())["state"]]
+        while states[-1] != "disconnected":
+            states.append(json.loads(proc.stdout.readline())["state"])
+        sim.replug()
+        out, err = proc.communicate(timeout=20)
+        assert proc.returncode == 0, err
+        assert json.loads(out.splitlines()[-1])["carats"] == "1.500"
+        assert proc.stderr is not None
+        proc.stderr.close()
+        proc.stdout.close()
+
+
 def test_no_stable_weight_is_one_line_and_non_zero(tmp_path: Path) -> None:
     with SCALE_SIMULATORS["ohaus"](tmp_path / "scale") as sim:
         sim.busy = True
