@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import logging
 import re
@@ -703,6 +704,7 @@ class SerialScale:
         self.stable_count = stable_count
         self.name = name
         self.poll_interval_ms = poll_interval_ms
+        self._last_unit: str | None = None
 
     # ---- Scale protocol ------------------------------------------------------------------
 
@@ -713,7 +715,8 @@ class SerialScale:
             timeout_s: How long to wait for the reply.
 
         Returns:
-            A reading in any state (stable, dynamic, overload, underload, busy, error).
+            A reading in any state (stable, dynamic, overload, underload, busy, error). A
+            weight without a unit (SBI while unstable) gets the unit of the last stable one.
 
         Raises:
             DeviceDisconnectedError: The balance is unplugged or switched off.
@@ -723,7 +726,14 @@ class SerialScale:
         reply = self._transact(self.profile.read_now, timeout_s)
         if reply.state is None:
             raise FrameError(f"{self.name}: expected a weight reply, got {reply.raw!r}")
-        return _reading(reply)
+        reading = _reading(reply)
+        if reading.unit is not None:
+            self._last_unit = reading.unit
+        elif reading.value is not None and self._last_unit is not None:
+            # Sartorius SBI sends no unit while unstable: the balance weighs in the unit of
+            # its last stable reply (shown only; an unstable reading is never accepted).
+            reading = dataclasses.replace(reading, unit=self._last_unit)
+        return reading
 
     def read_stable(self, timeout_s: float = 5.0) -> ScaleReading:
         """Poll until ``stable_count`` identical stable replies come in a row.

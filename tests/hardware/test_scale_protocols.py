@@ -234,3 +234,19 @@ def _wait_for(condition: object, timeout_s: float = 1.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
         time.sleep(0.005)
+
+
+def test_sbi_unstable_weight_takes_the_unit_of_the_last_stable_one(tmp_path: Path) -> None:
+    with SCALE_SIMULATORS["sbi"](tmp_path / "dev", dynamic_replies=1) as sim:
+        assert isinstance(sim, SimulatedBalance)
+        scale = _driver(sim, "sbi")
+        sim.set_weight(Decimal("1.000"))
+        first = scale.read_now()
+        assert (first.state, first.unit, first.carats) == (ScaleState.DYNAMIC, None, None)
+        assert scale.read_now().unit == "ct"
+        sim.set_weight(Decimal("2.000"))
+        moving = scale.read_now()
+        assert (moving.state, moving.unit) == (ScaleState.DYNAMIC, "ct")
+        assert moving.carats == moving.value
+        assert moving.raw.rstrip().endswith(str(moving.value))  # the raw line as sent
+        scale.close()
