@@ -1,6 +1,7 @@
 """Unplug and replug the RFID readers many times: no wrong and no lost reading.
 
-``KIOSK_SOAK_CYCLES=300 pytest tests/hardware/test_rfid_soak.py`` runs the long soak.
+``KIOSK_SOAK_CYCLES=300 pytest tests/hardware/test_rfid_soak.py --timeout=800`` runs the long
+soak (about 0.5 s a cycle).
 """
 
 from __future__ import annotations
