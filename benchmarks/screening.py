@@ -87,7 +87,7 @@ def main() -> int:
     real = real_parties()
     real_names = sum(1 + len(p.aliases) for p in real)
     wanted = max(0, args.names - real_names)
-    wanted += wanted // 12  # about one synthetic name in 13 repeats another of its party
+    wanted += wanted // 10  # about one synthetic name in 11 repeats another of its party
 
     def parties():  # type: ignore[no-untyped-def]
         yield from real
@@ -115,13 +115,17 @@ def main() -> int:
     for name in names[:20]:  # warm up
         index.query(name, limit=LIMIT, cutoff=CUTOFF)
     times_ms: list[float] = []
+    cpu_ms: list[float] = []
     for name in names:
         t0 = time.perf_counter()
+        c0 = time.thread_time()
         index.query(name, limit=LIMIT, cutoff=CUTOFF)
+        cpu_ms.append((time.thread_time() - c0) * 1000)
         times_ms.append((time.perf_counter() - t0) * 1000)
     ordered = sorted(times_ms)
     p95 = ordered[round(0.95 * (len(ordered) - 1))]
-    print(summary("index query per name", times_ms))
+    print(summary("index query per name (wall)", times_ms))
+    print(summary("index query per name (CPU of this thread)", cpu_ms))
     verdict = "meets" if p95 < P95_TARGET_MS else "MISSES"
     print(f"index p95 {p95:.2f} ms; target < {P95_TARGET_MS:.0f} ms: {verdict}")
 

@@ -63,10 +63,10 @@ GENERIC_MIN_NAMES = 200
 MAX_GENERIC_POSTINGS = 5_000
 """Generic tokens with more names than this add weight to candidates but do not find new ones."""
 
-POOL_MIN = 40
+POOL_MIN = 30
 """The fewest candidate names scored per query (more when ``limit`` asks for more)."""
 
-RETRIEVAL_BUDGET = 2_500
+RETRIEVAL_BUDGET = 2_000
 """The most names gathered through the query's rarer tokens."""
 
 FREQUENT_SCAN = 2_500
