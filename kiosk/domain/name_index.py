@@ -85,6 +85,7 @@ class _Query:
 
     tokens: list[str]
     keys: list[str]
+    spellings: list[str]
     weights: list[float]
     known: list[dict[int, float]]
 
@@ -315,11 +316,14 @@ class NameIndex:
         unified = JaroWinkler.normalized_similarity(spelling, self._spelling[tid])
         return max(sim, min(PHONETIC_SIMILARITY, unified))
 
-    def _similarity(self, token: str, key: str, tid: int, known: dict[int, float]) -> float:
+    def _similarity(self, query: _Query, qi: int, tid: int) -> float:
+        known = query.known[qi]
         sim = known.get(tid)
         if sim is None:
+            token = query.tokens[qi]
+            key = query.keys[qi]
             if len(key) >= 2 and self._phonetic[tid] == key:
-                sim = self._sounds_alike(token, spelling_key(token), tid)
+                sim = self._sounds_alike(token, query.spellings[qi], tid)
             else:
                 sim = JaroWinkler.normalized_similarity(token, self._tokens[tid])
             known[tid] = sim
@@ -370,6 +374,7 @@ class NameIndex:
         query = _Query(
             tokens=tokens,
             keys=[phonetic_key(t) for t in tokens],
+            spellings=[spelling_key(t) for t in tokens],
             weights=[GENERIC_WEIGHT if self.is_generic(t) else 1.0 for t in tokens],
             known=known,
         )
@@ -421,8 +426,11 @@ class NameIndex:
             rest.sort(key=lambda qi: query.weights[qi] < 1.0)  # stable: rarest first within
             for qi in rest[:2]:
                 shortest: set[int] = set()
-                for tid in query.known[qi]:
-                    shortest.update(self._postings[tid][:FREQUENT_SCAN])
+                closest_first = sorted(query.known[qi].items(), key=itemgetter(1), reverse=True)
+                for tid, _ in closest_first:
+                    shortest.update(self._postings[tid][: FREQUENT_SCAN - len(shortest)])
+                    if len(shortest) >= FREQUENT_SCAN:
+                        break
                 ranked.update(shortest & ranked.keys() if ranked else shortest)
             rest = rest[2:]
         if len(ranked) > size:
@@ -463,7 +471,7 @@ class NameIndex:
             for ci, tid in enumerate(listed):
                 sim = known.get(tid)
                 if sim is None:
-                    sim = self._similarity(tokens[qi], query.keys[qi], tid, known)
+                    sim = self._similarity(query, qi, tid)
                 if sim >= MIN_TOKEN_SIMILARITY:
                     pairs.append((sim, qi, ci))
         if not pairs:
