@@ -198,13 +198,19 @@ def probe_scale(
     try:
         link.open()
         _clear_line(link, profile)
-        try:
-            reading = scale.read_now(timeout_s=timeout_s)
-        except DeviceDisconnectedError:
-            raise
-        except DeviceError as exc:
-            log.debug("%s: no %s balance: %s", port, profile.name, exc)
-            return None
+        # Protocols without command ids in their replies (A&D, SBI, Ohaus) cannot tell a late
+        # error answer to the line clearing from the answer to the read: an error gets a
+        # second chance.
+        for _attempt in range(2):
+            try:
+                reading = scale.read_now(timeout_s=timeout_s)
+            except DeviceDisconnectedError:
+                raise
+            except DeviceError as exc:
+                log.debug("%s: no %s balance: %s", port, profile.name, exc)
+                return None
+            if reading.state is not ScaleState.ERROR:
+                break
         if reading.state in (ScaleState.ERROR, ScaleState.DISCONNECTED):
             log.debug("%s: %s probe got only %r", port, profile.name, reading.raw)
             return None
