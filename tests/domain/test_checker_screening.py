@@ -68,3 +68,17 @@ def test_the_index_is_built_once_per_lists_version(store: Store) -> None:
 def test_an_unrelated_exporter_gets_no_sanctions_reason(store: Store) -> None:
     checker = Checker.from_settings(store, Settings())
     assert desk_check(checker, "Antwerp Polished Trading BV")[1] == []
+
+
+def test_screening_thresholds_are_read_and_checked() -> None:
+    from kiosk.settings import SettingsError, parse
+
+    settings = parse('[checks]\nscreening_match = "0.95"\nscreening_review = 0.8\n')
+    assert settings.checks.screening_match == Decimal("0.95")
+    assert settings.checks.screening_review == Decimal("0.8")
+    assert Settings().checks.screening_match == Decimal("0.92")
+    assert Settings().checks.screening_review == Decimal("0.75")
+    with pytest.raises(SettingsError, match="review <= match"):
+        parse("[checks]\nscreening_match = 0.7\nscreening_review = 0.8\n")
+    with pytest.raises(SettingsError, match="review <= match"):
+        parse("[checks]\nscreening_match = 1.5\n")
