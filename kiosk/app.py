@@ -73,7 +73,10 @@ class Kiosk:
         self.devices = DeviceHub(settings)
         self.controller = InspectionController(settings, self.devices)
         self.window = MainWindow(
-            self.controller, self.devices, SettingsView.from_settings(settings)
+            self.controller,
+            self.devices,
+            SettingsView.from_settings(settings),
+            wedge_max_gap_ms=float(settings.reader.wedge_gap_ms),
         )
         self.panel: SimulatorPanel | None = None
         self._stopped = False
