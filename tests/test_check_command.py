@@ -14,6 +14,7 @@ from kiosk.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "sample" / "declarations.json"
+KIOSK = (sys.executable, "-m", "kiosk")
 
 
 def _declaration(reference: str = "DO-ANR-2026-00001") -> dict[str, Any]:
@@ -78,3 +79,44 @@ def test_bad_files_are_one_line(
     err = capsys.readouterr().err.strip()
     assert message in err
     assert len(err.splitlines()) == 1
+
+
+def test_a_recorded_inspection_is_rechecked_under_its_own_date(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from kiosk.domain.identifiers import classify
+    from kiosk.store import Store
+
+    db = tmp_path / "kiosk.sqlite"
+    store = Store.open(f"sqlite:///{db}")
+    try:
+        store.seed_sample_data_if_empty(ROOT / "resources" / "sample")
+        # Recorded on 2023-12-15, before the ban: a Russian certificate was not yet refused.
+        when = datetime(2023, 12, 15, 10, 0, tzinfo=UTC)
+        inspection = store.create_inspection("BE-ANR-DO", "ANR-DO-01", "inspector", when)
+        store.add_identifier(inspection.id, classify("RU2026118832"), when)
+        later = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+        recent = store.create_inspection("BE-ANR-DO", "ANR-DO-02", "inspector", later)
+        store.add_identifier(recent.id, classify("RU2026118832"), later)
+    finally:
+        store.close()
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[data]\ndatabase = "{db}"\n', encoding="utf-8")
+
+    def recheck(inspection_id: str) -> dict[str, Any]:
+        done = subprocess.run(
+            [*KIOSK, "--config", str(config), "check", "--json", "--inspection", inspection_id],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        out: dict[str, Any] = json.loads(done.stdout)
+        assert out["reference"] == inspection_id
+        return out
+
+    assert "R2" not in {r["rule"] for r in recheck(inspection.id)["reasons"]}
+    after = recheck(recent.id)
+    assert after["verdict"] == "REFUSE"
+    assert "R2" in {r["rule"] for r in after["reasons"]}

@@ -14,11 +14,14 @@ import json
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli import CommandError
 from kiosk.commands.common import emit
 from kiosk.settings import RESOURCES, Settings
+
+if TYPE_CHECKING:
+    from kiosk.domain.models import Verdict
 
 MAX_FILE_BYTES = 1_000_000
 DEVICE_RULES = ("K1", "K2")
@@ -29,7 +32,12 @@ def register(sub: Any) -> None:
     check: argparse.ArgumentParser = sub.add_parser(
         "check", help="the verdict on a declaration file, with every reason"
     )
-    check.add_argument("file", metavar="DECLARATION.json", type=Path)
+    check.add_argument("file", metavar="DECLARATION.json", type=Path, nargs="?")
+    check.add_argument(
+        "--inspection",
+        metavar="ID",
+        help="re-check a recorded inspection under the rules of its own date instead",
+    )
     check.add_argument(
         "--at", metavar="DATE", help="evaluate under the rules in force on this date (YYYY-MM-DD)"
     )
@@ -81,6 +89,12 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.store import Store, StoreError
     from kiosk.store.codec import FieldError, declaration_from_dict
 
+    if args.inspection:
+        if args.file is not None:
+            raise CommandError("give a declaration file or --inspection, not both")
+        return _recheck(settings, args)
+    if args.file is None:
+        raise CommandError("give a declaration file (see docs/declaration.md) or --inspection ID")
     doc = _read(args.file)
     body = doc.get("declaration", doc)
     try:
@@ -149,10 +163,42 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         store.close()
 
-    verdict = result.verdict
-    if args.json:
+    _print_verdict(result.verdict, at, declaration.reference, args.json)
+    return 0
+
+
+def _recheck(settings: Settings, args: argparse.Namespace) -> int:
+    """Check a recorded inspection again, under the rules of its own date (a replay)."""
+    from kiosk.services.checking import Checker, CheckError, inspection_date
+    from kiosk.store import Store, StoreError
+    from kiosk.store.repository import InspectionNotFoundError
+
+    try:
+        store = Store.open(settings.database_url)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    try:
+        inspection = store.get(args.inspection)
+        checker = Checker.from_settings(store, settings)
+        result = checker.check(inspection, inspection.started_at)
+    except InspectionNotFoundError:
+        raise CommandError(f"no inspection {args.inspection} in {settings.database_url}") from None
+    except (CheckError, StoreError) as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        store.close()
+    recorded = inspection.verdict.outcome.label if inspection.verdict is not None else "none"
+    if not args.json:
+        print(f"recorded verdict: {recorded}")
+    _print_verdict(result.verdict, inspection_date(inspection), inspection.id, args.json)
+    return 0
+
+
+def _print_verdict(verdict: Verdict, at: date, reference: str, as_json: bool) -> None:
+    if as_json:
         emit(
             {
+                "reference": reference,
                 "verdict": verdict.outcome.label,
                 "at": at.isoformat(),
                 "ruleset": verdict.ruleset_version,
@@ -169,10 +215,9 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
                 ],
             }
         )
-        return 0
+        return
     rules = f"rules of {at}, {verdict.ruleset_version}"
-    print(f"{verdict.outcome.label}  ({declaration.reference}, {rules})")
+    print(f"{verdict.outcome.label}  ({reference}, {rules})")
     for r in verdict.reasons:
         print(f"  {r.outcome.label:<7} {r.rule_id:<4} {r.message}")
         print(f"          basis: {r.legal_basis}")
-    return 0

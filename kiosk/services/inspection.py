@@ -137,12 +137,16 @@ class InspectionWork:
         return Startup(tuple(self.store.users()), self.store.data_version(), seeded)
 
     def warm_up(self) -> None:
-        """Load the slip renderer (reportlab, ~0.2 s) in the task thread after start-up.
+        """Load the slip renderer and build the screening index in the task thread.
 
         Kept out of the start-up path so the sign-in screen is ready sooner, and done before
-        the first verdict so that verdict is not slower than the others.
+        the first verdict so that verdict is not slower than the others (the index takes about
+        a second per 100,000 listed names; the inspector is typing a PIN meanwhile).
         """
         import kiosk.slips.slip  # noqa: F401
+
+        if self.checker is not None:
+            self.checker.name_index()
 
     def close(self) -> None:
         """Close the database if this object opened it."""
