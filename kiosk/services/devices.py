@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from hardware.base import (
@@ -137,14 +137,24 @@ class _DeviceWorker(QObject):
 
     @Slot()
     def finish(self) -> None:
-        """Stop polling, release the device and end the thread's event loop."""
+        """Stop polling, release the device and end the thread's event loop.
+
+        The worker (and its timer) then moves back to the GUI thread, so that whenever Python
+        frees it, it is deleted in a thread that still runs: deleting a QObject that belongs to
+        a finished thread from the garbage collector crashed the process once.
+        """
+        thread = self.thread()
         if self._timer is not None:
             self._timer.stop()
+            self._timer.timeout.disconnect(self._on_timer_timeout)
         try:
             self.close_device()
         except Exception:
             log.exception("%s: closing the device failed", self.name)
-        self.thread().quit()
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
+        thread.quit()
 
     @Slot()
     def _on_timer_timeout(self) -> None:

@@ -60,8 +60,15 @@ class _TaskWorker(QObject):
 
     @Slot()
     def stop(self) -> None:
-        """Leave the thread's event loop once every task queued before this call has run."""
+        """Leave the thread's event loop once every task queued before this call has run.
+
+        The worker moves back to the GUI thread first, so that Python deletes it in a thread
+        that still runs (see ``DeviceHub``'s workers).
+        """
         thread = self.thread()
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
         thread.quit()
 
 
@@ -99,7 +106,6 @@ class TaskRunner(QObject):
         self._thread.setObjectName(name)
         self._worker = _TaskWorker()
         self._worker.moveToThread(self._thread)
-        self._thread.finished.connect(self._worker.deleteLater)
         self._task_submitted.connect(self._worker.run_task)
         self._stop_requested.connect(self._worker.stop)
         self._worker.succeeded.connect(self._on_worker_succeeded)
