@@ -18,14 +18,19 @@ from kiosk.domain.models import (
     IdentifierKind,
     InputSource,
     Inspection,
+    InspectionState,
+    Outcome,
+    Override,
+    OverrideCode,
     Photo,
     User,
+    Verdict,
     WeightReading,
     WeightState,
 )
-from kiosk.domain.rules import RuleSetError
+from kiosk.domain.rules import RuleSetError, override_problem
 from kiosk.domain.workflow import IllegalTransitionError
-from kiosk.services.checking import Checker, CheckError, Lookup
+from kiosk.services.checking import Checker, CheckError, Lookup, inspection_date
 from kiosk.services.tasks import TaskRunner, TaskRunnerClosedError
 from kiosk.settings import RESOURCES
 from kiosk.slips.errors import SlipError
@@ -54,6 +59,29 @@ _STATE_WORDS = {
 
 class WorkflowError(Exception):
     """A user action that does not fit the inspection's state; the message is for the user."""
+
+
+class OverrideError(WorkflowError):
+    """A supervisor override that is refused; the message is for the supervisor."""
+
+
+def override_outcome(verdict: Verdict) -> Outcome:
+    """The outcome a supervisor's override of a HOLD sets.
+
+    The override lifts the hold, so the parcel is released: EXEMPT when one of the verdict's
+    reasons already found an exception applies (grandfathering, temporary import; the slip
+    must keep saying the parcel passes under that exception), CLEAR otherwise. The reason
+    code records why the hold was lifted; it does not change the outcome.
+
+    Args:
+        verdict: The HOLD verdict being overridden.
+
+    Returns:
+        ``Outcome.EXEMPT`` or ``Outcome.CLEAR``.
+    """
+    if any(r.outcome is Outcome.EXEMPT for r in verdict.reasons):
+        return Outcome.EXEMPT
+    return Outcome.CLEAR
 
 
 def user_message(exc: BaseException) -> str:
@@ -233,6 +261,78 @@ class InspectionWork:
         current = self._record_declaration(current, lookup)
         return self._decide(current, lookup, inspector_name)
 
+    def override(
+        self,
+        supervisor: str,
+        pin: str,
+        code: OverrideCode,
+        text: str,
+        inspector_name: str,
+    ) -> Inspection:
+        """Record a supervisor's override of the current HOLD and re-write its slip.
+
+        The checks that need no PIN come first (a reason text, a current HOLD, the override
+        policy of the rule set, the supervisor's role), so a refused override does not spend
+        one of the supervisor's PIN attempts; then the PIN is verified (a wrong PIN counts
+        towards the lock-out as at sign-in); the store checks the two-person rule again.
+
+        Args:
+            supervisor: The supervisor's username.
+            pin: The supervisor's PIN.
+            code: Why the hold is lifted.
+            text: The supervisor's written reason (required).
+            inspector_name: The inspector's display name, for the slip.
+
+        Returns:
+            The overridden inspection, with the re-written slip's path.
+
+        Raises:
+            OverrideError: When the override is refused; the message says why.
+        """
+        store = self._store()
+        current = store.get(self._current_id())
+        reason = text.strip()
+        if not reason:
+            raise OverrideError("Write why the hold is lifted: a reason text is required.")
+        verdict = current.verdict
+        if current.override is not None:
+            raise OverrideError("This parcel's verdict has already been overridden.")
+        if verdict is None or current.state not in (
+            InspectionState.DECIDED,
+            InspectionState.PRINTED,
+        ):
+            raise OverrideError("There is no verdict to override: check the parcel first.")
+        problem = override_problem(
+            self._checker().ruleset,
+            verdict,
+            inspection_date(current),
+            current.inspector,
+            supervisor,
+        )
+        if problem is not None:
+            raise OverrideError(f"Override refused: {problem}.")
+        user = store.user(supervisor)
+        if user is None:
+            raise OverrideError(f"Override refused: unknown user {supervisor!r}.")
+        if user.role != "supervisor" or not user.active:
+            raise OverrideError(
+                f"Override refused: {user.display_name} is not an active supervisor."
+            )
+        check = store.verify_pin(supervisor, pin, self.clock())
+        if not check.ok:
+            raise OverrideError(check.message)
+        now = self.clock()
+        override = Override(supervisor, code, reason, override_outcome(verdict), now)
+        overridden = store.set_override(current.id, override, now)
+        lookup = self._checker().lookup(overridden)
+        return self._write_slip(
+            overridden,
+            lookup,
+            inspector_name,
+            ruleset_version=verdict.ruleset_version,
+            supervisor_name=user.display_name,
+        )
+
     def mark_printed(self, inspection_id: str) -> Inspection:
         """Record that the slip of an inspection was printed."""
         return self._store().mark_printed(inspection_id, self.clock())
@@ -256,6 +356,21 @@ class InspectionWork:
         now = self.clock()
         result = self._checker().check(inspection, now)
         decided = store.set_verdict(inspection.id, result.verdict, now)
+        with_slip = self._write_slip(
+            decided, result.lookup, inspector_name, ruleset_version=result.verdict.ruleset_version
+        )
+        return StepResult(with_slip, result.lookup, decided=True)
+
+    def _write_slip(
+        self,
+        inspection: Inspection,
+        lookup: Lookup,
+        inspector_name: str,
+        *,
+        ruleset_version: str,
+        supervisor_name: str | None = None,
+    ) -> Inspection:
+        store = self._store()
         version = store.data_version()
         kiosk = self.settings.kiosk
         from kiosk.slips.slip import SlipContext, write_slip
@@ -264,15 +379,15 @@ class InspectionWork:
             post_code=kiosk.post,
             post_name=kiosk.post_name,
             kiosk_id=kiosk.kiosk_id,
-            inspector_name=inspector_name or decided.inspector,
+            inspector_name=inspector_name or inspection.inspector,
+            supervisor_name=supervisor_name,
             data_version=version.version if version is not None else "",
             data_published_at=version.published_at if version is not None else None,
-            ruleset_version=result.verdict.ruleset_version,
-            kp_certificate=result.lookup.certificate,
+            ruleset_version=ruleset_version,
+            kp_certificate=lookup.certificate,
         )
-        path = write_slip(decided, ctx, self.settings.slips_path)
-        with_slip = store.set_slip(decided.id, str(path), self.clock())
-        return StepResult(with_slip, result.lookup, decided=True)
+        path = write_slip(inspection, ctx, self.settings.slips_path)
+        return store.set_slip(inspection.id, str(path), self.clock())
 
     def _store(self) -> Store:
         if self.store is None:
@@ -332,6 +447,8 @@ class InspectionController(QObject):
         data_status_changed(object): the ``DataVersion`` in use, or None.
         busy_changed(bool): True while steps are queued or running.
         ready(): the database is open and ``users()`` is filled.
+        override_recorded(object): the overridden ``Inspection``, its slip re-written.
+        override_refused(str): why a supervisor override was refused (one line).
     """
 
     signed_in = Signal(object)
@@ -347,6 +464,8 @@ class InspectionController(QObject):
     data_status_changed = Signal(object)
     busy_changed = Signal(bool)
     ready = Signal()
+    override_recorded = Signal(object)
+    override_refused = Signal(str)
 
     def __init__(
         self,
@@ -519,6 +638,55 @@ class InspectionController(QObject):
             return
         self._printing_id = current.id
         self._devices.print_pdf(Path(current.slip_path))
+
+    def request_override(
+        self, supervisor: str, pin: str, code: OverrideCode, text: str
+    ) -> None:
+        """Ask to override the current HOLD as ``supervisor`` (two-person rule, R18).
+
+        Runs in the task thread: the supervisor's PIN is verified, the override policy is
+        checked, the override is recorded with the new outcome (``override_outcome``) and the
+        slip is re-written with both names. Answers with ``override_recorded(Inspection)``
+        (after ``inspection_changed``) or ``override_refused(str)``. The inspector stays
+        signed in either way.
+
+        Args:
+            supervisor: The supervisor's username.
+            pin: The supervisor's PIN.
+            code: The reason code.
+            text: The written reason (required).
+        """
+        user = self._user
+        if user is None:
+            self.override_refused.emit("Sign in first.")
+            return
+        if self._current is None:
+            self.override_refused.emit("There is no inspection to override.")
+            return
+        if not text.strip():
+            self.override_refused.emit("Write why the hold is lifted: a reason text is required.")
+            return
+        name = user.display_name
+        session = self._session
+
+        def done(result: object) -> None:
+            assert isinstance(result, Inspection)
+            if session != self._session:
+                return  # signed out meanwhile: recorded, but not shown
+            self._show(StepResult(result))
+            self.override_recorded.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, WorkflowError | IllegalTransitionError | StoreError):
+                log.error("override failed", exc_info=exc)
+            self.override_refused.emit(user_message(exc))
+
+        self._submit(
+            lambda: self._work.override(supervisor, pin, code, text, name),
+            done,
+            name="override",
+            on_error=failed,
+        )
 
     @Slot()
     def next_parcel(self) -> None:
