@@ -10,11 +10,19 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.domain.models import Declaration, Inspection, KpCertificate, User, WeightReading
+from kiosk.domain.models import (
+    Declaration,
+    Inspection,
+    KpCertificate,
+    OverrideCode,
+    User,
+    WeightReading,
+)
 from kiosk.domain.wedge import DEFAULT_MAX_GAP_MS
 from kiosk.ui.formatting import utc_now
 from kiosk.ui.ports import ControllerPort, DataVersionLike, DevicesPort, SettingsView
 from kiosk.ui.screens.inspection import InspectionScreen
+from kiosk.ui.screens.override import OverrideScreen
 from kiosk.ui.screens.sign_in import SignInScreen
 from kiosk.ui.wedge_filter import WedgeFilter
 from kiosk.ui.widgets.message_area import MessageKind
@@ -62,6 +70,7 @@ class MainWindow(QMainWindow):
 
         self.sign_in_screen = SignInScreen()
         self.inspection_screen = InspectionScreen(tolerance_ct=settings_view.carat_tolerance_ct)
+        self.override_screen = OverrideScreen()
         self.status_bar = StatusBar(
             settings_view.post_name,
             settings_view.kiosk_id,
@@ -71,6 +80,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in_screen)
         self.stack.addWidget(self.inspection_screen)
+        self.stack.addWidget(self.override_screen)
 
         root = QWidget()
         root.setObjectName("KioskRoot")
@@ -129,6 +139,8 @@ class MainWindow(QMainWindow):
         c.data_status_changed.connect(self._on_controller_data_status_changed)
         c.busy_changed.connect(self._on_controller_busy_changed)
         c.ready.connect(self._on_controller_ready)
+        c.override_recorded.connect(self._on_controller_override_recorded)
+        c.override_refused.connect(self._on_controller_override_refused)
 
         d = self._devices
         d.weight_changed.connect(self._on_devices_weight_changed)
@@ -146,6 +158,11 @@ class MainWindow(QMainWindow):
         i.sign_out_requested.connect(self._on_inspection_screen_sign_out_requested)
         i.zero_requested.connect(self._on_inspection_screen_zero_requested)
         i.tare_requested.connect(self._on_inspection_screen_tare_requested)
+        i.override_requested.connect(self._on_inspection_screen_override_requested)
+
+        o = self.override_screen
+        o.override_requested.connect(self._on_override_screen_override_requested)
+        o.cancelled.connect(self._on_override_screen_cancelled)
 
         self.wedge_filter.scanned.connect(self._on_wedge_filter_scanned)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
@@ -212,6 +229,22 @@ class MainWindow(QMainWindow):
         self.inspection_screen.set_busy(busy)
         self.status_bar.set_busy(busy)
 
+    @Slot(object)
+    def _on_controller_override_recorded(self, inspection: Inspection) -> None:
+        self.inspection_screen.show_inspection(inspection)
+        if self.stack.currentWidget() is self.override_screen:
+            self._show_inspection_screen()
+        self.inspection_screen.show_message(
+            self.inspection_screen.override_text() or "Override recorded.", MessageKind.INFO
+        )
+
+    @Slot(str)
+    def _on_controller_override_refused(self, message: str) -> None:
+        if self.stack.currentWidget() is self.override_screen:
+            self.override_screen.show_refusal(message)
+        else:
+            self._show_error(f"Override refused: {message}")
+
     # ---- Devices → screens -----------------------------------------------------------------
 
     @Slot(object)
@@ -270,6 +303,38 @@ class MainWindow(QMainWindow):
     def _on_inspection_screen_tare_requested(self) -> None:
         self._call("tare the scale", self._devices.tare_scale)
 
+    @Slot()
+    def _on_inspection_screen_override_requested(self) -> None:
+        inspection = self._controller.current
+        user = self._controller.user
+        if inspection is None or inspection.verdict is None or user is None:
+            self._show_error("There is no verdict to override.")
+            return
+        try:
+            users = self._controller.users()
+        except Exception as exc:
+            log.exception("could not list users")
+            self._show_error(f"Could not list the supervisors: {exc}")
+            return
+        supervisors = [
+            u for u in users if u.role == "supervisor" and u.active and u.username != user.username
+        ]
+        self.override_screen.open_for(inspection, supervisors)
+        self.stack.setCurrentWidget(self.override_screen)
+        self.override_screen.setFocus()
+
+    @Slot(str, str, object, str)
+    def _on_override_screen_override_requested(
+        self, supervisor: str, pin: str, code: OverrideCode, text: str
+    ) -> None:
+        self._call(
+            "record the override", self._controller.request_override, supervisor, pin, code, text
+        )
+
+    @Slot()
+    def _on_override_screen_cancelled(self) -> None:
+        self._show_inspection_screen()
+
     # ---- Internals -------------------------------------------------------------------------
 
     def _call(self, what: str, method: Callable[..., object], *args: object) -> None:
@@ -283,8 +348,14 @@ class MainWindow(QMainWindow):
     def _show_error(self, message: str) -> None:
         if self.stack.currentWidget() is self.sign_in_screen:
             self.sign_in_screen.show_error(message)
+        elif self.stack.currentWidget() is self.override_screen:
+            self.override_screen.show_refusal(message)
         else:
             self.inspection_screen.show_message(message)
+
+    def _show_inspection_screen(self) -> None:
+        self.stack.setCurrentWidget(self.inspection_screen)
+        self.inspection_screen.identifiers.input.setFocus()
 
     def _show_sign_in(self) -> None:
         self.stack.setCurrentWidget(self.sign_in_screen)
@@ -299,6 +370,7 @@ class MainWindow(QMainWindow):
             self.sign_in_screen.show_error(f"Could not list the users: {exc}")
             return
         self.sign_in_screen.set_users(users)
+        self.inspection_screen.set_display_names({u.username: u.display_name for u in users})
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import SignalInstance
 
-from kiosk.domain.models import Inspection, User
+from kiosk.domain.models import Inspection, OverrideCode, User
 from kiosk.settings import Settings
 
 
@@ -42,7 +42,8 @@ class ControllerPort(Protocol):
         inspection_changed(Inspection), declaration_found(Declaration | None),
         certificate_found(KpCertificate | None), verdict_ready(Inspection),
         printed(str), print_failed(str), error_occurred(str),
-        data_status_changed(DataVersionLike | None), busy_changed(bool).
+        data_status_changed(DataVersionLike | None), busy_changed(bool),
+        override_recorded(Inspection), override_refused(str).
     """
 
     @property
@@ -98,6 +99,14 @@ class ControllerPort(Protocol):
         """Emitted once the database is open and the users are known."""
 
     @property
+    def override_recorded(self) -> SignalInstance:
+        """Emitted with the overridden ``Inspection`` (its slip re-written)."""
+
+    @property
+    def override_refused(self) -> SignalInstance:
+        """Emitted with why a supervisor override was refused (a message for the user)."""
+
+    @property
     def user(self) -> User | None:
         """The signed-in user, or ``None``."""
 
@@ -125,6 +134,11 @@ class ControllerPort(Protocol):
 
     def next_parcel(self) -> None:
         """Close the current inspection and start a new one."""
+
+    def request_override(
+        self, supervisor: str, pin: str, code: OverrideCode, text: str
+    ) -> None:
+        """Ask a supervisor's override of the current HOLD; answers with a signal."""
 
 
 class DevicesPort(Protocol):

@@ -28,6 +28,8 @@ from kiosk.domain.models import (
     InspectionState,
     KpCertificate,
     Outcome,
+    Override,
+    OverrideCode,
     Photo,
     Reason,
     User,
@@ -277,6 +279,8 @@ class PreviewController(QObject):
     data_status_changed = Signal(object)
     busy_changed = Signal(bool)
     ready = Signal()
+    override_recorded = Signal(object)
+    override_refused = Signal(str)
 
     def __init__(self, users: Sequence[User] = USERS, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -358,6 +362,30 @@ class PreviewController(QObject):
         """Start the next parcel."""
         self.calls.append(("next_parcel", ()))
         self._start_parcel()
+
+    def request_override(
+        self, supervisor: str, pin: str, code: OverrideCode, text: str
+    ) -> None:
+        """Override the current HOLD as ``supervisor`` with PIN ``1234`` (two-person rule)."""
+        self.calls.append(("request_override", (supervisor, pin, code, text)))
+        current = self._current
+        user = next((u for u in self._users if u.username == supervisor), None)
+        verdict = current.verdict if current is not None else None
+        if current is None or verdict is None or verdict.outcome is not Outcome.HOLD:
+            self.override_refused.emit("Only a HOLD can be overridden.")
+        elif self._user is not None and supervisor == self._user.username:
+            self.override_refused.emit("The supervisor must be a different person.")
+        elif user is None or user.role != "supervisor":
+            self.override_refused.emit(f"{supervisor!r} is not an active supervisor.")
+        elif pin != PREVIEW_PIN:
+            self.override_refused.emit(WRONG_PIN)
+        elif not text.strip():
+            self.override_refused.emit("An override needs a reason text.")
+        else:
+            override = Override(supervisor, code, text.strip(), Outcome.CLEAR, NOW)
+            done = replace(current, override=override, state=InspectionState.OVERRIDDEN)
+            self._set(done)
+            self.override_recorded.emit(done)
 
     def _start_parcel(self) -> None:
         inspection = sample_inspection(None, inspection_id=f"INS-2026-{next(self._ids):06d}")

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.domain.models import Declaration, Inspection, KpCertificate, WeightReading
+from kiosk.domain.models import (
+    Declaration,
+    Inspection,
+    KpCertificate,
+    Outcome,
+    WeightReading,
+)
 from kiosk.domain.workflow import Event, allowed
 from kiosk.ui.formatting import format_time, verdict_is_current
 from kiosk.ui.widgets.camera_view import CameraView
@@ -16,7 +23,7 @@ from kiosk.ui.widgets.documents_panel import DocumentsPanel
 from kiosk.ui.widgets.fit_label import ElidedLabel
 from kiosk.ui.widgets.identifier_panel import IdentifierPanel
 from kiosk.ui.widgets.message_area import MessageArea, MessageKind
-from kiosk.ui.widgets.panel import Panel
+from kiosk.ui.widgets.panel import Panel, make_label
 from kiosk.ui.widgets.reason_list import ReasonList
 from kiosk.ui.widgets.status_bar import device_level
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -42,6 +49,7 @@ class InspectionScreen(QWidget):
         sign_out_requested(): Sign out was pressed.
         zero_requested(): Zero was pressed.
         tare_requested(): Tare was pressed.
+        override_requested(): Override… was pressed (shown only on a HOLD).
     """
 
     identifier_typed = Signal(str)
@@ -51,6 +59,7 @@ class InspectionScreen(QWidget):
     sign_out_requested = Signal()
     zero_requested = Signal()
     tare_requested = Signal()
+    override_requested = Signal()
 
     def __init__(
         self, parent: QWidget | None = None, *, tolerance_ct: Decimal | None = None
@@ -61,6 +70,7 @@ class InspectionScreen(QWidget):
         self._declared_ct: Decimal | None = None
         self._certificate_ct: Decimal | None = None
         self._busy = False
+        self._display_names: dict[str, str] = {}
 
         self.camera = CameraView()
         self.weight = WeightDisplay()
@@ -77,6 +87,11 @@ class InspectionScreen(QWidget):
         self.print_button = self._button("Print slip", "PrintButton", "")
         self.next_button = self._button("Next parcel  \u2192", "NextButton", "")
         self.sign_out_button = self._button("Sign out", "SignOutButton", "quiet")
+        self.override_button = self._button("Override\u2026", "OverrideButton", "")
+        self.override_button.setAccessibleDescription("A supervisor lifts the hold")
+        self.override_note = make_label("", object_name="OverrideNote", wrap=True)
+        self.override_note.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.override_note.setVisible(False)
         self._parcel = ElidedLabel()
         self._parcel.setObjectName("ParcelLabel")
         self._parcel.setProperty("muted", True)
@@ -114,6 +129,8 @@ class InspectionScreen(QWidget):
         right = QVBoxLayout()
         right.setSpacing(10)
         right.addWidget(self.banner)
+        right.addWidget(self.override_note)
+        right.addWidget(self.override_button)
         reasons_panel = Panel("Reasons and legal basis")
         reasons_panel.body.addWidget(self.reasons, 1)
         right.addWidget(reasons_panel, 1)
@@ -136,6 +153,7 @@ class InspectionScreen(QWidget):
         self.print_button.clicked.connect(self.print_requested)
         self.next_button.clicked.connect(self.next_requested)
         self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.override_button.clicked.connect(self.override_requested)
         self._update_actions()
 
     # ---- Slots the services drive ----------------------------------------------------------
@@ -153,6 +171,7 @@ class InspectionScreen(QWidget):
             self.weight.set_recorded(None)
             self.banner.show_inspection(None)
             self.reasons.set_reasons(())
+            self._update_override(None)
             self._update_actions()
             return
         self._parcel.setText(
@@ -166,6 +185,7 @@ class InspectionScreen(QWidget):
         self.banner.show_inspection(inspection)
         verdict = inspection.verdict if verdict_is_current(inspection) else None
         self.reasons.set_reasons(verdict.reasons if verdict is not None else ())
+        self._update_override(inspection if verdict is not None else None)
         self._update_actions()
 
     @Slot(object)
@@ -217,13 +237,22 @@ class InspectionScreen(QWidget):
         self._busy = busy
         self._update_actions()
 
+    def set_display_names(self, names: Mapping[str, str]) -> None:
+        """Display names by username, for the override note (e.g. "Marc Dubois")."""
+        self._display_names = dict(names)
+        self._update_override(self._inspection)
+
+    def override_text(self) -> str:
+        """The override note as shown, or ``""`` when the verdict is not overridden."""
+        return self.override_note.text() if self.override_note.isVisibleTo(self) else ""
+
     @property
     def inspection(self) -> Inspection | None:
         """The inspection shown."""
         return self._inspection
 
     def action_buttons(self) -> list[QPushButton]:
-        """Every button on the screen a finger may press."""
+        """Every button on the screen a finger may press (Override… only when shown)."""
         return [
             self.check_button,
             self.print_button,
@@ -233,6 +262,7 @@ class InspectionScreen(QWidget):
             self.tare_button,
             self.identifiers.add_button,
             self.message.dismiss_button,
+            *([self.override_button] if self.override_button.isVisibleTo(self) else []),
         ]
 
     # ---- Slots the widgets drive -----------------------------------------------------------
@@ -264,6 +294,29 @@ class InspectionScreen(QWidget):
         self.check_button.setEnabled(idle and state is not None and allowed(state, Event.DECIDE))
         self.print_button.setEnabled(idle and state is not None and allowed(state, Event.PRINT))
         self.next_button.setEnabled(idle and inspection is not None)
+        held = (
+            inspection is not None
+            and state is not None
+            and inspection.verdict is not None
+            and inspection.verdict.outcome is Outcome.HOLD
+            and inspection.override is None
+            and verdict_is_current(inspection)
+            and allowed(state, Event.OVERRIDE)
+        )
+        self.override_button.setVisible(held)
+        self.override_button.setEnabled(held and idle)
+
+    def _update_override(self, inspection: Inspection | None) -> None:
+        override = inspection.override if inspection is not None else None
+        if override is None:
+            self.override_note.setText("")
+            self.override_note.setVisible(False)
+            return
+        name = self._display_names.get(override.supervisor, override.supervisor)
+        text = f"{override.new_outcome.label} \u2014 overridden by {name}: {override.text}"
+        self.override_note.setText(text)
+        self.override_note.setToolTip(text)
+        self.override_note.setVisible(True)
 
 
 if __name__ == "__main__":
