@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics.barcode.code128 import Code128
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -29,6 +31,11 @@ QUIET_MODULES = 10
 BARCODE_HEIGHT_PT = 11 * mm
 #: Module widths tried, widest first, in printer dots (a whole number of dots prints crisply).
 BARCODE_DOTS = (4, 3, 2, 1)
+#: QR code: error correction level, quiet zone (modules) and module sizes tried (printer dots).
+QR_LEVEL = "M"
+QR_QUIET_MODULES = 4
+QR_MAX_DOTS = 4
+QR_MIN_DOTS = 2
 PHOTO_MAX_WIDTH_PT = 72 * mm
 PHOTO_MAX_HEIGHT_PT = 54 * mm
 #: Height of the band at the foot of each page of a multi-page slip ("page 1/2").
@@ -76,6 +83,71 @@ def fitted_code128(value: str, width_pt: float = PRINTABLE_WIDTH_PT) -> Code128:
         f"the inspection id {value!r} ({len(value)} characters) is too long for a Code 128 "
         f"barcode {width_pt / mm:.0f} mm wide, even with one-dot bars"
     )
+
+
+class QrFlowable(Flowable):  # type: ignore[misc]
+    """A QR code drawn with whole-printer-dot modules.
+
+    Attributes:
+        drawing: The square drawing of the code, quiet zone included.
+        modules: Modules across, quiet zone included.
+        dots_per_module: Printer dots per module.
+    """
+
+    def __init__(self, drawing: Drawing, modules: int, dots_per_module: int) -> None:
+        """Wrap a drawing made by ``fitted_qr``."""
+        super().__init__()
+        self.drawing = drawing
+        self.modules = modules
+        self.dots_per_module = dots_per_module
+        self.width = float(drawing.width)
+        self.height = float(drawing.height)
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """The code's fixed size."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the code at the flowable's origin."""
+        from reportlab.graphics import renderPDF
+
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+
+
+def fitted_qr(value: str, width_pt: float = PRINTABLE_WIDTH_PT) -> QrFlowable:
+    """A QR code of ``value`` (level M) with whole-dot modules, at most 4 dots, quiet zone included.
+
+    Args:
+        value: The text to encode.
+        width_pt: Width available, in points.
+
+    Returns:
+        The code as a centred flowable, ``width <= width_pt``.
+
+    Raises:
+        LayoutError: When the text is empty or too long for modules of at least 2 dots.
+    """
+    if not value:
+        raise LayoutError("a QR code needs some text to encode")
+    widget = QrCodeWidget(value, barLevel=QR_LEVEL, barBorder=QR_QUIET_MODULES)
+    try:
+        widget.qr.make()
+    except Exception as exc:  # the encoder raises bare exceptions for overlong data
+        raise LayoutError(f"the text ({len(value)} characters) is too long for a QR code") from exc
+    modules = int(widget.qr.getModuleCount()) + 2 * QR_QUIET_MODULES
+    dots = min(QR_MAX_DOTS, int(width_pt / PRINTER_DOT_PT) // modules)
+    if dots < QR_MIN_DOTS:
+        raise LayoutError(
+            f"the QR code of {len(value)} characters needs {modules} modules: too wide for "
+            f"{width_pt / mm:.0f} mm at {QR_MIN_DOTS} printer dots a module"
+        )
+    size_pt = modules * dots * PRINTER_DOT_PT
+    widget.barWidth = size_pt
+    widget.barHeight = size_pt
+    drawing = Drawing(size_pt, size_pt)
+    drawing.add(widget)
+    return QrFlowable(drawing, modules, dots)
 
 
 def _draw_icon(canvas: Canvas, outcome: Outcome, x: float, y: float, size: float) -> None:

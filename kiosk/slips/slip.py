@@ -50,8 +50,10 @@ from kiosk.slips.layout import (
     VerdictBox,
     draw_pages,
     fitted_code128,
+    fitted_qr,
     paginate,
 )
+from kiosk.slips.signing import KioskKey, SigningError, sign_summary, summary_of
 
 DEFAULT_TIMEZONE = "Europe/Brussels"
 TITLE = "DIAMOND PARCEL INSPECTION"
@@ -70,7 +72,6 @@ _KIND_LABELS: dict[IdentifierKind, str] = {
     IdentifierKind.SEAL: "Seal",
     IdentifierKind.UNKNOWN: "Unrecognised",
 }
-
 
 
 def _require_aware(at: datetime, what: str) -> None:
@@ -94,6 +95,8 @@ class SlipContext:
         ruleset_version: Version of the rule set that decided; the verdict's when empty.
         timezone: IANA zone for local times (``"Europe/Brussels"``).
         kp_certificate: The KP certificate on file for the parcel, for its carats.
+        signing_key: The kiosk's key; when given, the slip carries a QR code of its signed
+            summary (``kiosk slip verify``).
     """
 
     post_code: str
@@ -106,6 +109,7 @@ class SlipContext:
     ruleset_version: str = ""
     timezone: str = DEFAULT_TIMEZONE
     kp_certificate: KpCertificate | None = None
+    signing_key: KioskKey | None = None
 
     def __post_init__(self) -> None:
         """Check the context so that a bad one fails at once with a clear message."""
@@ -282,6 +286,7 @@ class _SlipBuilder:
             self.photo(),
             self.override(),
             self.data_versions(),
+            self.verification(),
             self.footer(),
         ):
             if section:
@@ -542,6 +547,42 @@ class _SlipBuilder:
             ruleset += f" (verdict computed under {verdict.ruleset_version})"
         rows.append(self.field("Rule set", ruleset))
         return rows
+
+    def payload(self) -> str | None:
+        """The signed summary for the QR code, or ``None`` without a signing key."""
+        key = self.ctx.signing_key
+        if key is None:
+            return None
+        verdict = self.inspection.verdict
+        assert verdict is not None
+        try:
+            summary = summary_of(
+                self.inspection,
+                post=self.ctx.post_code,
+                kiosk_id=self.ctx.kiosk_id,
+                data_version=self.ctx.data_version or verdict.data_version,
+            )
+            return sign_summary(summary, key)
+        except SigningError as exc:
+            raise SlipError(f"the slip cannot be signed: {exc}") from exc
+
+    def verification(self) -> list[Any]:
+        """The signed summary as a QR code, with how to check it."""
+        payload = self.payload()
+        if payload is None:
+            return []
+        try:
+            code = fitted_qr(payload)
+        except LayoutError as exc:
+            raise SlipError(str(exc)) from exc
+        code.spaceBefore = 1 * mm
+        assert self.ctx.signing_key is not None
+        return [
+            *self.section("Signed summary"),
+            code,
+            self.para("Verify: kiosk slip verify", self.centred),
+            self.para(f"Key {self.ctx.signing_key.key_id}", self.centred_small),
+        ]
 
     def footer(self) -> list[Any]:
         """The closing line."""
