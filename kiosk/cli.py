@@ -41,8 +41,6 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "kiosk.commands.check",
     "kiosk.commands.data",
     "kiosk.commands.screen",
-    "kiosk.commands.audit",
-    "kiosk.commands.users",
     "kiosk.commands.slip",
 )
 
