@@ -8,10 +8,11 @@ when another process (the CLI, a sync run) writes to the same file.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import secrets
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -19,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from kiosk.domain.models import (
@@ -43,11 +44,20 @@ from kiosk.domain.models import (
 )
 from kiosk.domain.names import normalise_name
 from kiosk.domain.workflow import FINISHED, Event, IllegalTransitionError, transition
+from kiosk.store.audit import (
+    GENESIS_HASH,
+    AuditReport,
+    ChainEntry,
+    entry_hash,
+    normalised_detail,
+    verify_chain,
+)
 from kiosk.store.codec import (
     FieldError,
     declaration_from_dict,
     declaration_to_dict,
     identifier_to_dict,
+    instant_text,
     override_to_dict,
     photo_to_dict,
     reading_to_dict,
@@ -55,7 +65,7 @@ from kiosk.store.codec import (
 )
 from kiosk.store.database import Database, StoreError
 from kiosk.store.lists import ListStoreMixin, party_from_row
-from kiosk.store.pins import check_pin, hash_pin
+from kiosk.store.pins import check_pin, hash_pin, needs_rehash
 from kiosk.store.reference import ROLES, ReferenceData, load_reference_dir
 from kiosk.store.tables import (
     DataImportRow,
@@ -71,6 +81,7 @@ from kiosk.store.tables import (
     OverrideRow,
     PhotoRow,
     ReasonRow,
+    RevokedBadgeRow,
     UserRow,
     VerdictRow,
     WeightReadingRow,
@@ -80,6 +91,11 @@ MAX_INSPECTION_ID_LEN = 24
 _PIN = re.compile(r"^[0-9]{4,12}$")
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
 _CHUNK = 500
+PIN_DELAYS_S: tuple[float, ...] = (0.0, 0.0, 2.0, 5.0)
+"""The wait imposed after the 1st, 2nd, 3rd... wrong PIN in a row (the last one repeats)."""
+SETTINGS_EVENT = "settings_changed"
+# Sample users' PINs are public: their hashes are made once per process, not per database.
+_SAMPLE_HASHES: dict[tuple[str, str, str, str], str] = {}
 
 
 class InspectionNotFoundError(StoreError):
@@ -102,6 +118,8 @@ class PinCheck:
     user: User | None
     message: str
     locked_until: datetime | None = None
+    retry_after_s: float = 0.0
+    """How long to wait before the next try (0 when a try is allowed at once)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +285,14 @@ def _inspection(row: InspectionRow) -> Inspection:
     )
 
 
+def _sample_hash(username: str, display_name: str, role: str, pin: str) -> str:
+    """The PIN hash of a sample user, made once per process (the sample PINs are public)."""
+    key = (username, display_name, role, pin)
+    if key not in _SAMPLE_HASHES:
+        _SAMPLE_HASHES[key] = Store._checked_pin_hash(username, display_name, role, pin)
+    return _SAMPLE_HASHES[key]
+
+
 class Store(ListStoreMixin):
     """The kiosk's records and reference data, behind short one-step transactions.
 
@@ -274,27 +300,49 @@ class Store(ListStoreMixin):
         database: An open, migrated ``Database``.
         max_pin_failures: Wrong PINs in a row that lock a user.
         lockout_s: How long a locked user must wait, in seconds.
+        pin_delays_s: The wait after the 1st, 2nd, ... wrong PIN in a row, in seconds (the
+            last one repeats); a try during the wait is refused unchecked.
     """
 
     def __init__(
-        self, database: Database, *, max_pin_failures: int = 5, lockout_s: float = 60.0
+        self,
+        database: Database,
+        *,
+        max_pin_failures: int = 5,
+        lockout_s: float = 60.0,
+        pin_delays_s: Sequence[float] = PIN_DELAYS_S,
     ) -> None:
         if max_pin_failures < 1:
             raise ValueError(f"max_pin_failures must be at least 1, got {max_pin_failures}")
         if lockout_s < 0:
             raise ValueError(f"lockout_s must not be negative, got {lockout_s}")
+        if not pin_delays_s or any(d < 0 or not math.isfinite(d) for d in pin_delays_s):
+            raise ValueError(f"pin_delays_s must be finite, non-negative waits: {pin_delays_s}")
         self._db = database
         self.max_pin_failures = max_pin_failures
         self.lockout_s = lockout_s
+        self.pin_delays_s = tuple(float(d) for d in pin_delays_s)
 
     @classmethod
-    def open(cls, url: str, *, max_pin_failures: int = 5, lockout_s: float = 60.0) -> Store:
+    def open(
+        cls,
+        url: str,
+        *,
+        max_pin_failures: int = 5,
+        lockout_s: float = 60.0,
+        pin_delays_s: Sequence[float] = PIN_DELAYS_S,
+    ) -> Store:
         """Open the database at ``url`` (created and migrated to the head as needed).
 
         Raises:
             StoreError: When the database cannot be opened or migrated.
         """
-        return cls(Database.open(url), max_pin_failures=max_pin_failures, lockout_s=lockout_s)
+        return cls(
+            Database.open(url),
+            max_pin_failures=max_pin_failures,
+            lockout_s=lockout_s,
+            pin_delays_s=pin_delays_s,
+        )
 
     @property
     def url(self) -> str:
@@ -342,21 +390,114 @@ class Store(ListStoreMixin):
         inspection_id: str | None = None,
         actor: str | None = None,
     ) -> None:
+        """Append an event chained to the newest one, in the caller's write transaction.
+
+        Writing transactions begin with ``BEGIN IMMEDIATE``, so two appends never read the same
+        head. The pending rows of the session are flushed first (autoflush), so several events
+        of one transaction chain in the order they were appended.
+        """
+        head = session.execute(
+            select(EventRow.seq, EventRow.hash).order_by(EventRow.seq.desc()).limit(1)
+        ).first()
+        seq, prev_hash = (head[0] + 1, head[1]) if head is not None else (1, GENESIS_HASH)
+        body = normalised_detail(detail)
+        digest = entry_hash(seq, instant_text(at), kind, inspection_id, actor, body, prev_hash)
         session.add(
             EventRow(
-                inspection_id=inspection_id, kind=kind, at=at, actor=actor, detail=dict(detail)
+                inspection_id=inspection_id,
+                kind=kind,
+                at=at,
+                actor=actor,
+                detail=body,
+                seq=seq,
+                prev_hash=prev_hash,
+                hash=digest,
             )
         )
+        session.flush()
+
+    # ---- Audit trail ------------------------------------------------------------------------
+
+    def audit_head(self) -> tuple[int, str]:
+        """The newest entry of the audit chain as ``(seq, hash)``; ``(0, GENESIS_HASH)`` if none."""
+        with self._read() as session:
+            head = session.execute(
+                select(EventRow.seq, EventRow.hash).order_by(EventRow.seq.desc()).limit(1)
+            ).first()
+        return (int(head[0]), str(head[1])) if head is not None else (0, GENESIS_HASH)
+
+    def audit_entries(self) -> list[ChainEntry]:
+        """Every audit entry as stored, in row order (read raw, so that a damaged row is shown)."""
+        query = text(
+            "SELECT seq, at, kind, inspection_id, actor, detail, prev_hash, hash "
+            "FROM events ORDER BY id"
+        )
+        with self._read() as session:
+            rows = session.execute(query).all()
+        entries = []
+        for seq, at, kind, inspection_id, actor, detail, prev_hash, digest in rows:
+            try:
+                body = json.loads(detail) if isinstance(detail, str | bytes) else detail
+            except ValueError:
+                body = {"unreadable": str(detail)}  # never verifies against the stored hash
+            entries.append(
+                ChainEntry(
+                    seq=seq if isinstance(seq, int) else None,
+                    at=str(at),
+                    kind=str(kind),
+                    inspection_id=inspection_id,
+                    actor=actor,
+                    detail=body,
+                    prev_hash=prev_hash,
+                    hash=digest,
+                )
+            )
+        return entries
+
+    def verify_audit(self, expected_head: tuple[int, str] | None = None) -> AuditReport:
+        """Recompute the whole audit chain; see ``kiosk.store.audit.verify_chain``."""
+        return verify_chain(self.audit_entries(), expected_head)
+
+    def note_settings(self, digest: str, source: str, now: datetime) -> bool:
+        """Record the settings' SHA-256 when it differs from the last one recorded.
+
+        Args:
+            digest: The SHA-256 (hex) of the settings file (or of the defaults in use).
+            source: Where the settings came from (a path or ``"defaults"``).
+            now: The current time (aware).
+
+        Returns:
+            True when a ``settings_changed`` event was appended.
+        """
+        now = _aware(now)
+        with self._write() as session:
+            last = session.scalar(
+                select(EventRow.detail)
+                .where(EventRow.kind == SETTINGS_EVENT)
+                .order_by(EventRow.seq.desc())
+                .limit(1)
+            )
+            previous = last.get("sha256") if isinstance(last, dict) else None
+            if previous == digest:
+                return False
+            self._event(
+                session,
+                SETTINGS_EVENT,
+                now,
+                {"sha256": digest, "source": source, "previous": previous},
+            )
+            return True
 
     # ---- Users ------------------------------------------------------------------------------
 
     def add_user(
         self, username: str, display_name: str, role: str, pin: str, badge: str | None = None
     ) -> User:
-        """Create a user with a scrypt-hashed PIN.
+        """Create a user with an argon2id-hashed PIN.
 
         Raises:
-            UserError: On a bad username, role or PIN, or a name or badge already taken.
+            UserError: On a bad username, role or PIN, or a name or badge already taken or
+                revoked.
         """
         now = datetime.now(UTC)
         pin_hash = self._checked_pin_hash(username, display_name, role, pin)
@@ -395,6 +536,8 @@ class Store(ListStoreMixin):
             holder = session.scalar(select(UserRow.username).where(UserRow.badge == badge))
             if holder is not None:
                 raise UserError(f"Badge {badge} is already given to {holder!r}.")
+            if session.get(RevokedBadgeRow, badge) is not None:
+                raise UserError(f"Badge {badge} was revoked; issue a new badge.")
         row = UserRow(
             username=username,
             display_name=display_name.strip(),
@@ -421,16 +564,121 @@ class Store(ListStoreMixin):
             row = session.get(UserRow, username)
             return _user(row) if row is not None else None
 
-    def user_by_badge(self, badge: str) -> User | None:
-        """The user holding ``badge``, or ``None``."""
+    def user_by_badge(self, badge: str, now: datetime | None = None) -> User | None:
+        """The user holding ``badge``, or ``None``.
+
+        A revoked badge gives ``None`` and appends a ``revoked_badge_presented`` event.
+        """
+        badge = badge.strip()
         with self._read() as session:
-            row = session.scalar(select(UserRow).where(UserRow.badge == badge.strip()))
+            row = session.scalar(select(UserRow).where(UserRow.badge == badge))
+            if row is not None:
+                return _user(row)
+            revoked = session.get(RevokedBadgeRow, badge)
+        if revoked is None:
+            return None
+        when = _aware(now) if now is not None else datetime.now(UTC)
+        with self._write() as session:
+            self._event(
+                session,
+                "revoked_badge_presented",
+                when,
+                {"badge": badge, "username": revoked.username},
+            )
+        return None
+
+    def revoke_badge(
+        self, badge: str, by: str, reason: str, now: datetime | None = None
+    ) -> User | None:
+        """Revoke ``badge`` for good: it is taken from its holder and never signs in again.
+
+        Args:
+            badge: The badge id.
+            by: Who revokes it (recorded).
+            reason: Why (recorded; e.g. "lost", "stolen", "left the service").
+            now: The time to record (aware; the current time when ``None``).
+
+        Returns:
+            The user who held the badge (now without one), or ``None`` if nobody held it.
+
+        Raises:
+            UserError: When the badge, ``by`` or ``reason`` is empty or the badge is already
+                revoked.
+        """
+        badge = badge.strip()
+        when = _aware(now) if now is not None else datetime.now(UTC)
+        if not badge:
+            raise UserError("A badge id is needed.")
+        if not by.strip():
+            raise UserError("Say who revokes the badge.")
+        if not reason.strip():
+            raise UserError("A reason is needed to revoke a badge.")
+        with self._write() as session:
+            if session.get(RevokedBadgeRow, badge) is not None:
+                raise UserError(f"Badge {badge} is already revoked.")
+            row = session.scalar(select(UserRow).where(UserRow.badge == badge))
+            username = row.username if row is not None else None
+            if row is not None:
+                row.badge = None
+            session.add(
+                RevokedBadgeRow(
+                    badge=badge,
+                    username=username,
+                    revoked_at=when,
+                    revoked_by=by.strip(),
+                    reason=reason.strip(),
+                )
+            )
+            self._event(
+                session,
+                "badge_revoked",
+                when,
+                {"badge": badge, "username": username, "reason": reason.strip()},
+                actor=by.strip(),
+            )
             return _user(row) if row is not None else None
 
-    def verify_pin(self, username: str, pin: str, now: datetime) -> PinCheck:
-        """Check a user's PIN; ``max_pin_failures`` wrong PINs in a row lock for ``lockout_s``.
+    def revoked_badges(self) -> list[tuple[str, str | None, datetime, str, str]]:
+        """Every revoked badge as ``(badge, username, revoked_at, revoked_by, reason)``."""
+        with self._read() as session:
+            return [
+                (r.badge, r.username, r.revoked_at, r.revoked_by, r.reason)
+                for r in session.scalars(select(RevokedBadgeRow).order_by(RevokedBadgeRow.badge))
+            ]
 
-        A locked user is refused without checking the PIN. A right PIN resets the count.
+    def set_user_active(
+        self, username: str, active: bool, by: str, reason: str, now: datetime | None = None
+    ) -> User:
+        """Enable or disable a user (a disabled user neither signs in nor overrides).
+
+        Raises:
+            UserError: When there is no such user or no reason is given.
+        """
+        when = _aware(now) if now is not None else datetime.now(UTC)
+        if not reason.strip():
+            raise UserError("A reason is needed to enable or disable a user.")
+        with self._write() as session:
+            row = session.get(UserRow, username)
+            if row is None:
+                raise UserError(f"No user {username!r}.")
+            row.active = active
+            self._event(
+                session,
+                "user_enabled" if active else "user_disabled",
+                when,
+                {"username": username, "reason": reason.strip()},
+                actor=by,
+            )
+            return _user(row)
+
+    def verify_pin(self, username: str, pin: str, now: datetime) -> PinCheck:
+        """Check a user's PIN, with a growing wait after wrong PINs and a lock-out.
+
+        After the n-th wrong PIN in a row the next try must wait ``pin_delays_s[n-1]``
+        seconds (the returned ``retry_after_s``; a try during the wait is refused unchecked
+        and not counted); ``max_pin_failures`` wrong PINs in a row lock for ``lockout_s``. A
+        right PIN resets the count and, when the stored hash is an old scrypt one or has old
+        parameters, replaces it with a current argon2id hash. The store never sleeps.
         """
         now = _aware(now)
         with self._read() as session:
@@ -440,33 +688,71 @@ class Store(ListStoreMixin):
             return PinCheck(False, None, "Unknown user.")
         if not found.active:
             return PinCheck(False, _user(found), "This user is disabled. Ask a supervisor.")
-        locked = self._lock_message(found.locked_until, now)
-        if locked is not None:
-            return PinCheck(False, _user(found), locked, found.locked_until)
+        refused = self._wait_check(found, now)
+        if refused is not None:
+            return refused
         matches = check_pin(pin, stored)
+        new_hash = hash_pin(pin) if matches and needs_rehash(stored) else None
         with self._write() as session:
             row = session.get(UserRow, username)
             if row is None:  # pragma: no cover - removed between the two transactions
                 return PinCheck(False, None, "Unknown user.")
-            locked = self._lock_message(row.locked_until, now)
-            if locked is not None:
-                return PinCheck(False, _user(row), locked, row.locked_until)
+            refused = self._wait_check(row, now)
+            if refused is not None:
+                return refused
             if matches:
                 row.failed_attempts = 0
                 row.locked_until = None
+                row.retry_at = None
+                if new_hash is not None and row.pin_hash == stored:
+                    row.pin_hash = new_hash
+                    self._event(
+                        session, "pin_rehashed", now, {"username": username, "to": "argon2id"}
+                    )
                 self._event(session, "sign_in", now, {"username": username}, actor=username)
                 return PinCheck(True, _user(row), f"Signed in as {row.display_name}.")
             row.failed_attempts += 1
             if row.failed_attempts >= self.max_pin_failures:
                 row.failed_attempts = 0
+                row.retry_at = None
                 row.locked_until = now + timedelta(seconds=self.lockout_s)
                 self._event(session, "user_locked", now, {"username": username})
                 message = self._lock_message(row.locked_until, now)
-                return PinCheck(False, _user(row), message or "Locked.", row.locked_until)
+                return PinCheck(
+                    False, _user(row), message or "Locked.", row.locked_until, self.lockout_s
+                )
             left = self.max_pin_failures - row.failed_attempts
-            self._event(session, "pin_failed", now, {"username": username, "left": left})
+            delays = self.pin_delays_s
+            wait_s = delays[min(row.failed_attempts, len(delays)) - 1]
+            row.retry_at = now + timedelta(seconds=wait_s) if wait_s > 0 else None
+            self._event(
+                session,
+                "pin_failed",
+                now,
+                {"username": username, "left": left, "wait_s": wait_s},
+            )
             plural = "attempt" if left == 1 else "attempts"
-            return PinCheck(False, _user(row), f"Wrong PIN. {left} {plural} left.")
+            message = f"Wrong PIN. {left} {plural} left."
+            if wait_s > 0:
+                message += f" Wait {math.ceil(wait_s)} s before trying again."
+            return PinCheck(False, _user(row), message, None, wait_s)
+
+    def _wait_check(self, row: UserRow, now: datetime) -> PinCheck | None:
+        """A refusal while the user is locked or must still wait, else ``None``."""
+        locked = self._lock_message(row.locked_until, now)
+        if locked is not None and row.locked_until is not None:
+            wait_s = (row.locked_until - now).total_seconds()
+            return PinCheck(False, _user(row), locked, row.locked_until, wait_s)
+        if row.retry_at is not None and row.retry_at > now:
+            wait_s = (row.retry_at - now).total_seconds()
+            return PinCheck(
+                False,
+                _user(row),
+                f"Wait {math.ceil(wait_s)} s before trying again.",
+                None,
+                wait_s,
+            )
+        return None
 
     def _lock_message(self, locked_until: datetime | None, now: datetime) -> str | None:
         if locked_until is None or locked_until <= now:
@@ -654,9 +940,7 @@ class Store(ListStoreMixin):
         if has_users or has_data:
             return False
         data = load_reference_dir(sample_dir)
-        hashes = [
-            self._checked_pin_hash(u.username, u.display_name, u.role, u.pin) for u in data.users
-        ]
+        hashes = [_sample_hash(u.username, u.display_name, u.role, u.pin) for u in data.users]
         now = datetime.now(UTC)
         with self._write() as session:
             if session.scalar(select(func.count()).select_from(DataVersionRow)):

@@ -97,7 +97,7 @@ class Base(DeclarativeBase):
 
 
 class UserRow(Base):
-    """A kiosk user; the PIN is kept only as a scrypt hash."""
+    """A kiosk user; the PIN is kept only as an argon2id hash (older ones: scrypt)."""
 
     __tablename__ = "users"
     __table_args__ = (CheckConstraint(f"role IN {ROLES!r}", name="role"),)
@@ -111,6 +111,19 @@ class UserRow(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    retry_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class RevokedBadgeRow(Base):
+    """A badge that never signs in again (lost, stolen, its holder gone)."""
+
+    __tablename__ = "revoked_badges"
+
+    badge: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str | None] = mapped_column(String(64))
+    revoked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_by: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
 
 
 # ---- Inspections ----------------------------------------------------------------------------
@@ -426,10 +439,13 @@ class AuthorisationRow(Base):
 
 
 class EventRow(Base):
-    """The append-only log of every step (SQLite triggers refuse UPDATE and DELETE)."""
+    """The append-only, hash-chained log of every step (SQLite triggers refuse UPDATE, DELETE).
+
+    ``seq``, ``prev_hash`` and ``hash`` chain the entries (see ``kiosk.store.audit``).
+    """
 
     __tablename__ = "events"
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    __table_args__ = (Index(None, "seq", unique=True), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"), index=True)
@@ -437,3 +453,6 @@ class EventRow(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     actor: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    seq: Mapped[int] = mapped_column(Integer)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
