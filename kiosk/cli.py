@@ -41,6 +41,8 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "kiosk.commands.check",
     "kiosk.commands.data",
     "kiosk.commands.screen",
+    "kiosk.commands.audit",
+    "kiosk.commands.users",
     "kiosk.commands.slip",
 )
 

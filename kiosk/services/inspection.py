@@ -159,6 +159,7 @@ class InspectionWork:
             self._owns_store = True
         if self.settings.data.sample_data:
             seeded = self.store.seed_sample_data_if_empty(self.sample_dir)
+        self.store.note_settings(settings_digest(self.settings), self.settings.source, self.clock())
         self.checker = Checker.from_settings(self.store, self.settings)
         for folder in (self.settings.photos_path, self.settings.slips_path):
             folder.mkdir(parents=True, exist_ok=True)
@@ -403,6 +404,21 @@ class InspectionWork:
         if self.current_id is None:
             raise WorkflowError("No inspection is open: sign in first.")
         return self.current_id
+
+
+def settings_digest(settings: Settings) -> str:
+    """The SHA-256 of the settings file in use, or of the effective settings when defaults."""
+    import hashlib
+    import json
+
+    source = Path(settings.source)
+    if settings.source != "defaults" and source.is_file():
+        try:
+            return hashlib.sha256(source.read_bytes()).hexdigest()
+        except OSError:
+            log.warning("cannot read %s to record its digest", source)
+    body = json.dumps(settings.to_dict(), sort_keys=True, default=str)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _has_inputs(inspection: Inspection) -> bool:

@@ -1,5 +1,6 @@
 """The kiosk's database: schema, migrations, reference data and the Store (sole session holder)."""
 
+from kiosk.store.audit import AuditReport, ChainEntry, verify_chain
 from kiosk.store.database import Database, StoreError
 from kiosk.store.reference import (
     DemoParcel,
@@ -22,6 +23,8 @@ from kiosk.store.repository import (
 )
 
 __all__ = [
+    "AuditReport",
+    "ChainEntry",
     "DataVersion",
     "Database",
     "DemoParcel",
@@ -39,4 +42,5 @@ __all__ = [
     "UserError",
     "load_parcels",
     "load_reference_dir",
+    "verify_chain",
 ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -237,3 +239,20 @@ def test_migration_from_0002_chains_the_old_rows(db_url: str) -> None:
         assert "AUTOINCREMENT" in sql
     finally:
         raw.close()
+
+
+def test_two_processes_appending_at_once_keep_one_chain(store: Store) -> None:
+    script = (
+        "import sys\n"
+        "from datetime import UTC, datetime\n"
+        "from kiosk.store import Store\n"
+        "with Store.open(sys.argv[1]) as s:\n"
+        "    for i in range(60):\n"
+        "        s.note_settings(f'{sys.argv[2]}{i:063x}', 'proc', datetime.now(UTC))\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", script, store.url, tag]) for tag in ("a", "b")]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    report = store.verify_audit()
+    assert (report.ok, report.count) == (True, 120)
+    tags = {e.detail["sha256"][0] for e in store.events()}
+    assert tags == {"a", "b"}
