@@ -234,8 +234,9 @@ class MainWindow(QMainWindow):
         self.inspection_screen.show_inspection(inspection)
         if self.stack.currentWidget() is self.override_screen:
             self._show_inspection_screen()
+        note = self.inspection_screen.override_text() or "Override recorded"
         self.inspection_screen.show_message(
-            self.inspection_screen.override_text() or "Override recorded.", MessageKind.INFO
+            f"{note}. The slip now carries both names: press Print slip.", MessageKind.INFO
         )
 
     @Slot(str)

@@ -131,7 +131,9 @@ def test_a_supervisor_overrides_a_hold_and_the_inspector_stays_signed_in(
     assert inspection_screen.banner.word() == "CLEAR"
     note = inspection_screen.override_text()
     assert note.startswith("CLEAR \u2014 overridden by Markus Weber")
-    assert "Original KP certificate shown at the counter." in note
+    assert note.endswith("(documents produced)")
+    assert "Original KP certificate shown at the counter." in inspection_screen.banner.summary()
+    assert "press Print slip" in inspection_screen.message.text()
     assert not inspection_screen.override_button.isVisible()
     assert controller.user is not None
     assert controller.user.username == "jpeeters"

@@ -238,7 +238,7 @@ class InspectionScreen(QWidget):
         self._update_actions()
 
     def set_display_names(self, names: Mapping[str, str]) -> None:
-        """Display names by username, for the override note (e.g. "Marc Dubois")."""
+        """Display names by username, for the override note ("overridden by Marc Dubois")."""
         self._display_names = dict(names)
         self._update_override(self._inspection)
 
@@ -313,7 +313,8 @@ class InspectionScreen(QWidget):
             self.override_note.setVisible(False)
             return
         name = self._display_names.get(override.supervisor, override.supervisor)
-        text = f"{override.new_outcome.label} \u2014 overridden by {name}: {override.text}"
+        code = override.code.value.replace("_", " ")
+        text = f"{override.new_outcome.label} \u2014 overridden by {name} ({code})"
         self.override_note.setText(text)
         self.override_note.setToolTip(text)
         self.override_note.setVisible(True)
