@@ -41,6 +41,7 @@ from kiosk.store.repository import DataVersion, PinCheck, Store
 if TYPE_CHECKING:
     from kiosk.services.devices import DeviceHub
     from kiosk.settings import Settings
+    from kiosk.slips.signing import KioskKey
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +149,7 @@ class InspectionWork:
     current_id: str | None = None
     checker: Checker | None = None
     _owns_store: bool = field(default=False, init=False)
+    _kiosk_key: KioskKey | None = field(default=None, init=False)
 
     # ---- life cycle ------------------------------------------------------------------------
 
@@ -174,6 +176,10 @@ class InspectionWork:
         """
         import kiosk.slips.slip  # noqa: F401
 
+        try:
+            self._signing_key()
+        except SlipError:
+            log.exception("the slip signing key is not ready; slips cannot be signed")
         if self.checker is not None:
             self.checker.name_index()
 
@@ -376,6 +382,7 @@ class InspectionWork:
         kiosk = self.settings.kiosk
         from kiosk.slips.slip import SlipContext, write_slip
 
+        signing_key = self._signing_key()
         ctx = SlipContext(
             post_code=kiosk.post,
             post_name=kiosk.post_name,
@@ -386,9 +393,23 @@ class InspectionWork:
             data_published_at=version.published_at if version is not None else None,
             ruleset_version=ruleset_version,
             kp_certificate=lookup.certificate,
+            signing_key=signing_key,
         )
         path = write_slip(inspection, ctx, self.settings.slips_path)
         return store.set_slip(inspection.id, str(path), self.clock())
+
+    def _signing_key(self) -> KioskKey:
+        """The kiosk's slip signing key, created on first use (``<data dir>/keys``)."""
+        if self._kiosk_key is None:
+            from kiosk.slips.signing import SigningError, load_or_create_key
+
+            try:
+                self._kiosk_key = load_or_create_key(
+                    self.settings.data_dir / "keys", self.settings.kiosk.kiosk_id
+                )
+            except SigningError as exc:
+                raise SlipError(f"The slip cannot be signed: {exc}") from exc
+        return self._kiosk_key
 
     def _store(self) -> Store:
         if self.store is None:
