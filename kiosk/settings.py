@@ -125,6 +125,21 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class SyncSettings:
+    """Data updates in and records out, through the hub (issue #5); empty ``hub_url``: no sync."""
+
+    hub_url: str = ""                 # e.g. "https://hub.example.be"; "" = offline post, no sync
+    interval_s: int = 300             # background sync period
+    tuf_root: str = ""                # the pinned TUF root.json shipped with the kiosk
+    metadata_dir: str = ""            # where the TUF client keeps metadata; default under data dir
+    token: str = ""                   # this kiosk's upload credential ("kiosk-hub kiosks add")
+    token_file: str = ""              # or a file holding it (preferred: not in the config file)
+    upload_batch: int = 50            # records sent per sync cycle at most
+    backoff_max_s: int = 900          # longest wait between retries of a failed upload
+    timeout_s: float = 30.0           # one HTTP request
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings of the kiosk."""
 
@@ -136,6 +151,7 @@ class Settings:
     camera: CameraSettings = field(default_factory=CameraSettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    sync: SyncSettings = field(default_factory=SyncSettings)
     schema_version: int = SCHEMA_VERSION
     source: str = "defaults"
 
@@ -336,6 +352,14 @@ def _check(settings: Settings) -> None:
         raise SettingsError(
             '[printer] target: tcp://HOST[:PORT] or a serial device path required when '
             'backend = "escpos"'
+        )
+    if settings.sync.hub_url and not settings.sync.hub_url.startswith(("http://", "https://")):
+        raise SettingsError(
+            f"[sync] hub_url: must start with http:// or https://, got {settings.sync.hub_url!r}"
+        )
+    if settings.sync.hub_url and settings.sync.interval_s < 10:
+        raise SettingsError(
+            f"[sync] interval_s: must be at least 10, got {settings.sync.interval_s}"
         )
     if not settings.kiosk.post.strip():
         raise SettingsError("[kiosk] post: must not be empty")

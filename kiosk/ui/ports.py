@@ -15,6 +15,7 @@ from typing import Protocol
 from PySide6.QtCore import SignalInstance
 
 from kiosk.domain.models import Inspection, OverrideCode, User
+from kiosk.domain.sync import SyncStatus
 from kiosk.settings import Settings
 
 
@@ -192,3 +193,21 @@ class SettingsView:
             max_data_age_h=settings.data.max_data_age_h,
             carat_tolerance_ct=settings.checks.carat_tolerance_ct,
         )
+
+
+class SyncPort(Protocol):
+    """The sync service as the UI uses it (``kiosk.services.sync.SyncService``).
+
+    Signals:
+        status_changed(SyncStatus): after every change (cycle started, finished, record queued).
+    """
+
+    @property
+    def status_changed(self) -> SignalInstance:
+        """Emitted on the GUI thread with the new ``SyncStatus``."""
+
+    def status(self) -> SyncStatus:
+        """The status now (cheap; no I/O on the GUI thread)."""
+
+    def sync_now(self) -> None:
+        """Start a sync cycle in the background (no-op while one runs)."""
