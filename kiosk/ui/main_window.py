@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QHideEvent, QImage, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.models import (
@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         # the inspection screen: a PIN typed quickly on the sign-in screen stays a PIN.
         self.wedge_filter = WedgeFilter(self, scope=self, max_gap_ms=wedge_max_gap_ms)
         self.wedge_filter.set_enabled(False)
-        self.wedge_filter.install()
+        # Installed on the application only while the window is shown (showEvent/hideEvent),
+        # so a closed or deleted window leaves no application-wide filter behind.
 
         self._connect()
         self._refresh_users()
@@ -105,6 +106,19 @@ class MainWindow(QMainWindow):
             self._show_sign_in()
         else:
             self._on_controller_signed_in(user)
+
+    # ---- Qt events -------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Take keyboard-wedge scans while the window is on screen."""
+        self.wedge_filter.uninstall()  # never twice
+        self.wedge_filter.install()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        """Stop filtering keys once the window is closed or hidden."""
+        self.wedge_filter.uninstall()
+        super().hideEvent(event)
 
     # ---- Public API ------------------------------------------------------------------------
 

@@ -113,6 +113,16 @@ class WedgeFilter(QObject):
             raise RuntimeError("the wedge filter needs a running QApplication")
         target.installEventFilter(self)
 
+    def uninstall(self, app: QCoreApplication | None = None) -> None:
+        """Remove the filter from the application (safe to call when not installed).
+
+        Call it before the owner goes away: an application-wide filter that is reached while
+        its Python wrapper is being collected can crash the interpreter.
+        """
+        target = app if app is not None else QCoreApplication.instance()
+        if target is not None:
+            target.removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Hold, swallow or pass one key press (everything else passes)."""
         # getattr: at interpreter exit Qt may still call a filter whose attributes are gone.
