@@ -146,46 +146,9 @@ def run_camera(settings: Settings, args: argparse.Namespace) -> int:
 
 def sample_inspection() -> Inspection:
     """A decided CLEAR inspection of a Botswana parcel, for test slips."""
-    from datetime import UTC, datetime, timedelta
-    from decimal import Decimal
+    from kiosk.slips.sample import sample_slip_inspection
 
-    from kiosk.domain.models import (
-        Identifier,
-        IdentifierKind,
-        InputSource,
-        Inspection,
-        InspectionState,
-        Outcome,
-        Verdict,
-        WeightReading,
-        WeightState,
-    )
-
-    now = datetime.now(UTC).replace(microsecond=0)
-    return Inspection(
-        id=f"TEST-{now:%Y%m%d-%H%M%S}",
-        post="TEST",
-        inspector="technician",
-        started_at=now - timedelta(minutes=1),
-        state=InspectionState.DECIDED,
-        identifiers=(
-            Identifier(IdentifierKind.KP_CERTIFICATE, "BW-2026-004711", InputSource.TYPED),
-        ),
-        reading=WeightReading(
-            carats=Decimal("125.388"),
-            state=WeightState.STABLE,
-            raw="S S     125.388 ct",
-            taken_at=now,
-            scale_id="TEST",
-        ),
-        verdict=Verdict(
-            outcome=Outcome.CLEAR,
-            reasons=(),
-            ruleset_version="TEST",
-            decided_at=now,
-            data_version="TEST",
-        ),
-    )
+    return sample_slip_inspection()
 
 
 def _printer(settings: Settings, args: argparse.Namespace) -> Printer:

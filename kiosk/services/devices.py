@@ -38,9 +38,12 @@ from hardware.sim.chafon import ChafonSimulator
 from hardware.sim.em4100 import Em4100Simulator
 from hardware.sim.scales import SCALE_SIMULATORS, ScaleSimulator
 from hardware.sim.scanner import LineScannerSimulator
+from kiosk.domain.devices import DetectedPort, DeviceStatus
 from kiosk.domain.identifiers import classify
-from kiosk.domain.models import InputSource, Photo, WeightReading
+from kiosk.domain.models import Identifier, InputSource, Photo, WeightReading
 from kiosk.services.stability import StableWeightFilter, disconnected_reading, to_weight_reading
+from kiosk.services.tasks import TaskRunner, TaskRunnerClosedError
+from kiosk.slips.errors import SlipError
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings
@@ -192,12 +195,18 @@ class _ScaleWorker(_DeviceWorker):
         reading_taken(object): a ``WeightReading`` in any state (throttled to changes and a
             heartbeat).
         weight_accepted(object): a ``STABLE`` ``WeightReading`` accepted for this placement.
-        command_failed(str): a zero or tare command failed; a one-line message.
+        command_failed(str): a zero, tare or read command failed; a one-line message.
+        command_done(str): a zero or tare command succeeded (``"zero"`` or ``"tare"``).
+        read_done(object): the ``WeightReading`` of one read asked for by ``read_once``.
+        identified(str, str): the balance's model and serial number (either may be "").
     """
 
     reading_taken = Signal(object)
     weight_accepted = Signal(object)
     command_failed = Signal(str)
+    command_done = Signal(str)
+    read_done = Signal(object)
+    identified = Signal(str, str)
 
     def __init__(
         self,
@@ -255,6 +264,21 @@ class _ScaleWorker(_DeviceWorker):
         """Tare the balance (worker thread)."""
         self._command("tare")
 
+    @Slot()
+    def read_once(self) -> None:
+        """Read the balance once, whatever its state, and report it (worker thread)."""
+        if self._scale is None:
+            self.command_failed.emit("Scale read failed: the scale is not connected.")
+            return
+        try:
+            raw = self._scale.read_now(timeout_s=self._timeout_s)
+        except DeviceError as exc:
+            self.command_failed.emit(f"Scale read failed: {_message(exc)}")
+            return
+        reading = to_weight_reading(raw, self._scale_id)
+        self._emit_reading(reading, force=True)
+        self.read_done.emit(reading)
+
     def _command(self, what: str) -> None:
         if self._scale is None:
             self.command_failed.emit(f"Scale {what} failed: the scale is not connected.")
@@ -268,6 +292,7 @@ class _ScaleWorker(_DeviceWorker):
             self.command_failed.emit(f"Scale {what} failed: {_message(exc)}")
             return
         self._filter.reset()
+        self.command_done.emit(what)
 
     def _identify(self) -> None:
         assert self._scale is not None
@@ -281,6 +306,7 @@ class _ScaleWorker(_DeviceWorker):
             self._scale_id = " ".join(parts)
             if parts:
                 detail = f"{detail}, {self._scale_id}"
+            self.identified.emit(info.model, info.serial)
         self._set_state("ok", detail)
 
     def _lost(self, why: str) -> None:
@@ -357,6 +383,8 @@ class _CameraWorker(_DeviceWorker):
         frame_read(QImage): a detached copy of the latest frame.
         still_saved(object): a domain ``Photo`` of a saved still.
         still_failed(str): a still could not be saved; a one-line message.
+        snapshot_saved(object): a ``Photo`` taken by ``take_snapshot`` (devices screen).
+        snapshot_failed(str): a snapshot could not be taken; a one-line message.
         identifier_scanned(object): an ``Identifier`` (source CAMERA) decoded from a code in
             view: once while it stays in view, again only after ``CODE_DEDUP_S`` unseen.
     """
@@ -364,6 +392,8 @@ class _CameraWorker(_DeviceWorker):
     frame_read = Signal(QImage)
     still_saved = Signal(object)
     still_failed = Signal(str)
+    snapshot_saved = Signal(object)
+    snapshot_failed = Signal(str)
     identifier_scanned = Signal(object)
 
     def __init__(
@@ -448,6 +478,23 @@ class _CameraWorker(_DeviceWorker):
     @Slot(str)
     def capture_still(self, path: str) -> None:
         """Save the latest full-resolution frame as a JPEG and emit the Photo (worker thread)."""
+        result = self._save_still(path)
+        if isinstance(result, Photo):
+            self.still_saved.emit(result)
+        else:
+            self.still_failed.emit(result)
+
+    @Slot(str)
+    def take_snapshot(self, path: str) -> None:
+        """Like ``capture_still``, for a technician's test picture (never an inspection's)."""
+        result = self._save_still(path)
+        if isinstance(result, Photo):
+            self.snapshot_saved.emit(result)
+        else:
+            self.snapshot_failed.emit(result)
+
+    def _save_still(self, path: str) -> Photo | str:
+        """Save the latest frame at ``path``: the ``Photo``, or why not in one line."""
         frame = self._last_frame
         if time.monotonic() - self._last_frame_at > STILL_MAX_AGE_S:
             frame = None
@@ -455,20 +502,15 @@ class _CameraWorker(_DeviceWorker):
             try:
                 frame = self._camera.read()
             except DeviceError as exc:
-                self.still_failed.emit(f"No photo: {_message(exc)}")
-                return
+                return f"No photo: {_message(exc)}"
         if frame is None:
-            self.still_failed.emit("No photo: the camera has not delivered a picture yet.")
-            return
+            return "No photo: the camera has not delivered a picture yet."
         taken_at: datetime = utc_now()
         try:
             sha256, width, height = self._save_jpeg(frame, Path(path))
         except (OSError, ValueError, DeviceError) as exc:
-            self.still_failed.emit(f"No photo: could not save {path}: {_message(exc)}")
-            return
-        self.still_saved.emit(
-            Photo(path=str(path), sha256=sha256, width=width, height=height, taken_at=taken_at)
-        )
+            return f"No photo: could not save {path}: {_message(exc)}"
+        return Photo(path=str(path), sha256=sha256, width=width, height=height, taken_at=taken_at)
 
 
 def _to_qimage(frame: Any) -> QImage:
@@ -485,15 +527,25 @@ class _PrinterWorker(_DeviceWorker):
     Signals:
         printed(str): the job's destination (a queue name or a file path).
         print_failed(str): why it failed, one line (the screen adds "Printing failed").
+        test_printed(str): a test slip went to this destination.
+        test_print_failed(str): a test slip could not be printed; why, in one line.
     """
 
     printed = Signal(str)
     print_failed = Signal(str)
+    test_printed = Signal(str)
+    test_print_failed = Signal(str)
 
-    def __init__(self, factory: Callable[[], Printer], describe: str) -> None:
+    def __init__(
+        self,
+        factory: Callable[[], Printer],
+        describe: str,
+        render_test: Callable[[Path], Path] | None = None,
+    ) -> None:
         super().__init__("printer", 0)
         self._factory = factory
         self._describe = describe
+        self._render_test = render_test
         self._printer: Printer | None = None
 
     def tick(self) -> int:
@@ -517,6 +569,25 @@ class _PrinterWorker(_DeviceWorker):
         self._set_state("ok", self._describe)
         self.printed.emit(job.destination)
 
+    @Slot()
+    def print_test(self) -> None:
+        """Render and print a test slip (worker thread)."""
+        if self._render_test is None:
+            self.test_print_failed.emit("Test slips cannot be rendered here.")
+            return
+        try:
+            with tempfile.TemporaryDirectory(prefix="kiosk-test-slip-") as tmp:
+                pdf = self._render_test(Path(tmp))
+                if self._printer is None:
+                    self._printer = self._factory()
+                job = self._printer.print_pdf(pdf, title=f"Test slip {pdf.stem}")
+        except (DeviceError, SlipError, OSError, ValueError) as exc:
+            self._set_state("error", _message(exc))
+            self.test_print_failed.emit(_message(exc))
+            return
+        self._set_state("ok", self._describe)
+        self.test_printed.emit(job.destination)
+
 
 # ---- The hub (GUI thread) ------------------------------------------------------------------
 
@@ -539,6 +610,15 @@ class DeviceHub(QObject):
         scale_command_failed(str): zero or tare failed; a one-line message.
         printed(str): a slip was printed; where it went.
         print_failed(str): a slip could not be printed; why, in one line.
+        status_changed(object): a device's ``DeviceStatus`` after any change (devices screen).
+        scale_command_done(str): ``"zero"`` or ``"tare"`` succeeded.
+        scale_read(object): the ``WeightReading`` of a ``read_scale()``.
+        test_printed(str): a test slip went to this destination.
+        test_print_failed(str): a test slip could not be printed; why, in one line.
+        snapshot_saved(object): a ``Photo`` taken by ``take_snapshot()``.
+        snapshot_failed(str): a snapshot could not be taken; why, in one line.
+        ports_detected(object): a ``list[DetectedPort]`` from ``detect_ports()``.
+        detection_failed(str): port detection could not run; why, in one line.
     """
 
     weight_changed = Signal(object)
@@ -551,12 +631,24 @@ class DeviceHub(QObject):
     scale_command_failed = Signal(str)
     printed = Signal(str)
     print_failed = Signal(str)
+    status_changed = Signal(object)
+    scale_command_done = Signal(str)
+    scale_read = Signal(object)
+    test_printed = Signal(str)
+    test_print_failed = Signal(str)
+    snapshot_saved = Signal(object)
+    snapshot_failed = Signal(str)
+    ports_detected = Signal(object)
+    detection_failed = Signal(str)
 
     _stop_requested = Signal()
     _zero_requested = Signal()
     _tare_requested = Signal()
+    _read_requested = Signal()
     _capture_requested = Signal(str)
+    _snapshot_requested = Signal(str)
     _print_requested = Signal(str)
+    _test_print_requested = Signal()
 
     def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         """Create the hub; nothing is opened or started until ``start()``.
@@ -573,6 +665,9 @@ class DeviceHub(QObject):
         self._simulators = Simulators()
         self._sim_dir: Path | None = None
         self._running = False
+        self._statuses: dict[str, DeviceStatus] = {d: DeviceStatus(d) for d in DEVICES}
+        self._detector: TaskRunner | None = None
+        self._detecting = False
 
     # ---- Public API ------------------------------------------------------------------------
 
@@ -589,6 +684,15 @@ class DeviceHub(QObject):
     def state(self, device: str) -> tuple[str, str]:
         """The last known (state, detail) of a device."""
         return self._states.get(device, ("off", ""))
+
+    def statuses(self) -> dict[str, DeviceStatus]:
+        """Every device's ``DeviceStatus`` now, by device name."""
+        return dict(self._statuses)
+
+    @property
+    def detecting(self) -> bool:
+        """True while ``detect_ports()`` runs."""
+        return self._detecting
 
     def start(self) -> None:
         """Start the simulators (if any) and one worker thread per enabled device.
@@ -618,6 +722,10 @@ class DeviceHub(QObject):
                 log.error("%s worker did not stop within %.0f s", name, JOIN_TIMEOUT_S)
         self._threads.clear()
         self._workers.clear()
+        if self._detector is not None:
+            self._detector.shutdown(JOIN_TIMEOUT_S)
+            self._detector = None
+            self._detecting = False
         for sim in (self._simulators.scale, self._simulators.reader, self._simulators.rfid):
             if sim is not None:
                 try:
@@ -638,6 +746,65 @@ class DeviceHub(QObject):
     def tare_scale(self) -> None:
         """Tare the balance (done in the scale worker)."""
         self._tare_requested.emit()
+
+    @Slot()
+    def read_scale(self) -> None:
+        """Read the balance once (any state); answers ``scale_read`` or ``scale_command_failed``."""
+        if "scale" not in self._workers:
+            self.scale_command_failed.emit("Scale read failed: the scale is off in the settings.")
+            return
+        self._read_requested.emit()
+
+    @Slot()
+    def test_print(self) -> None:
+        """Print a test slip; answers ``test_printed`` or ``test_print_failed``."""
+        if "printer" not in self._workers:
+            self.test_print_failed.emit("No printer is configured.")
+            return
+        self._test_print_requested.emit()
+
+    @Slot()
+    def take_snapshot(self) -> None:
+        """Save a test picture under ``<photos>/snapshots``; answers ``snapshot_saved`` or
+        ``snapshot_failed``. It never joins an inspection."""
+        if "camera" not in self._workers:
+            self.snapshot_failed.emit("No photo: the camera is switched off in the settings.")
+            return
+        folder = self._settings.photos_path / "snapshots"
+        stamp = utc_now().strftime("%Y%m%dT%H%M%S%f")
+        self._snapshot_requested.emit(str(folder / f"snapshot-{stamp}.jpg"))
+
+    def detect_ports(self, extra_paths: tuple[str, ...] = (), timeout_s: float = 1.0) -> None:
+        """Probe the serial ports for balances, off the GUI thread; answers ``ports_detected``.
+
+        The ports the kiosk's own scale and reader hold open are not probed (a probe would
+        disturb them): they are reported as in use. A second call while one runs is ignored.
+
+        Args:
+            extra_paths: Further device paths to probe (simulators, ports not listed by the
+                system).
+            timeout_s: How long each protocol waits for an answer on each port.
+        """
+        if self._detecting:
+            return
+        in_use: dict[str, str] = {
+            self._statuses[d].port: d
+            for d in ("scale", "reader")
+            if d in self._workers and self._statuses[d].port
+        }
+        if self._detector is None:
+            self._detector = TaskRunner(self, name="device-detect")
+        self._detecting = True
+        try:
+            self._detector.submit(
+                lambda: _detect(extra_paths, in_use, timeout_s),
+                on_done=self._on_detector_done,
+                on_error=self._on_detector_failed,
+                name="detect ports",
+            )
+        except TaskRunnerClosedError:
+            self._detecting = False
+            self.detection_failed.emit("Port detection is not available while stopping.")
 
     def capture_still(self, path: Path) -> None:
         """Save the current frame as a JPEG at ``path``; emits still_saved or still_failed."""
@@ -687,6 +854,7 @@ class DeviceHub(QObject):
             )
         describe = f"{profile.name.upper()} on {serial_settings.port}"
         stable_count = cfg.stable_count
+        self._set_status("scale", backend=cfg.backend, port=serial_settings.port)
 
         def factory() -> Scale:
             return SerialScale(SerialLink(serial_settings), profile, stable_count=stable_count)
@@ -697,8 +865,12 @@ class DeviceHub(QObject):
         worker.reading_taken.connect(self._on_scale_reading_taken)
         worker.weight_accepted.connect(self._on_scale_weight_accepted)
         worker.command_failed.connect(self._on_scale_command_failed)
+        worker.command_done.connect(self._on_scale_command_done)
+        worker.read_done.connect(self._on_scale_read_done)
+        worker.identified.connect(self._on_scale_identified)
         self._zero_requested.connect(worker.zero)
         self._tare_requested.connect(worker.tare)
+        self._read_requested.connect(worker.read_once)
         self._launch(worker)
 
     def _start_reader(self) -> None:
@@ -718,6 +890,7 @@ class DeviceHub(QObject):
             port = cfg.port
         serial_settings = SerialSettings(port=port, baudrate=cfg.baudrate)
         describe = f"Line scanner on {port}"
+        self._set_status("reader", backend=cfg.backend, port=port, model="line scanner")
 
         def factory() -> Reader:
             return LineReader(SerialLink(serial_settings))
@@ -740,6 +913,8 @@ class DeviceHub(QObject):
         else:
             port = cfg.port
         serial_settings = SerialSettings(port=port, baudrate=cfg.baudrate)
+        model = "EM4100 RFID reader" if cfg.kind == "em4100" else "UHF RFID reader"
+        self._set_status("reader", backend=cfg.backend, port=port, model=model)
         factory: Callable[[], Reader]
         if cfg.kind == "em4100":
             describe = f"EM4100 RFID reader on {port}"
@@ -764,6 +939,12 @@ class DeviceHub(QObject):
             self._off("camera")
             return
         factory: Callable[[], Camera]
+        self._set_status(
+            "camera",
+            backend=cfg.backend,
+            port=str(cfg.source) if cfg.backend != "simulated" else "test pattern",
+            model=f"{cfg.width}x{cfg.height}",
+        )
         if cfg.backend == "simulated":
             describe = f"Test pattern {cfg.width}x{cfg.height}"
 
@@ -797,7 +978,10 @@ class DeviceHub(QObject):
         worker.identifier_scanned.connect(self._on_reader_identifier_scanned)
         worker.still_saved.connect(self._on_camera_still_saved)
         worker.still_failed.connect(self._on_camera_still_failed)
+        worker.snapshot_saved.connect(self._on_camera_snapshot_saved)
+        worker.snapshot_failed.connect(self._on_camera_snapshot_failed)
         self._capture_requested.connect(worker.capture_still)
+        self._snapshot_requested.connect(worker.take_snapshot)
         self._launch(worker)
 
     def _start_printer(self) -> None:
@@ -830,10 +1014,22 @@ class DeviceHub(QObject):
                     ) from None
                 return FolderPrinter(folder)
 
-        worker = _PrinterWorker(factory, describe)
+        where = {"cups": cfg.queue, "escpos": cfg.target}.get(cfg.backend, str(folder))
+        self._set_status("printer", backend=cfg.backend, port=where)
+        kiosk = self._settings.kiosk
+
+        def render_test(tmp: Path) -> Path:
+            from kiosk.slips.sample import write_test_slip
+
+            return write_test_slip(kiosk.post, kiosk.post_name, kiosk.kiosk_id, tmp)
+
+        worker = _PrinterWorker(factory, describe, render_test)
         worker.printed.connect(self._on_printer_printed)
         worker.print_failed.connect(self._on_printer_print_failed)
+        worker.test_printed.connect(self._on_printer_test_printed)
+        worker.test_print_failed.connect(self._on_printer_test_print_failed)
         self._print_requested.connect(worker.print_pdf)
+        self._test_print_requested.connect(worker.print_test)
         self._launch(worker)
 
     def _launch(self, worker: _DeviceWorker) -> None:
@@ -852,7 +1048,15 @@ class DeviceHub(QObject):
 
     def _off(self, device: str) -> None:
         self._states[device] = ("off", "disabled in the settings")
+        self._set_status(device, backend="none", state="off", detail="disabled in the settings")
         self.device_state_changed.emit(device, "off", "disabled in the settings")
+
+    def _set_status(self, device: str, **changes: Any) -> None:
+        """Change a device's ``DeviceStatus`` and tell the devices screen."""
+        status = replace(self._statuses[device], **changes)
+        if status != self._statuses[device]:
+            self._statuses[device] = status
+            self.status_changed.emit(status)
 
     # ---- Slots (GUI thread) ----------------------------------------------------------------
 
@@ -861,12 +1065,30 @@ class DeviceHub(QObject):
         if not self._running:
             return
         self._states[device] = (state, detail)
+        self._set_status(device, state=state, detail=detail)
         self.device_state_changed.emit(device, state, detail)
 
     @Slot(object)
     def _on_scale_reading_taken(self, reading: object) -> None:
         if self._running:
+            if isinstance(reading, WeightReading):
+                self._set_status("scale", last_reading=reading, last_at=reading.taken_at)
             self.weight_changed.emit(reading)
+
+    @Slot(object)
+    def _on_scale_read_done(self, reading: object) -> None:
+        if self._running:
+            self.scale_read.emit(reading)
+
+    @Slot(str)
+    def _on_scale_command_done(self, what: str) -> None:
+        if self._running:
+            self.scale_command_done.emit(what)
+
+    @Slot(str, str)
+    def _on_scale_identified(self, model: str, serial: str) -> None:
+        if self._running:
+            self._set_status("scale", model=model, serial=serial)
 
     @Slot(object)
     def _on_scale_weight_accepted(self, reading: object) -> None:
@@ -881,6 +1103,8 @@ class DeviceHub(QObject):
     @Slot(object)
     def _on_reader_identifier_scanned(self, identifier: object) -> None:
         if self._running:
+            if isinstance(identifier, Identifier) and identifier.source is not InputSource.CAMERA:
+                self._set_status("reader", last_value=identifier.value, last_at=utc_now())
             self.identifier_scanned.emit(identifier)
 
     @Slot(QImage)
@@ -898,6 +1122,38 @@ class DeviceHub(QObject):
         if self._running:
             self.still_failed.emit(message)
 
+    @Slot(object)
+    def _on_camera_snapshot_saved(self, photo: object) -> None:
+        if self._running:
+            if isinstance(photo, Photo):
+                self._set_status("camera", last_value=photo.path, last_at=photo.taken_at)
+            self.snapshot_saved.emit(photo)
+
+    @Slot(str)
+    def _on_camera_snapshot_failed(self, message: str) -> None:
+        if self._running:
+            self.snapshot_failed.emit(message)
+
+    @Slot(str)
+    def _on_printer_test_printed(self, destination: str) -> None:
+        if self._running:
+            self._set_status("printer", last_value=destination, last_at=utc_now())
+            self.test_printed.emit(destination)
+
+    @Slot(str)
+    def _on_printer_test_print_failed(self, message: str) -> None:
+        if self._running:
+            self.test_print_failed.emit(message)
+
+    def _on_detector_done(self, result: object) -> None:
+        self._detecting = False
+        self.ports_detected.emit(result)
+
+    def _on_detector_failed(self, exc: BaseException) -> None:
+        self._detecting = False
+        log.warning("port detection failed: %s", exc)
+        self.detection_failed.emit(f"Port detection failed: {_message(exc)}")
+
     @Slot(str)
     def _on_printer_printed(self, destination: str) -> None:
         if self._running:
@@ -907,3 +1163,40 @@ class DeviceHub(QObject):
     def _on_printer_print_failed(self, message: str) -> None:
         if self._running:
             self.print_failed.emit(message)
+
+
+def _detect(
+    extra_paths: tuple[str, ...], in_use: dict[str, str], timeout_s: float
+) -> list[DetectedPort]:
+    """Probe the candidate ports for balances (runs in the detector's thread)."""
+    from hardware.discovery import candidate_ports, detect
+
+    candidates = candidate_ports(paths=extra_paths)
+    free = [c for c in candidates if c.port not in in_use and (c.by_id or "") not in in_use]
+    found: list[DetectedPort] = [
+        DetectedPort(
+            port=c.port,
+            by_id=c.by_id,
+            description=c.description,
+            found=(f"in use by the kiosk's {in_use.get(c.port) or in_use.get(c.by_id or '')}",),
+        )
+        for c in candidates
+        if c not in free
+    ]
+    for report in detect(free, timeout_s=timeout_s):
+        c = report.candidate
+        found.append(
+            DetectedPort(
+                port=c.port,
+                by_id=c.by_id,
+                description=c.description,
+                found=tuple(
+                    " ".join(
+                        p for p in (m.kind, m.protocol, m.model, m.serial and f"SN {m.serial}") if p
+                    )
+                    for m in report.matches
+                ),
+                problems=tuple(sorted(set(report.errors.values()))),
+            )
+        )
+    return found

@@ -182,3 +182,21 @@ class Database:
     def close(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+
+
+class DatabaseUnavailableError(StoreError):
+    """The database cannot be reached now (file gone, disk full, locked, server down)."""
+
+
+def database_failure(exc: BaseException) -> str | None:
+    """A one-line message when ``exc`` means the database itself is unavailable, else ``None``.
+
+    Services call this to tell "the database is gone" (a fault screen with Retry) from an
+    ordinary refusal (a wrong PIN, an illegal step), without importing SQLAlchemy.
+    """
+    if isinstance(exc, DatabaseUnavailableError):
+        return str(exc)
+    if isinstance(exc, OperationalError | DBAPIError):
+        text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        return text[0] if text else type(exc).__name__
+    return None

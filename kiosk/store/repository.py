@@ -490,6 +490,28 @@ class Store(ListStoreMixin):
 
     # ---- Users ------------------------------------------------------------------------------
 
+    def record_event(
+        self,
+        kind: str,
+        detail: Mapping[str, Any],
+        *,
+        actor: str | None = None,
+        inspection_id: str | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        """Append one event to the audit chain (a session locked, kiosk mode left, ...).
+
+        Args:
+            kind: The event kind, e.g. ``"session_locked"``.
+            detail: JSON-able details.
+            actor: Who did it (a username), if anyone.
+            inspection_id: The inspection concerned, if any.
+            now: The time to record (aware; the current time when ``None``).
+        """
+        when = _aware(now) if now is not None else datetime.now(UTC)
+        with self._write() as session:
+            self._event(session, kind, when, detail, inspection_id=inspection_id, actor=actor)
+
     def add_user(
         self, username: str, display_name: str, role: str, pin: str, badge: str | None = None
     ) -> User:
