@@ -28,13 +28,14 @@ from kiosk.domain.models import (
     WeightReading,
     WeightState,
 )
+from kiosk.domain.roles import Permission, may, may_unlock
 from kiosk.domain.rules import RuleSetError, override_problem
 from kiosk.domain.workflow import IllegalTransitionError
 from kiosk.services.checking import Checker, CheckError, Lookup, inspection_date
 from kiosk.services.tasks import TaskRunner, TaskRunnerClosedError
 from kiosk.settings import RESOURCES
 from kiosk.slips.errors import SlipError
-from kiosk.store.database import StoreError
+from kiosk.store.database import StoreError, database_failure
 from kiosk.store.reference import ReferenceDataError
 from kiosk.store.repository import DataVersion, PinCheck, Store
 
@@ -133,6 +134,22 @@ class StepResult:
     ignored: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class BadgeResult:
+    """Who a presented badge belongs to, or why it signs nobody in (a message for the screen)."""
+
+    user: User | None
+    message: str = ""
+
+
+BADGE_REVOKED = (
+    "This badge has been revoked and cannot sign in. Hand it to a supervisor; "
+    "choose your name to sign in with your PIN."
+)
+BADGE_UNKNOWN = "This badge is not known at this kiosk. Choose your name to sign in with your PIN."
+BADGE_DISABLED = "{name} is disabled and cannot sign in. Ask a supervisor."
+
+
 @dataclass
 class InspectionWork:
     """The blocking half of the controller: store, checks and slips. Plain Python, no Qt.
@@ -198,6 +215,29 @@ class InspectionWork:
     def sign_out(self) -> None:
         """Forget the current inspection (it stays unfinished in the database)."""
         self.current_id = None
+
+    def identify_badge(self, badge: str) -> BadgeResult:
+        """The user holding ``badge``; a revoked or unknown badge is refused and recorded."""
+        store = self._store()
+        badge = badge.strip()
+        now = self.clock()
+        user = store.user_by_badge(badge, now)  # records a revoked badge's use
+        if user is not None:
+            if not user.active:
+                return BadgeResult(None, BADGE_DISABLED.format(name=user.display_name))
+            return BadgeResult(user)
+        if any(revoked[0] == badge for revoked in store.revoked_badges()):
+            return BadgeResult(None, BADGE_REVOKED)
+        store.record_event("unknown_badge_presented", {"badge": badge}, now=now)
+        return BadgeResult(None, BADGE_UNKNOWN)
+
+    def record(
+        self, kind: str, detail: dict[str, Any], actor: str | None = None
+    ) -> None:
+        """Append an event to the audit chain (lock, unlock, kiosk mode left)."""
+        self._store().record_event(
+            kind, detail, actor=actor, inspection_id=self.current_id, now=self.clock()
+        )
 
     # ---- inspections -----------------------------------------------------------------------
 
@@ -486,6 +526,13 @@ class InspectionController(QObject):
         ready(): the database is open and ``users()`` is filled.
         override_recorded(object): the overridden ``Inspection``, its slip re-written.
         override_refused(str): why a supervisor override was refused (one line).
+        sign_in_delayed(float): after a refused PIN, seconds before the next try is allowed
+            (a growing wait or a lock-out); emitted right after ``sign_in_failed``.
+        badge_identified(object): the ``User`` whose badge was presented (PIN next).
+        badge_refused(str): a badge that signs nobody in (revoked, unknown, disabled user).
+        locked(object): the session of this ``User`` was locked (idle); the inspection stays.
+        unlocked(object): the locked session goes on, as this ``User``.
+        database_failed(str): the database cannot be used now (a fault screen with Retry).
     """
 
     signed_in = Signal(object)
@@ -503,6 +550,12 @@ class InspectionController(QObject):
     ready = Signal()
     override_recorded = Signal(object)
     override_refused = Signal(str)
+    sign_in_delayed = Signal(float)
+    badge_identified = Signal(object)
+    badge_refused = Signal(str)
+    locked = Signal(object)
+    unlocked = Signal(object)
+    database_failed = Signal(str)
 
     def __init__(
         self,
@@ -542,6 +595,8 @@ class InspectionController(QObject):
         self._printing_id: str | None = None
         self._closed = False
         self._started = False
+        self._opened = False
+        self._locked = False
         self._runner.busy_changed.connect(self._on_runner_busy_changed)
         if devices is not None:
             devices.identifier_scanned.connect(self._on_devices_identifier_scanned)
@@ -577,6 +632,11 @@ class InspectionController(QObject):
         """The users who may sign in (read at start)."""
         return list(self._users)
 
+    @property
+    def is_locked(self) -> bool:
+        """True while the signed-in user's session is locked (idle lock)."""
+        return self._locked
+
     # ---- Life cycle ------------------------------------------------------------------------
 
     def start(self, wait_s: float = 30.0) -> None:
@@ -589,8 +649,7 @@ class InspectionController(QObject):
         if self._started:
             return
         self._started = True
-        self._submit(self._work.open, self._on_open_done, name="open")
-        self._submit(self._work.warm_up, None, name="warm up")
+        self._submit_open()
         if wait_s > 0 and not self._runner.drain(wait_s):
             self.error_occurred.emit("The database is taking long to open; please wait.")
 
@@ -617,12 +676,62 @@ class InspectionController(QObject):
             on_error=lambda exc: self.sign_in_failed.emit(user_message(exc)),
         )
 
+    @Slot(str)
+    def identify_badge(self, badge: str) -> None:
+        """Find the user of a presented badge: ``badge_identified`` or ``badge_refused``."""
+        if not badge.strip():
+            return
+        self._submit(
+            lambda: self._work.identify_badge(badge),
+            self._on_badge_done,
+            name="identify badge",
+        )
+
+    @Slot()
+    def lock(self) -> None:
+        """Lock the signed-in user's session (idle); the inspection stays as it is.
+
+        While locked, device inputs are not added to the inspection, a presented badge is
+        looked up, and ``sign_in`` either unlocks (the same user, or a supervisor for them)
+        or signs another user in, who finds the unfinished inspection as it was.
+        """
+        user = self._user
+        if user is None or self._locked:
+            return
+        self._locked = True
+        self._submit(
+            lambda: self._work.record("session_locked", {"username": user.username}, user.username),
+            None,
+            name="record lock",
+        )
+        self.locked.emit(user)
+
+    @Slot()
+    def retry_database(self) -> None:
+        """Try the database again after ``database_failed``; ``ready`` when it answers."""
+        self._submit_open()
+
+    def record_kiosk_exit(self) -> bool:
+        """Record that the signed-in technician left kiosk mode; False if not allowed."""
+        user = self._user
+        if user is None or user.role != "technician" or self._locked:
+            return False
+        self._submit(
+            lambda: self._work.record(
+                "kiosk_mode_left", {"username": user.username}, user.username
+            ),
+            None,
+            name="record kiosk exit",
+        )
+        return True
+
     @Slot()
     def sign_out(self) -> None:
         """Sign out; the inspection stays unfinished and is resumed at the next sign-in."""
         if self._user is None:
             return
         self._session += 1
+        self._locked = False
         self._user = None
         self._current = None
         self._shown_lookup = None
@@ -737,14 +846,25 @@ class InspectionController(QObject):
 
     @Slot(object)
     def _on_devices_identifier_scanned(self, identifier: object) -> None:
-        if self._user is None or self._closed or not isinstance(identifier, Identifier):
+        if self._closed or not isinstance(identifier, Identifier):
+            return
+        if self._user is None or self._locked:
+            # Nobody at work: a badge on the reader (or a code on the scanner) signs in.
+            # The camera sees codes all the time, so it never presents a badge.
+            if identifier.source is not InputSource.CAMERA and self._opened:
+                self.identify_badge(identifier.raw.strip() or identifier.value)
             return
         self._add_identifier(identifier)
 
     @Slot(object)
     def _on_devices_weight_accepted(self, reading: object) -> None:
         user = self._user
-        if user is None or self._closed or not isinstance(reading, WeightReading):
+        if (
+            user is None
+            or self._locked
+            or self._closed
+            or not isinstance(reading, WeightReading)
+        ):
             return
         name = user.display_name
         self._submit_step(
@@ -826,8 +946,18 @@ class InspectionController(QObject):
                 log.error("%s failed", name, exc_info=exc)
             self.error_occurred.emit(user_message(exc))
 
+        handler = on_error or failed
+
+        def failed_or_unavailable(exc: BaseException) -> None:
+            unavailable = database_failure(exc)
+            if unavailable is None:
+                handler(exc)
+                return
+            log.error("%s failed: the database is unavailable", name, exc_info=exc)
+            self.database_failed.emit(f"The database cannot be used: {unavailable}")
+
         try:
-            self._runner.submit(fn, on_done=on_done, on_error=on_error or failed, name=name)
+            self._runner.submit(fn, on_done=on_done, on_error=failed_or_unavailable, name=name)
         except TaskRunnerClosedError:
             log.warning("%s ignored: the controller is shut down", name)
 
@@ -864,8 +994,24 @@ class InspectionController(QObject):
         if step.decided:
             self.verdict_ready.emit(inspection)
 
+    def _submit_open(self) -> None:
+        def failed(exc: BaseException) -> None:
+            log.error("the database could not be opened", exc_info=exc)
+            self.database_failed.emit(f"The database cannot be opened: {user_message(exc)}")
+
+        self._submit(self._work.open, self._on_open_done, name="open", on_error=failed)
+        self._submit(self._work.warm_up, None, name="warm up", on_error=lambda _exc: None)
+
+    def _on_badge_done(self, result: object) -> None:
+        assert isinstance(result, BadgeResult)
+        if result.user is None:
+            self.badge_refused.emit(result.message)
+        else:
+            self.badge_identified.emit(result.user)
+
     def _on_open_done(self, result: object) -> None:
         assert isinstance(result, Startup)
+        self._opened = True
         self._users = list(result.users)
         self._data_version = result.data_version
         if result.seeded:
@@ -877,12 +1023,44 @@ class InspectionController(QObject):
         assert isinstance(result, PinCheck)
         if not result.ok or result.user is None:
             self.sign_in_failed.emit(result.message)
+            if result.retry_after_s > 0:
+                self.sign_in_delayed.emit(float(result.retry_after_s))
             return
         user = result.user
+        locked_user = self._user if self._locked else None
+        if locked_user is not None and may_unlock(
+            locked_user.role, locked_user.username, user.username, user.role
+        ):
+            self._locked = False
+            self._submit(
+                lambda: self._work.record(
+                    "session_unlocked",
+                    {"username": locked_user.username, "by": user.username},
+                    user.username,
+                ),
+                None,
+                name="record unlock",
+            )
+            self.unlocked.emit(locked_user)
+            return
+        if locked_user is not None:
+            # Someone else takes over: the locked session ends, the inspection stays open.
+            self._submit(
+                lambda: self._work.record(
+                    "session_taken_over",
+                    {"username": locked_user.username, "by": user.username},
+                    user.username,
+                ),
+                None,
+                name="record take-over",
+            )
+        self._locked = False
         self._session += 1
         self._user = user
         self._current = None
         self._shown_lookup = None
         self.signed_in.emit(user)
-        self._submit_step(lambda: self._work.resume_or_create(user), "open inspection")
+        if may(user.role, Permission.INSPECT):
+            # A technician opens no inspection: the parcel under way waits for an inspector.
+            self._submit_step(lambda: self._work.resume_or_create(user), "open inspection")
 

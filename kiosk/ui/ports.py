@@ -14,6 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import SignalInstance
 
+from kiosk.domain.devices import DeviceStatus
 from kiosk.domain.models import Inspection, OverrideCode, User
 from kiosk.domain.sync import SyncStatus
 from kiosk.settings import Settings
@@ -44,7 +45,9 @@ class ControllerPort(Protocol):
         certificate_found(KpCertificate | None), verdict_ready(Inspection),
         printed(str), print_failed(str), error_occurred(str),
         data_status_changed(DataVersionLike | None), busy_changed(bool),
-        override_recorded(Inspection), override_refused(str).
+        override_recorded(Inspection), override_refused(str),
+        sign_in_delayed(float seconds), badge_identified(User), badge_refused(str),
+        locked(User), unlocked(User), database_failed(str).
     """
 
     @property
@@ -108,6 +111,34 @@ class ControllerPort(Protocol):
         """Emitted with why a supervisor override was refused (a message for the user)."""
 
     @property
+    def sign_in_delayed(self) -> SignalInstance:
+        """Emitted with the seconds before the next PIN try is allowed (wait or lock-out)."""
+
+    @property
+    def badge_identified(self) -> SignalInstance:
+        """Emitted with the ``User`` whose badge was presented; the PIN comes next."""
+
+    @property
+    def badge_refused(self) -> SignalInstance:
+        """Emitted with why a badge signs nobody in (revoked, unknown, disabled holder)."""
+
+    @property
+    def locked(self) -> SignalInstance:
+        """Emitted with the ``User`` whose session was locked; the inspection stays."""
+
+    @property
+    def unlocked(self) -> SignalInstance:
+        """Emitted with the ``User`` whose locked session goes on."""
+
+    @property
+    def database_failed(self) -> SignalInstance:
+        """Emitted with a message when the database cannot be used (fault screen)."""
+
+    @property
+    def is_locked(self) -> bool:
+        """True while the session is locked."""
+
+    @property
     def user(self) -> User | None:
         """The signed-in user, or ``None``."""
 
@@ -120,6 +151,18 @@ class ControllerPort(Protocol):
 
     def sign_out(self) -> None:
         """Sign out; answers with ``signed_out``."""
+
+    def identify_badge(self, badge: str) -> None:
+        """Look a presented badge up; answers ``badge_identified`` or ``badge_refused``."""
+
+    def lock(self) -> None:
+        """Lock the session (idle); answers ``locked``. ``sign_in`` then unlocks or takes over."""
+
+    def retry_database(self) -> None:
+        """Try the database again after ``database_failed``; answers ``ready`` when it works."""
+
+    def record_kiosk_exit(self) -> bool:
+        """Record (audit) that the signed-in technician leaves kiosk mode; False if refused."""
 
     def users(self) -> list[User]:
         """The users who may sign in at this kiosk."""
@@ -149,7 +192,10 @@ class DevicesPort(Protocol):
         weight_changed(WeightReading), weight_accepted(WeightReading),
         identifier_scanned(Identifier), frame_ready(QImage), still_saved(Photo),
         device_state_changed(str device, str state, str detail), printed(str),
-        print_failed(str).
+        print_failed(str), status_changed(DeviceStatus), scale_command_done(str),
+        scale_command_failed(str), scale_read(WeightReading), test_printed(str),
+        test_print_failed(str), snapshot_saved(Photo), snapshot_failed(str),
+        ports_detected(list[DetectedPort]), detection_failed(str).
     """
 
     @property
@@ -170,6 +216,61 @@ class DevicesPort(Protocol):
     def tare_scale(self) -> None:
         """Ask the balance to tare."""
 
+    @property
+    def status_changed(self) -> SignalInstance:
+        """Emitted with a device's ``DeviceStatus`` after any change."""
+
+    @property
+    def scale_command_done(self) -> SignalInstance:
+        """Emitted with ``"zero"`` or ``"tare"`` when the balance did it."""
+
+    @property
+    def scale_command_failed(self) -> SignalInstance:
+        """Emitted with why a read, zero or tare failed."""
+
+    @property
+    def scale_read(self) -> SignalInstance:
+        """Emitted with the ``WeightReading`` of ``read_scale``."""
+
+    @property
+    def test_printed(self) -> SignalInstance:
+        """Emitted with where a test slip went."""
+
+    @property
+    def test_print_failed(self) -> SignalInstance:
+        """Emitted with why a test slip could not be printed."""
+
+    @property
+    def snapshot_saved(self) -> SignalInstance:
+        """Emitted with the ``Photo`` of ``take_snapshot``."""
+
+    @property
+    def snapshot_failed(self) -> SignalInstance:
+        """Emitted with why a snapshot could not be taken."""
+
+    @property
+    def ports_detected(self) -> SignalInstance:
+        """Emitted with a ``list[DetectedPort]`` when ``detect_ports`` is done."""
+
+    @property
+    def detection_failed(self) -> SignalInstance:
+        """Emitted with why port detection could not run."""
+
+    def statuses(self) -> dict[str, DeviceStatus]:
+        """Every device's status now, by name (scale, reader, camera, printer)."""
+
+    def read_scale(self) -> None:
+        """Read the balance once."""
+
+    def test_print(self) -> None:
+        """Print a test slip."""
+
+    def take_snapshot(self) -> None:
+        """Take a test picture (never part of an inspection)."""
+
+    def detect_ports(self) -> None:
+        """Probe the serial ports for balances in the background."""
+
 
 @dataclass(frozen=True, slots=True)
 class SettingsView:
@@ -181,6 +282,8 @@ class SettingsView:
     fullscreen: bool = False
     max_data_age_h: float = 72.0
     carat_tolerance_ct: Decimal = Decimal("0.010")
+    idle_lock_s: float = 300.0
+    scale_fault_after_s: float = 10.0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SettingsView:
@@ -192,6 +295,7 @@ class SettingsView:
             fullscreen=settings.ui.fullscreen,
             max_data_age_h=settings.data.max_data_age_h,
             carat_tolerance_ct=settings.checks.carat_tolerance_ct,
+            idle_lock_s=float(settings.ui.idle_lock_s),
         )
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
+from kiosk.domain.devices import DetectedPort, DeviceStatus
 from kiosk.domain.models import (
     Declaration,
     Identifier,
@@ -37,6 +38,7 @@ from kiosk.domain.models import (
     WeightReading,
     WeightState,
 )
+from kiosk.domain.sync import DataSourceStatus, SyncStatus
 from kiosk.ui.ports import SettingsView
 
 NOW = datetime(2026, 11, 20, 9, 41, tzinfo=UTC)
@@ -47,8 +49,13 @@ USERS: tuple[User, ...] = (
     User("jpeeters", "Jan Peeters", "inspector", badge="04A1B2C3"),
     User("sdubois", "Sophie Dubois", "inspector"),
     User("mweber", "Markus Weber", "supervisor"),
+    User("lschmidt", "Lena Schmidt", "technician", badge="04C0FFEE01"),
     User("oldadmin", "Former technician", "technician", active=False),
 )
+REVOKED_BADGE = "04DEADBEEF"
+"""A badge the preview controller refuses as revoked."""
+BADGE_REVOKED = "This badge has been revoked and cannot sign in."
+BADGE_UNKNOWN = "This badge is not known at this kiosk."
 
 IDENTIFIERS: tuple[Identifier, ...] = (
     Identifier(IdentifierKind.KP_CERTIFICATE, "BW0123456", InputSource.SCANNER, "]C0", "BW0123456"),
@@ -281,10 +288,21 @@ class PreviewController(QObject):
     ready = Signal()
     override_recorded = Signal(object)
     override_refused = Signal(str)
+    sign_in_delayed = Signal(float)
+    badge_identified = Signal(object)
+    badge_refused = Signal(str)
+    locked = Signal(object)
+    unlocked = Signal(object)
+    database_failed = Signal(str)
 
     def __init__(self, users: Sequence[User] = USERS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._users = list(users)
+        self._locked = False
+        self.wrong_pin_delay_s = 0.0
+        """Seconds ``sign_in_delayed`` asks to wait after a wrong PIN (0: none)."""
+        self.database_up = True
+        """False: ``retry_database`` fails again."""
         self._user: User | None = None
         self._current: Inspection | None = None
         self._ids = count(123)
@@ -305,23 +323,76 @@ class PreviewController(QObject):
         """All users, active or not (the screen filters)."""
         return list(self._users)
 
+    @property
+    def is_locked(self) -> bool:
+        """True while locked."""
+        return self._locked
+
     def sign_in(self, username: str, pin: str) -> None:
-        """Sign in with PIN ``1234``; anything else fails."""
+        """Sign in with PIN ``1234``; anything else fails. Locked: unlock or take over."""
         self.calls.append(("sign_in", (username, pin)))
         user = next((u for u in self._users if u.username == username), None)
         if user is None or pin != PREVIEW_PIN:
             self.sign_in_failed.emit(WRONG_PIN)
+            if self.wrong_pin_delay_s > 0:
+                self.sign_in_delayed.emit(self.wrong_pin_delay_s)
+            return
+        locked_user = self._user if self._locked else None
+        self._locked = False
+        if locked_user is not None and (
+            user.username == locked_user.username or user.role == "supervisor"
+        ):
+            self.unlocked.emit(locked_user)
             return
         self._user = user
         self.signed_in.emit(user)
         self.data_status_changed.emit(DATA_VERSION)
-        self._start_parcel()
+        if user.role == "technician":
+            return
+        if self._current is not None and self._current.state is not InspectionState.CLOSED:
+            self._set(self._current)  # the unfinished parcel, as it was
+        else:
+            self._start_parcel()
 
     def sign_out(self) -> None:
-        """Sign out."""
+        """Sign out (the parcel under way is kept for the next sign-in)."""
         self.calls.append(("sign_out", ()))
         self._user = None
+        self._locked = False
         self.signed_out.emit()
+
+    def identify_badge(self, badge: str) -> None:
+        """Find a badge's holder among the users; ``REVOKED_BADGE`` is refused."""
+        self.calls.append(("identify_badge", (badge,)))
+        if badge.strip() == REVOKED_BADGE:
+            self.badge_refused.emit(BADGE_REVOKED)
+            return
+        user = next((u for u in self._users if u.badge == badge.strip() and u.active), None)
+        if user is None:
+            self.badge_refused.emit(BADGE_UNKNOWN)
+        else:
+            self.badge_identified.emit(user)
+
+    def lock(self) -> None:
+        """Lock the session."""
+        self.calls.append(("lock", ()))
+        if self._user is None or self._locked:
+            return
+        self._locked = True
+        self.locked.emit(self._user)
+
+    def retry_database(self) -> None:
+        """``ready`` when ``database_up``, else ``database_failed`` again."""
+        self.calls.append(("retry_database", ()))
+        if self.database_up:
+            self.ready.emit()
+        else:
+            self.database_failed.emit("The database cannot be opened: disk I/O error")
+
+    def record_kiosk_exit(self) -> bool:
+        """Allowed for a technician."""
+        self.calls.append(("record_kiosk_exit", ()))
+        return self._user is not None and self._user.role == "technician"
 
     def add_typed_identifier(self, text: str) -> None:
         """Add a typed identifier (classified as unknown here)."""
@@ -412,6 +483,16 @@ class PreviewDevices(QObject):
     device_state_changed = Signal(str, str, str)
     printed = Signal(str)
     print_failed = Signal(str)
+    status_changed = Signal(object)
+    scale_command_done = Signal(str)
+    scale_command_failed = Signal(str)
+    scale_read = Signal(object)
+    test_printed = Signal(str)
+    test_print_failed = Signal(str)
+    snapshot_saved = Signal(object)
+    snapshot_failed = Signal(str)
+    ports_detected = Signal(object)
+    detection_failed = Signal(str)
 
     TICK_INTERVAL_MS = 500
 
@@ -422,6 +503,20 @@ class PreviewDevices(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._tick = 0
         self.calls: list[str] = []
+        self._statuses: dict[str, DeviceStatus] = {
+            "scale": DeviceStatus(
+                "scale", "starting", "", "serial",
+                "/dev/serial/by-id/usb-Mettler_Toledo_XS205-if00", "XS205", "B912345678",
+            ),
+            "reader": DeviceStatus(
+                "reader", "starting", "", "serial", "/dev/serial/by-id/usb-Honeywell-if00",
+                "line scanner",
+            ),
+            "camera": DeviceStatus(
+                "camera", "starting", "", "opencv", "/dev/v4l/by-id/usb-Logitech_C920", "1280x720"
+            ),
+            "printer": DeviceStatus("printer", "starting", "", "folder", "/var/spool/kiosk-slips"),
+        }
 
     def start(self) -> None:
         """Report every device connected and start the weight and picture."""
@@ -431,8 +526,57 @@ class PreviewDevices(QObject):
             ("camera", "simulated camera 1280x720"),
             ("printer", "folder printer"),
         ):
-            self.device_state_changed.emit(device, "connected", detail)
+            self.set_state(device, "ok", detail)
         self._timer.start()
+
+    def set_state(self, device: str, state: str, detail: str = "") -> None:
+        """Report a device's state (tests unplug the scale with this)."""
+        self._set(device, state=state, detail=detail)
+        self.device_state_changed.emit(device, state, detail)
+
+    def statuses(self) -> dict[str, DeviceStatus]:
+        """Every device's status."""
+        return dict(self._statuses)
+
+    def read_scale(self) -> None:
+        """Report the sample reading."""
+        self.calls.append("read_scale")
+        self._set("scale", last_reading=READING, last_at=READING.taken_at)
+        self.scale_read.emit(READING)
+
+    def test_print(self) -> None:
+        """Pretend to print a test slip."""
+        self.calls.append("test_print")
+        self._set("printer", last_value="/var/spool/kiosk-slips/TEST.pdf", last_at=NOW)
+        self.test_printed.emit("/var/spool/kiosk-slips/TEST.pdf")
+
+    def take_snapshot(self) -> None:
+        """Pretend to take a snapshot."""
+        self.calls.append("take_snapshot")
+        photo = dataclasses.replace(PHOTO, path="photos/snapshots/snapshot-1.jpg")
+        self._set("camera", last_value=photo.path, last_at=NOW)
+        self.snapshot_saved.emit(photo)
+
+    def detect_ports(self) -> None:
+        """Report two sample ports."""
+        self.calls.append("detect_ports")
+        self.ports_detected.emit(
+            [
+                DetectedPort(
+                    "/dev/ttyUSB0",
+                    "/dev/serial/by-id/usb-Mettler_Toledo_XS205-if00",
+                    "FT232R USB UART",
+                    ("in use by the kiosk's scale",),
+                ),
+                DetectedPort("/dev/ttyUSB1", None, "USB-Serial", ("scale ad FX-300i SN 14A0",)),
+                DetectedPort("/dev/ttyS0", None, "ttyS0", (), ("could not open port",)),
+            ]
+        )
+
+    def _set(self, device: str, **changes: object) -> None:
+        status = dataclasses.replace(self._statuses[device], **changes)  # type: ignore[arg-type]
+        self._statuses[device] = status
+        self.status_changed.emit(status)
 
     def stop(self) -> None:
         """Stop the timer."""
@@ -442,11 +586,13 @@ class PreviewDevices(QObject):
         """Pretend to zero."""
         self.calls.append("zero_scale")
         self._tick = 0
+        self.scale_command_done.emit("zero")
 
     def tare_scale(self) -> None:
         """Pretend to tare."""
         self.calls.append("tare_scale")
         self._tick = 0
+        self.scale_command_done.emit("tare")
 
     @Slot()
     def _on_timer_timeout(self) -> None:
@@ -458,6 +604,75 @@ class PreviewDevices(QObject):
             dataclasses.replace(READING, carats=carats, state=state, taken_at=datetime.now(UTC))
         )
         self.frame_ready.emit(sample_frame(640, 360))
+
+
+SOURCES: tuple[DataSourceStatus, ...] = (
+    DataSourceStatus("EU Financial Sanctions File", "2026-11-19", NOW - timedelta(hours=20), 5213),
+    DataSourceStatus("OFAC SDN", "2026-11-18", NOW - timedelta(days=2, hours=3), 17402),
+    DataSourceStatus("UK Sanctions List", "2026-11-19", NOW - timedelta(hours=26), 4021),
+    DataSourceStatus("UN Consolidated List", "2026-11-12", NOW - timedelta(days=8), 1012),
+    DataSourceStatus("KP certificates", "2026.11.1", NOW - timedelta(hours=3), 1830),
+    DataSourceStatus("Rule set", "article3p-2026.3", NOW - timedelta(days=30), 18),
+)
+
+
+class PreviewSync(QObject):
+    """An in-memory stand-in for the sync service (``SyncPort``): Sync now succeeds or fails.
+
+    Signals:
+        status_changed(SyncStatus): after ``sync_now`` and ``finish``.
+    """
+
+    status_changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._status = SyncStatus(
+            enabled=True,
+            hub_url="https://hub.diamonds.fgov.example",
+            data_version="2026.11.1",
+            data_published_at=NOW - timedelta(hours=3),
+            data_expires_at=NOW + timedelta(days=6),
+            sources=SOURCES,
+            last_attempt_at=NOW - timedelta(minutes=12),
+            last_success_at=NOW - timedelta(hours=2),
+            last_error="hub unreachable: connection timed out after 10 s",
+            records_waiting=7,
+            records_failing=2,
+        )
+        self.calls: list[str] = []
+        self.fail_next = False
+        """True: the next ``finish`` reports a failure."""
+
+    def status(self) -> SyncStatus:
+        """The status now."""
+        return self._status
+
+    def sync_now(self) -> None:
+        """Start a cycle: ``syncing`` until ``finish``."""
+        self.calls.append("sync_now")
+        if self._status.syncing:
+            return
+        self._status = replace(self._status, syncing=True)
+        self.status_changed.emit(self._status)
+
+    def finish(self) -> None:
+        """End the running cycle (a success unless ``fail_next``)."""
+        if self.fail_next:
+            self._status = replace(
+                self._status, syncing=False, last_attempt_at=NOW, last_error="hub said 503"
+            )
+        else:
+            self._status = replace(
+                self._status,
+                syncing=False,
+                last_attempt_at=NOW,
+                last_success_at=NOW,
+                last_error=None,
+                records_waiting=0,
+                records_failing=0,
+            )
+        self.status_changed.emit(self._status)
 
 
 # ---- Preview entry points (``python -m kiosk.ui.screens.<screen>``) ---------------------
@@ -513,4 +728,33 @@ def preview_main_window() -> None:
     window = MainWindow(controller, devices, SETTINGS)
     window.present()
     devices.start()
+    sys.exit(app.exec())
+
+
+def preview_devices(control: bool = True) -> None:
+    """Show the devices screen as a technician sees it, with stand-in devices."""
+    from kiosk.ui.screens.devices import DevicesScreen
+
+    app = _app()
+    devices = PreviewDevices()
+    screen = DevicesScreen(devices)
+    screen.set_control(control)
+    screen.resize(1280, 800)
+    screen.show()
+    devices.start()
+    sys.exit(app.exec())
+
+
+def preview_sync() -> None:
+    """Show the sync screen with a stand-in sync service (Sync now starts a cycle)."""
+    from kiosk.ui.screens.sync import SyncScreen
+
+    app = _app()
+    sync = PreviewSync()
+    screen = SyncScreen(sync, clock=lambda: NOW)
+    sync.status_changed.connect(
+        lambda status: QTimer.singleShot(1500, sync.finish) if status.syncing else None
+    )
+    screen.resize(1280, 800)
+    screen.show()
     sys.exit(app.exec())

@@ -82,6 +82,9 @@ class WedgeFilter(QObject):
         self._clock_ms = clock_ms
         self._scope = scope
         self._held: deque[tuple[QObject, QKeyEvent]] = deque()
+        self._terminating = False
+        self.last_scan_terminated = False
+        """Whether the last scan ended on Enter/Tab (else on a pause); set before ``scanned``."""
         self._replaying = False
         self._enabled = True
         self._timer = QTimer(self)
@@ -148,7 +151,11 @@ class WedgeFilter(QObject):
             event.count(),
         )
         output = self._decoder.feed(char, self._clock_ms())
-        self._apply(output)
+        self._terminating = char in "\r\t"
+        try:
+            self._apply(output)
+        finally:
+            self._terminating = False
         if char not in "\r\t":  # a text key is always held (the decoder never passes it)
             self._held.append((watched, copy))
         self._schedule()
@@ -191,6 +198,7 @@ class WedgeFilter(QObject):
             for _ in range(len(output.scan)):
                 self._held.popleft()
             log.debug("wedge: scan of %d characters", len(output.scan))
+            self.last_scan_terminated = self._terminating
             self.scanned.emit(output.scan)
 
 

@@ -30,7 +30,7 @@ def sign_in(qtbot: QtBot) -> SignInScreen:
 
 
 def test_only_active_users_are_offered(sign_in: SignInScreen) -> None:
-    assert sorted(sign_in.user_buttons()) == ["jpeeters", "mweber", "sdubois"]
+    assert sorted(sign_in.user_buttons()) == ["jpeeters", "lschmidt", "mweber", "sdubois"]
 
 
 def test_pin_pad_emits_user_and_digits(qtbot: QtBot, sign_in: SignInScreen) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,7 +25,8 @@ from kiosk.ui.widgets.panel import Panel, make_label
 MAX_PIN_DIGITS = 12
 PIN_DOT = "\u25cf"
 NO_USERS = "No users are set up on this kiosk. Ask the technician."
-CHOOSE_PROMPT = "Choose your name"
+CHOOSE_PROMPT = "Present your badge or choose your name"
+WAIT_TICK_MS = 250
 _DIGIT_KEYS: dict[int, str] = {Qt.Key.Key_0.value + d: str(d) for d in range(10)}
 
 
@@ -32,6 +35,10 @@ class SignInScreen(QWidget):
 
     The PIN shows as dots only. A wrong PIN's message appears in place above the pad, and the
     pad is cleared for another try. Digits, Backspace, Escape and Enter work from a keyboard.
+    A badge presented on the reader chooses the user (``select_by_badge``). After wrong PINs
+    the remaining wait counts down in place and OK is off until it is over (``delay_for``).
+    Locked (``set_locked``), a banner says whose parcel is kept and who may unlock. The
+    ``top_row`` at the top right is free for a language picker.
 
     Signals:
         sign_in_requested(str username, str pin): OK was pressed with a user and a PIN.
@@ -47,11 +54,28 @@ class SignInScreen(QWidget):
         self._users: dict[str, User] = {}
         self._user_buttons: dict[str, QPushButton] = {}
 
+        self._wait_until = 0.0
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(WAIT_TICK_MS)
+        self._wait_timer.timeout.connect(self._on_wait_timer_timeout)
+        self._locked_user: User | None = None
+        self._locked_parcel: str | None = None
+
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 28, 40, 28)
         outer.setSpacing(20)
-        title = make_label("Inspection Kiosk \u2014 sign in", object_name="SignInTitle")
-        outer.addWidget(title)
+        header = QHBoxLayout()
+        header.setSpacing(16)
+        self._title = make_label("Inspection Kiosk \u2014 sign in", object_name="SignInTitle")
+        header.addWidget(self._title, 1)
+        self.top_row = QHBoxLayout()
+        """Free room at the top right (the language picker goes here)."""
+        self.top_row.setSpacing(8)
+        header.addLayout(self.top_row)
+        outer.addLayout(header)
+        self._lock_banner = make_label("", object_name="LockBanner", wrap=True)
+        self._lock_banner.setVisible(False)
+        outer.addWidget(self._lock_banner)
 
         columns = QHBoxLayout()
         columns.setSpacing(32)
@@ -84,9 +108,12 @@ class SignInScreen(QWidget):
         self._dots.setAccessibleName("PIN digits entered")
         self._error = make_label("", object_name="SignInError", wrap=True)
         self._error.setVisible(False)
+        self._wait = make_label("", object_name="SignInWait", wrap=True)
+        self._wait.setVisible(False)
         pad_panel.body.addWidget(self._prompt)
         pad_panel.body.addWidget(self._dots)
         pad_panel.body.addWidget(self._error)
+        pad_panel.body.addWidget(self._wait)
         grid = QGridLayout()
         grid.setSpacing(12)
         self._digit_buttons: dict[str, QPushButton] = {}
@@ -151,6 +178,66 @@ class SignInScreen(QWidget):
         button.setChecked(True)
         self._user_chosen(username)
 
+    def select_by_badge(self, user: User) -> None:
+        """Choose the user whose badge was presented; the PIN comes next.
+
+        A user not offered (e.g. the list is not loaded yet) is added for this sign-in.
+        """
+        if user.username not in self._user_buttons:
+            self.set_users([*self._users.values(), user])
+        self.select_user(user.username)
+        self._prompt.setText(
+            self.tr("Badge read: PIN for %1").replace("%1", user.display_name)
+        )
+
+    def delay_for(self, wait_s: float) -> None:
+        """Refuse OK for ``wait_s`` seconds and count the wait down in place."""
+        if wait_s <= 0:
+            return
+        self._wait_until = time.monotonic() + wait_s
+        self._refresh_wait()
+        self._wait_timer.start()
+
+    @property
+    def wait_left_s(self) -> int:
+        """Whole seconds left before the next PIN try (0: none)."""
+        return max(0, math.ceil(self._wait_until - time.monotonic()))
+
+    def wait_text(self) -> str:
+        """The countdown shown, or ``""``."""
+        return self._wait.text() if self._wait.isVisibleTo(self) else ""
+
+    def set_locked(self, user: User, parcel_id: str | None) -> None:
+        """Show the lock banner for ``user``'s session and choose ``user`` for the PIN."""
+        self._locked_user = user
+        self._locked_parcel = parcel_id
+        self._refresh_lock_banner()
+        self._lock_banner.setVisible(True)
+        if user.username in self._user_buttons:
+            self.select_user(user.username)
+
+    def clear_locked(self) -> None:
+        """Back to the plain sign-in screen."""
+        self._locked_user = None
+        self._locked_parcel = None
+        self._lock_banner.setVisible(False)
+        self._refresh_title()
+
+    @property
+    def locked_user(self) -> User | None:
+        """Whose session is locked (``None``: not locked)."""
+        return self._locked_user
+
+    def lock_text(self) -> str:
+        """The lock banner's text, or ``""``."""
+        return self._lock_banner.text() if self._lock_banner.isVisibleTo(self) else ""
+
+    def retranslate(self) -> None:
+        """Set the texts that depend on the state in the current language."""
+        self._refresh_title()
+        self._refresh_lock_banner()
+        self._refresh_wait()
+
     @property
     def selected_username(self) -> str | None:
         """The user chosen, or ``None``."""
@@ -203,6 +290,11 @@ class SignInScreen(QWidget):
         if not self._pin:
             self.show_error("Type your PIN, then press OK.")
             return
+        if self.wait_left_s > 0:
+            self._pin = ""
+            self._refresh_dots()
+            self._refresh_wait()
+            return
         pin, self._pin = self._pin, ""
         self._refresh_dots()
         self._error.setVisible(False)
@@ -230,6 +322,12 @@ class SignInScreen(QWidget):
         return {**self._digit_buttons, "Clear": self._clear, "OK": self._ok}
 
     # ---- Qt overrides ----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Digits type, Backspace deletes, Escape clears, Enter signs in."""
@@ -270,6 +368,10 @@ class SignInScreen(QWidget):
     def _on_ok_clicked(self) -> None:
         self.submit()
 
+    @Slot()
+    def _on_wait_timer_timeout(self) -> None:
+        self._refresh_wait()
+
     # ---- Internals -------------------------------------------------------------------------
 
     def _pad_button(self, text: str, role: str) -> QPushButton:
@@ -285,6 +387,43 @@ class SignInScreen(QWidget):
         self._prompt.setText(f"PIN for {user.display_name}")
         self._refresh_dots()
         self.setFocus()
+
+    def _refresh_wait(self) -> None:
+        left = self.wait_left_s
+        if left <= 0:
+            self._wait_timer.stop()
+            self._wait.setVisible(False)
+            self._wait.setText("")
+            self._ok.setEnabled(True)
+            return
+        self._wait.setText(
+            self.tr("\u231b Wait %1 s before the next try.").replace("%1", str(left))
+        )
+        self._wait.setVisible(True)
+        self._ok.setEnabled(False)
+
+    def _refresh_title(self) -> None:
+        if self._locked_user is not None:
+            self._title.setText(self.tr("Screen locked"))
+        else:
+            self._title.setText(self.tr("Inspection Kiosk \u2014 sign in"))
+
+    def _refresh_lock_banner(self) -> None:
+        user = self._locked_user
+        if user is None:
+            return
+        self._refresh_title()
+        if self._locked_parcel:
+            text = self.tr(
+                "%1's parcel %2 is kept as it is. %1 or a supervisor types the PIN to go on; "
+                "anyone else chooses their name and takes the parcel over."
+            ).replace("%2", self._locked_parcel)
+        else:
+            text = self.tr(
+                "%1's session is locked. %1 or a supervisor types the PIN to go on; "
+                "anyone else chooses their name to sign in."
+            )
+        self._lock_banner.setText(text.replace("%1", user.display_name))
 
     def _refresh_dots(self) -> None:
         self._dots.setText(" ".join(PIN_DOT * len(self._pin)) if self._pin else "")
