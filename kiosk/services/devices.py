@@ -487,6 +487,11 @@ class _CameraWorker(_DeviceWorker):
     @Slot(str)
     def take_snapshot(self, path: str) -> None:
         """Like ``capture_still``, for a technician's test picture (never an inspection's)."""
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.snapshot_failed.emit(f"No photo: {Path(path).parent}: {exc.strerror or exc}")
+            return
         result = self._save_still(path)
         if isinstance(result, Photo):
             self.snapshot_saved.emit(result)
