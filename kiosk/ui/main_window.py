@@ -11,7 +11,15 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QHideEvent, QImage, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QHideEvent,
+    QImage,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,7 +40,7 @@ from kiosk.domain.models import (
     WeightReading,
 )
 from kiosk.domain.roles import Permission, may
-from kiosk.domain.wedge import DEFAULT_MAX_GAP_MS
+from kiosk.domain.wedge import DEFAULT_IDLE_MS, DEFAULT_MAX_GAP_MS
 from kiosk.ui.formatting import utc_now
 from kiosk.ui.ports import ControllerPort, DataVersionLike, DevicesPort, SettingsView, SyncPort
 from kiosk.ui.screens.devices import DevicesScreen
@@ -59,6 +67,39 @@ _INPUT_EVENTS = frozenset(
         QEvent.Type.Wheel,
     }
 )
+
+
+class Workspace(QWidget):
+    """The pages with the navigation rail at their left.
+
+    Docked (``set_docked(True)``) the pages start right of the rail; undocked they take the
+    full width and the rail, when shown, lies over their left edge like a drawer, so the
+    inspection screen is never squeezed by opening the menu.
+    """
+
+    def __init__(self, rail: QWidget, pages: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Workspace")
+        self._rail = rail
+        self._layout = QHBoxLayout(self)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(pages, 1)
+        rail.setParent(self)
+        self.set_docked(True)
+
+    def set_docked(self, docked: bool) -> None:
+        """Leave room for the rail (``True``) or let the pages take the full width."""
+        self._layout.setContentsMargins(self._rail.width() if docked else 0, 0, 0, 0)
+        self._place_rail()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Keep the rail as tall as the workspace."""
+        super().resizeEvent(event)
+        self._place_rail()
+
+    def _place_rail(self) -> None:
+        self._rail.setGeometry(0, 0, self._rail.width(), self.height())
+        self._rail.raise_()
 
 
 class IdleWatcher(QObject):
@@ -180,13 +221,7 @@ class MainWindow(QMainWindow):
         # navigation rail (and the fault panel) share the "workspace" with the rail.
         self.pages = QStackedWidget()
         self.pages.addWidget(self.fault_panel)
-        self.workspace = QWidget()
-        self.workspace.setObjectName("Workspace")
-        work = QHBoxLayout(self.workspace)
-        work.setContentsMargins(0, 0, 0, 0)
-        work.setSpacing(0)
-        work.addWidget(self.nav)
-        work.addWidget(self.pages, 1)
+        self.workspace = Workspace(self.nav, self.pages)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in_screen)
         self.stack.addWidget(self.override_screen)
@@ -223,7 +258,12 @@ class MainWindow(QMainWindow):
 
         # Keyboard-wedge scans are taken out of the key stream whatever has focus, but only on
         # the inspection screen: a PIN typed quickly on the sign-in screen stays a PIN.
-        self.wedge_filter = WedgeFilter(self, scope=self, max_gap_ms=wedge_max_gap_ms)
+        self.wedge_filter = WedgeFilter(
+            self,
+            scope=self,
+            max_gap_ms=wedge_max_gap_ms,
+            idle_ms=max(DEFAULT_IDLE_MS, wedge_max_gap_ms),
+        )
         self.wedge_filter.set_enabled(False)
         # Installed on the application only while the window is shown (showEvent/hideEvent),
         # so a closed or deleted window leaves no application-wide filter behind.
@@ -243,6 +283,7 @@ class MainWindow(QMainWindow):
             self._show_sign_in()
         else:
             self._on_controller_signed_in(user)
+        self._sync_nav()
 
     # ---- Qt events -------------------------------------------------------------------------
 
@@ -852,6 +893,7 @@ class MainWindow(QMainWindow):
         on_inspection = self.current_screen is self.inspection_screen
         if not on_inspection:
             self._menu_open = False
+        self.workspace.set_docked(active and not on_inspection)
         self.nav.setVisible(active and (self._menu_open or not on_inspection))
         self.menu_button.setVisible(active and on_inspection)
         self.menu_button.setChecked(self._menu_open)
@@ -865,7 +907,7 @@ class MainWindow(QMainWindow):
         self.nav.set_active(active)
         user = self._controller.user
         if active and user is not None:
-            self.nav.title.setText(f"{user.display_name} \u00b7 {self._settings.post_name}")
+            self.nav.title.setText(user.display_name)
 
     def _sync_nav(self) -> None:
         self._on_stack_current_changed(self.stack.currentIndex())

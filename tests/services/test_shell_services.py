@@ -144,7 +144,8 @@ def test_idle_lock_keeps_the_inspection_for_the_same_user(
     with qtbot.waitSignal(controller.locked, timeout=2000) as blocker:
         controller.lock()
     assert blocker.args[0].username == "inspector"
-    assert controller.is_locked and controller.current == kept
+    assert controller.is_locked
+    assert controller.current == kept
     with qtbot.waitSignal(controller.sign_in_failed, timeout=5000):
         controller.sign_in("inspector", "9999")
     assert controller.is_locked
@@ -167,7 +168,8 @@ def test_a_supervisor_unlocks_for_the_inspector(
     with qtbot.waitSignal(controller.unlocked, timeout=5000) as blocker:
         controller.sign_in("supervisor", "5678")
     assert blocker.args[0].username == "inspector"
-    assert controller.user is not None and controller.user.username == "inspector"
+    assert controller.user is not None
+    assert controller.user.username == "inspector"
 
 
 def test_another_user_takes_over_the_unfinished_inspection_as_it_was(
@@ -182,7 +184,8 @@ def test_another_user_takes_over_the_unfinished_inspection_as_it_was(
     controller.lock()
     with qtbot.waitSignal(controller.inspection_changed, timeout=10000) as blocker:
         controller.sign_in("inspector2", "2468")
-    assert controller.user is not None and controller.user.username == "inspector2"
+    assert controller.user is not None
+    assert controller.user.username == "inspector2"
     resumed = blocker.args[0]
     assert resumed.id == kept.id
     assert resumed.identifiers == kept.identifiers
@@ -252,9 +255,11 @@ def test_statuses_name_port_model_serial_and_last_reading(qtbot: QtBot, hub: Dev
     )
     scale = hub.statuses()["scale"]
     assert isinstance(scale, DeviceStatus)
-    assert scale.state == "ok" and scale.backend == "simulated"
+    assert scale.state == "ok"
+    assert scale.backend == "simulated"
     assert scale.port.endswith("scale")  # the simulator's link
-    assert scale.model and scale.serial  # the MT-SICS simulator tells both
+    assert scale.model
+    assert scale.serial
     assert hub.statuses()["reader"].state == "off"
     assert hub.statuses()["printer"].port.endswith("printed")
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,6 +29,16 @@ from kiosk.ui.widgets.status_bar import _LEVEL_MARKS, device_level
 
 DEVICE_ORDER = ("scale", "reader", "camera", "printer")
 FIELDS = ("state", "backend", "port", "model", "serial", "last")
+WRAPPED_FIELDS = frozenset({"port"})
+"""Fields whose long paths wrap (after each / _ -) instead of being cut."""
+ZWSP = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after each / _ - so a long path can wrap."""
+    for char in "/_-":
+        text = text.replace(char, char + ZWSP)
+    return text
 
 
 def _time(status: DeviceStatus) -> str:
@@ -50,11 +61,12 @@ class DeviceCard(Panel):
         grid.setVerticalSpacing(2)
         grid.setColumnStretch(1, 1)
         self._names: dict[str, QLabel] = {}
-        self.values: dict[str, ElidedLabel] = {}
+        self.values: dict[str, QLabel] = {}
         for row, key in enumerate(FIELDS[1:]):
             name = make_label("", field=True)
-            value = ElidedLabel()
+            value: QLabel = make_label(wrap=True) if key in WRAPPED_FIELDS else ElidedLabel()
             value.setObjectName(f"Device_{device}_{key}")
+            name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self._names[key] = name
@@ -119,7 +131,9 @@ class DevicesScreen(QWidget):
             card = DeviceCard(device)
             cards.addWidget(card, index // 2, index % 2)
             self.cards[device] = card
-        columns.addLayout(cards, 2)
+        cards.setColumnStretch(0, 1)
+        cards.setColumnStretch(1, 1)
+        columns.addLayout(cards, 5)
 
         self.read_button = self._button("DeviceRead", self.cards["scale"])
         self.zero_button = self._button("DeviceZero", self.cards["scale"])
@@ -159,7 +173,7 @@ class DevicesScreen(QWidget):
         self.exit_kiosk_button.setObjectName("ExitKiosk")
         self.exit_kiosk_button.clicked.connect(self.exit_kiosk_requested)
         side.addWidget(self.exit_kiosk_button)
-        columns.addLayout(side, 1)
+        columns.addLayout(side, 2)
 
         self.message = MessageArea()
         root.addWidget(self.message)
@@ -222,7 +236,7 @@ class DevicesScreen(QWidget):
         """What a device's card shows, by field (``state``, ``port``, ``model``, ...)."""
         card = self.cards[device]
         out = {"state": card.state.text()}
-        out.update({key: label.text() for key, label in card.values.items()})
+        out.update({key: label.text().replace(ZWSP, "") for key, label in card.values.items()})
         return out
 
     def detected_texts(self) -> list[str]:
@@ -382,7 +396,8 @@ class DevicesScreen(QWidget):
         if status.last_reading is not None:
             last = f"{self._reading_text(status.last_reading)} \u00b7 {_time(status)}"
         elif status.last_value:
-            last = f"{status.last_value} \u00b7 {_time(status)}"
+            shown = PurePath(status.last_value).name if "/" in status.last_value else None
+            last = f"{shown or status.last_value} \u00b7 {_time(status)}"
         values = {
             "backend": status.backend or dash,
             "port": status.port or dash,
@@ -391,7 +406,10 @@ class DevicesScreen(QWidget):
             "last": last,
         }
         for key, text in values.items():
-            card.values[key].setText(text)
+            label = card.values[key]
+            label.setText(breakable(text) if key in WRAPPED_FIELDS else text)
+            full = status.last_value if key == "last" and status.last_value else text
+            label.setToolTip(full)
         ready = status.state == "ok"
         for button in self._buttons_of(status.device):
             button.setEnabled(ready)
@@ -421,6 +439,7 @@ class DevicesScreen(QWidget):
             label = make_label("\n".join(lines), wrap=True, object_name="DetectedPort")
             label.setProperty("level", "ok" if port.found else "off")
             self._ports_layout.insertWidget(index, label)
+            label.show()
 
     def _button(self, name: str, card: DeviceCard) -> QPushButton:
         button = QPushButton()

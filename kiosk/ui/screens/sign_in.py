@@ -28,6 +28,11 @@ NO_USERS = "No users are set up on this kiosk. Ask the technician."
 CHOOSE_PROMPT = "Present your badge or choose your name"
 WAIT_TICK_MS = 250
 _DIGIT_KEYS: dict[int, str] = {Qt.Key.Key_0.value + d: str(d) for d in range(10)}
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
 
 
 class SignInScreen(QWidget):
@@ -332,6 +337,9 @@ class SignInScreen(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Digits type, Backspace deletes, Escape clears, Enter signs in."""
         key = int(event.key())
+        if event.modifiers() & _COMMAND_MODIFIERS:
+            super().keyPressEvent(event)  # Alt+2 and the like are shortcuts, not PIN digits
+            return
         if key in _DIGIT_KEYS:
             self.enter_digit(_DIGIT_KEYS[key])
         elif key == Qt.Key.Key_Backspace.value:
@@ -397,7 +405,7 @@ class SignInScreen(QWidget):
             self._ok.setEnabled(True)
             return
         self._wait.setText(
-            self.tr("\u231b Wait %1 s before the next try.").replace("%1", str(left))
+            self.tr("\u25d4 Wait %1 s before the next try.").replace("%1", str(left))
         )
         self._wait.setVisible(True)
         self._ok.setEnabled(False)

@@ -330,25 +330,25 @@ class SyncScreen(QWidget):
         for column, text in enumerate(headers):
             label = make_label(text, field=True)
             self._grid.addWidget(label, 0, column)
+        for row in range(self._grid.rowCount()):
+            self._grid.setRowStretch(row, 0)
         if not sources:
             self._grid.addWidget(make_label(self.tr("No sources listed."), muted=True), 1, 0)
+            self._grid.setRowStretch(2, 1)
             return
         for row, source in enumerate(sources, start=1):
-            stale = self._stale(source.published_at)
             published = (
                 source.published_at.astimezone().strftime("%Y-%m-%d")
                 if source.published_at is not None
                 else "\u2014"
             )
+            # Ages only: each source has its own rhythm (a rule set changes yearly), and the
+            # limit that stops a CLEAR applies to the bundle, shown stale above.
             age = self._age(source.published_at)
-            if stale:
-                age = "\u26a0 " + age
             cells = (source.name, source.version, published, age, str(source.count))
             for column, text in enumerate(cells):
-                label = make_label(text, wrap=column == 0)
-                if column == 3 and stale:
-                    label.setProperty("emphasis", "warn")
-                self._grid.addWidget(label, row, column)
+                self._grid.addWidget(make_label(text, wrap=column == 0), row, column)
+        self._grid.setRowStretch(len(sources) + 1, 1)
 
 
 if __name__ == "__main__":
