@@ -101,7 +101,7 @@ class Kiosk:
         self.devices.stop()
         if self.panel is not None:
             self.panel.close()
-        self.window.close()
+        self.window.shutdown()  # closes even in kiosk mode
         # Free what the stopped services leave behind now, on this thread, rather than at
         # whatever moment the garbage collector would pick later.
         gc.collect()
