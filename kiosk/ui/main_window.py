@@ -142,6 +142,12 @@ class IdleWatcher(QObject):
         if app is not None:
             app.installEventFilter(self)
 
+    def uninstall(self) -> None:
+        """Stop watching (safe when not installed)."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Restart the count on input; never eats the event."""
         timer = getattr(self, "_timer", None)
@@ -269,7 +275,6 @@ class MainWindow(QMainWindow):
         # so a closed or deleted window leaves no application-wide filter behind.
 
         self.idle = IdleWatcher(settings_view.idle_lock_s, self)
-        self.idle.install()
         self._scale_fault_timer = QTimer(self)
         self._scale_fault_timer.setSingleShot(True)
         self._scale_fault_timer.setInterval(int(settings_view.scale_fault_after_s * 1000))
