@@ -262,8 +262,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(root)
         self.resize(DESIGN_WIDTH_PX, DESIGN_HEIGHT_PX)
 
-        # Keyboard-wedge scans are taken out of the key stream whatever has focus, but only on
-        # the inspection screen: a PIN typed quickly on the sign-in screen stays a PIN.
+        # Keyboard-wedge scans are taken out of the key stream whatever has focus, on the
+        # inspection screen (identifiers) and the sign-in screen (badges; a fast PIN burst with
+        # a user chosen stays a PIN, see _sign_in_burst).
         self.wedge_filter = WedgeFilter(
             self,
             scope=self,
@@ -293,14 +294,17 @@ class MainWindow(QMainWindow):
     # ---- Qt events -------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        """Take keyboard-wedge scans while the window is on screen."""
+        """Take keyboard-wedge scans and watch for idleness while the window is on screen."""
         self.wedge_filter.uninstall()  # never twice
         self.wedge_filter.install()
+        self.idle.uninstall()
+        self.idle.install()
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         """Stop filtering keys once the window is closed or hidden."""
         self.wedge_filter.uninstall()
+        self.idle.uninstall()
         super().hideEvent(event)
 
     # ---- Public API ------------------------------------------------------------------------
