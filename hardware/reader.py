@@ -46,7 +46,8 @@ def parse_scan_line(line: bytes, max_chars: int = MAX_SCAN_CHARS) -> tuple[str |
         The AIM identifier or ``None``, and the value.
 
     Raises:
-        FrameError: Empty, too long, undecodable, or holding control characters.
+        FrameError: Empty (also an AIM prefix with nothing after it, such as ``]A0``), too
+            long, undecodable, or holding control characters.
     """
     if not line:
         raise FrameError("empty scan")
@@ -61,6 +62,10 @@ def parse_scan_line(line: bytes, max_chars: int = MAX_SCAN_CHARS) -> tuple[str |
             raise FrameError(f"scan holds a control character U+{ord(ch):04X}: {line[:40]!r}")
     symbology, value = split_aim(text)
     if not value.strip(" " + GS):
+        # "]A0" alone: the scanner read a code with no data (or only blanks). It is no
+        # identifier, so it is refused like an empty line, and the message says why.
+        if symbology is not None:
+            raise FrameError(f"empty scan: AIM prefix {symbology} with no data: {line[:40]!r}")
         raise FrameError(f"scan has no value: {line[:40]!r}")
     if len(value) > max_chars:
         raise FrameError(f"scan longer than {max_chars} characters")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hardware.base import FrameError, ScaleState
@@ -134,6 +135,9 @@ def test_scan_parser_on_arbitrary_bytes(data: bytes) -> None:
 
 
 @FAST
+@example(symbology=None, value="]A0")
+@example(symbology=None, value="]C1 \x1d")
+@example(symbology="]E0", value="]A0")
 @given(
     st.from_regex(r"\][A-Za-z][0-9A-Za-z]", fullmatch=True) | st.none(),
     st.text(
@@ -144,11 +148,24 @@ def test_scan_parser_on_arbitrary_bytes(data: bytes) -> None:
 )
 def test_scan_parser_round_trips_valid_scans(symbology: str | None, value: str) -> None:
     line = ((symbology or "") + value).encode()
+    prefix, rest = split_aim(value)
+    if symbology is None and prefix is not None and not rest.strip(" \x1d"):
+        # A value that is an AIM prefix and nothing else ("]A0") cannot be told from a scan
+        # of an empty code: it is refused as an empty scan, never passed on as a value.
+        with pytest.raises(FrameError, match=f"empty scan: AIM prefix {re.escape(prefix)}"):
+            parse_scan_line(line)
+        return
     got_symbology, got_value = parse_scan_line(line)
     if symbology is not None:
         assert (got_symbology, got_value) == (symbology, value)
     else:  # a value that happens to start like a prefix is split, and nothing is lost
         assert (got_symbology or "") + got_value == value
+
+
+@pytest.mark.parametrize("line", [b"]A0", b"]C1", b"]d2 ", b"]Q3\x1d\x1d", b"]e0 \x1d "])
+def test_an_aim_prefix_without_data_is_an_empty_scan(line: bytes) -> None:
+    with pytest.raises(FrameError, match=r"^empty scan: AIM prefix \][A-Za-z][0-9A-Za-z] with no"):
+        parse_scan_line(line)
 
 
 def test_split_aim_examples() -> None:
