@@ -12,7 +12,6 @@ import dataclasses
 import hashlib
 import json
 from datetime import UTC, date, datetime, time
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +62,10 @@ def _read(path: Path) -> dict[str, Any]:
         raise CommandError(
             f"{path}: not JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise CommandError(f"{path}: not JSON: nested too deeply") from None
+    except ValueError:  # a number of more than 4300 digits
+        raise CommandError(f"{path}: not JSON: a number is too long") from None
     if not isinstance(data, dict):
         raise CommandError(f"{path}: expected a JSON object")
     return data
@@ -87,7 +90,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     )
     from kiosk.services.checking import Checker, CheckError
     from kiosk.store import Store, StoreError
-    from kiosk.store.codec import FieldError, declaration_from_dict
+    from kiosk.store.codec import FieldError, declaration_from_dict, parse_decimal
 
     if args.inspection:
         if args.file is not None:
@@ -107,16 +110,21 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     when = datetime.combine(at, time(12, 0), tzinfo=UTC)
 
     identifiers = []
+    if not isinstance(doc.get("identifiers", []), list):
+        raise CommandError(f"{args.file}: identifiers: expected a list of text")
     for i, text in enumerate(doc.get("identifiers", [])):
         if not isinstance(text, str):
             raise CommandError(f"{args.file}: identifiers[{i}]: expected text")
         identifiers.append(classify(text, source=InputSource.TYPED))
     reading = None
     if doc.get("measured_ct") is not None:
+        measured = doc["measured_ct"]
         try:
-            carats = Decimal(str(doc["measured_ct"]))
-        except InvalidOperation:
-            raise CommandError(f"{args.file}: measured_ct: not a number") from None
+            # A JSON number is taken as written (1250.404); text goes through the strict check.
+            shown = str(measured) if isinstance(measured, float) else measured
+            carats = parse_decimal(shown, "measured_ct")
+        except FieldError as exc:
+            raise CommandError(f"{args.file}: {exc}") from None
         reading = WeightReading(
             carats=carats, state=WeightState.STABLE, raw="(declared by desk check)", taken_at=when
         )

@@ -51,13 +51,13 @@ _MRN_LETTER_VALUES: dict[str, int] = dict(
     zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [v for v in range(10, 39) if v % 11 != 0], strict=True)
 )
 
-_MRN = re.compile(r"\d{2}[A-Z]{2}[A-Z0-9]{14}")
-_AWB = re.compile(r"(\d{3})[-\s]?(\d{4})\s?(\d{4})")
-_SEAL = re.compile(r"(SEAL|SL)[\s\-/:#]*(\d+)")
+_MRN = re.compile(r"[0-9]{2}[A-Z]{2}[A-Z0-9]{14}")
+_AWB = re.compile(r"([0-9]{3})[-\s]?([0-9]{4})\s?([0-9]{4})")
+_SEAL = re.compile(r"(SEAL|SL)[\s\-/:#]*([0-9]+)")
 _G7 = re.compile(r"G7[\s\-]*([A-Z]{2})[\s\-]+([A-Z0-9][A-Z0-9\s\-/]*)")
 _KP = re.compile(r"([A-Z]{2})[\s\-/]*([A-Z0-9][A-Z0-9\s\-/]*)")
 _HEX = re.compile(r"[0-9A-F]+")
-_HRI_AI = re.compile(r"\((\d{2,4})\)")
+_HRI_AI = re.compile(r"\(([0-9]{2,4})\)")
 _AIM_PREFIX = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 
 _EPC_HEADERS = range(0x30, 0x37)
@@ -247,6 +247,11 @@ def gs1(text: str) -> tuple[Gs1Element, ...]:
 _Parsed = tuple[str, str | None]
 
 
+def _ascii_digits(text: str) -> bool:
+    """True for ASCII digits only: "²" and "٣" are digits to ``str.isdigit`` but not here."""
+    return text.isascii() and text.isdigit()
+
+
 def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -361,12 +366,12 @@ def _parse_gs1(text: str, symbology: str | None) -> tuple[IdentifierKind, _Parse
         ai, data = element
         if ai == "00":
             digits = data[:18]
-            if len(digits) != 18 or not digits.isdigit():
+            if len(digits) != 18 or not _ascii_digits(digits):
                 return IdentifierKind.SSCC, (data, "an SSCC after AI (00) has 18 digits")
             return IdentifierKind.SSCC, (digits, _gs1_problem(digits, "SSCC"))
         if ai == "01":
             digits = data[:14]
-            if len(digits) != 14 or not digits.isdigit():
+            if len(digits) != 14 or not _ascii_digits(digits):
                 return IdentifierKind.GTIN, (data, "a GTIN after AI (01) has 14 digits")
             return IdentifierKind.GTIN, (digits, _gs1_problem(digits, "GTIN"))
         return None

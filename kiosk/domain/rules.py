@@ -340,8 +340,12 @@ def parse_ruleset(text: str) -> RuleSet:
         raise RuleSetError(f"rule set is too large ({len(text)} characters)")
     try:
         data: Any = json.loads(text, parse_float=Decimal)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except json.JSONDecodeError as exc:
         raise RuleSetError(f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise RuleSetError("not valid JSON: nested too deeply") from None
+    except ValueError:  # a number of more than 4300 digits
+        raise RuleSetError("not valid JSON: a number is too long") from None
     if not isinstance(data, dict):
         raise RuleSetError("a rule set is a JSON object")
     for name in ("ruleset", "version", "published", "rules"):

@@ -302,6 +302,10 @@ def _json(source: Source, build: Callable[[_Row], T]) -> Iterator[T]:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             raise fail(exc.pos, f"not valid JSON: {exc.msg}") from None
+        except RecursionError:
+            raise fail(start, "not valid JSON: nested too deeply") from None
+        except ValueError:  # a number of more than 4300 digits
+            raise fail(start, "not valid JSON: a number is too long") from None
         if not isinstance(value, dict):
             raise fail(start, "expected a JSON object for each record")
         yield _checked(build, value, file, text.count("\n", 0, start) + 1, seen)

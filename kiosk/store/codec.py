@@ -197,11 +197,16 @@ class Record:
         return [Record(item, f"{self.path(key)}[{i}]") for i, item in enumerate(value)]
 
 
+MAX_DECIMAL_DIGITS = 12
+"""Digits allowed before and after the point of a decimal field ("1e999999" is refused)."""
+
+
 def parse_decimal(value: object, where: str) -> Decimal:
     """An exact, finite, non-negative ``Decimal`` from a JSON string or whole number.
 
     Raises:
-        FieldError: When the value is a float (inexact), not a number, negative or not finite.
+        FieldError: When the value is a float (inexact), not a number, negative, not finite,
+            or has more than ``MAX_DECIMAL_DIGITS`` digits before or after the point.
     """
     if isinstance(value, bool | float):
         raise FieldError(where, f'write decimals as strings, e.g. "12.345", got {_show(value)}')
@@ -213,6 +218,14 @@ def parse_decimal(value: object, where: str) -> Decimal:
         raise FieldError(where, f"expected a decimal number, got {_show(value)}") from None
     if not number.is_finite() or number < 0:
         raise FieldError(where, f"expected a non-negative number, got {_show(value)}")
+    exponent = number.as_tuple().exponent
+    if number.adjusted() > MAX_DECIMAL_DIGITS or (
+        isinstance(exponent, int) and exponent < -MAX_DECIMAL_DIGITS
+    ):
+        raise FieldError(
+            where, f"expected at most {MAX_DECIMAL_DIGITS} digits each side of the point, "
+            f"got {_show(value)}"
+        )
     return number
 
 

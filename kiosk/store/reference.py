@@ -153,6 +153,10 @@ def read_json(path: Path) -> Any:
         raise ReferenceDataError(
             name, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise ReferenceDataError(name, "not valid JSON: nested too deeply") from None
+    except ValueError:  # a number of more than 4300 digits
+        raise ReferenceDataError(name, "not valid JSON: a number is too long") from None
 
 
 def _records(
