@@ -34,7 +34,7 @@ UNITS: frozenset[str] = frozenset({"ct", "g", "mg"})
 SHORT_POLL_S = 0.1
 """A poll of ``read_stable`` with less time than this left is cut short by its deadline."""
 
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 class ReplyKind(enum.StrEnum):
