@@ -33,7 +33,7 @@ PROFILE = os.environ.get("KIOSK_HYPOTHESIS_PROFILE", "ci")
 HOSTILE = settings.get_profile(PROFILE)
 """Decorate each property of tests/fuzz with this: the profile chosen by the environment."""
 
-ONE_LINE_MAX = 400
+ONE_LINE_MAX = 800
 """A clear error is one line of at most this many characters."""
 
 
