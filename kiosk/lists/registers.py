@@ -240,7 +240,10 @@ def _csv(
 ) -> Iterator[T]:
     file = source_name(source)
     reader = csv.DictReader(io.StringIO(_read_text(source), newline=""))
-    header = reader.fieldnames
+    try:
+        header = reader.fieldnames
+    except csv.Error as exc:  # a header "field" over the csv module's limit, say
+        raise ListFormatError(file, 1, f"not valid CSV: {exc}") from None
     if not header:
         raise ListFormatError(file, 1, "empty file: expected a header line")
     header_set = {h.strip() for h in header}
