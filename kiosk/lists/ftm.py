@@ -92,7 +92,7 @@ def parse_ftm(source: Source, summary: ListFile | None = None) -> Iterator[Liste
             except RecursionError:
                 raise ListFormatError(file, line_no, "not valid JSON: nested too deeply") from None
             except ValueError:  # a number of more than 4300 digits
-                raise ListFormatError(file, line_no, "not valid JSON: a number is too long") from None
+                raise ListFormatError(file, line_no, "not valid JSON: a number too long") from None
             if not isinstance(data, dict):
                 raise ListFormatError(file, line_no, "expected a JSON object")
             entity_id, schema = data.get("id"), data.get("schema")

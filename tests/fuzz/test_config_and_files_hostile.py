@@ -40,11 +40,13 @@ KEYS = st.sampled_from(
 TOML_VALUES = st.one_of(
     st.booleans().map(lambda b: "true" if b else "false"),
     st.integers(-(2**70), 2**70).map(str),
-    st.sampled_from(["nan", "inf", "-inf", "1e400", "0.0", "-0", "1979-05-27", "[]", "{}", "[1, 'a']",
-                     '"\\u0000"', '"' + "x" * 5000 + '"', '"0.92"', '"-1"', '"NaN"', '"1e999999"',
-                     '"/dev/null"', '"simulated"', '"serial"']),
+    st.sampled_from(
+        ["nan", "inf", "-inf", "1e400", "0.0", "-0", "1979-05-27", "[]", "{}", "[1, 'a']",
+         '"\\u0000"', '"' + "x" * 5000 + '"', '"0.92"', '"-1"', '"NaN"', '"1e999999"',
+         '"/dev/null"', '"simulated"', '"serial"']
+    ),
     st.text(max_size=20).map(json.dumps),
-)  # fmt: skip
+)
 
 
 @HOSTILE
@@ -71,7 +73,7 @@ def test_settings_from_any_text(text: str) -> None:
         assert_one_line(str(exc))
 
 
-@pytest.mark.parametrize("data", [b"\xff\xfe[kiosk]", b"[kiosk]\npost = \"\xe9\"", b"\x00" * 10])
+@pytest.mark.parametrize("data", [b"\xff\xfe[kiosk]", b'[kiosk]\npost = "\xe9"', b"\x00" * 10])
 def test_settings_file_in_another_encoding(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "config.toml"
     path.write_bytes(data)

@@ -34,16 +34,16 @@ from tests.fuzz.profiles import HOSTILE, assert_one_line
 
 ROOT = Path(__file__).resolve().parents[2]
 RULESET = json.loads((ROOT / "resources" / "rules" / "article3p.json").read_text("utf-8"))
-DECLARATIONS = json.loads(
-    (ROOT / "resources" / "sample" / "declarations.json").read_text("utf-8")
-)
+DECLARATIONS = json.loads((ROOT / "resources" / "sample" / "declarations.json").read_text("utf-8"))
 
 # Characters that look like what a parser wants but are not: Unicode digits that
 # str.isdigit() accepts ("²", "٣", "０"), letters that change length when upper-cased
 # ("ß", "ﬀ", "İ"), invisible ones, separators, brackets and AIM prefix pieces.
 TRICKY = st.sampled_from(
-    list("0123456789()-/ SLEAGBWUX7]Cd12e0Q3#:\x1d\t")
-    + ["²", "٣", "０", "߀", "ß", "ﬀ", "İ", "\u200b", "\xa0", "\u2028", "\ufeff", "\ud800"]
+    [
+        *"0123456789()-/ SLEAGBWUX7]Cd12e0Q3#:\x1d\t",
+        *["²", "٣", "０", "߀", "ß", "ﬀ", "İ", "\u200b", "\xa0", "\u2028", "\ufeff", "\ud800"],
+    ]
 )
 TEXTS = st.text(max_size=60) | st.text(TRICKY, max_size=40)
 SYMBOLOGIES = st.sampled_from([None, "]C1", "]d2", "]E4", "]e0", "]Q1", "]Q3", "]A0", "]Z9"])
@@ -148,7 +148,9 @@ PARTITIONS = {0: (12, 4, 1), 1: (11, 7, 2), 2: (10, 10, 3), 3: (9, 14, 4), 4: (8
 
 @HOSTILE
 @given(st.integers(0, 6), st.integers(0, 7), st.data())
-def test_sgtin96_encode_decode_round_trip(partition: int, filter_: int, data: st.DataObject) -> None:
+def test_sgtin96_encode_decode_round_trip(
+    partition: int, filter_: int, data: st.DataObject
+) -> None:
     company_digits, item_bits, item_digits = PARTITIONS[partition]
     company = data.draw(st.integers(0, 10**company_digits - 1))
     item = data.draw(st.integers(0, 10**item_digits - 1))
@@ -211,7 +213,9 @@ def test_wedge_loses_no_key_of_any_kind(keys: list[tuple[str, float]]) -> None:
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(TRICKY, max_size=12),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 HOSTILE_NUMBERS = st.sampled_from(
@@ -223,7 +227,7 @@ HOSTILE_NUMBERS = st.sampled_from(
 @given(st.sampled_from(range(len(DECLARATIONS))), st.data())
 def test_declaration_with_one_field_replaced(index: int, data: st.DataObject) -> None:
     record: dict[str, Any] = json.loads(json.dumps(DECLARATIONS[index]))
-    key = data.draw(st.sampled_from(sorted(record) + ["stones[0]", "unknown"]))
+    key = data.draw(st.sampled_from([*sorted(record), "stones[0]", "unknown"]))
     value = data.draw(JSON | HOSTILE_NUMBERS)
     if key == "stones[0]" and record.get("stones"):
         band_key = data.draw(st.sampled_from(["min_ct", "max_ct", "stones", "carats"]))
@@ -253,7 +257,9 @@ def test_declaration_from_any_json(value: object) -> None:
 
 
 @HOSTILE
-@given(st.text(max_size=300) | st.sampled_from(["[" * 50_000, "1" * 5000, '{"rules": ' + "[" * 3000]))
+@given(
+    st.text(max_size=300) | st.sampled_from(["[" * 50_000, "1" * 5000, '{"rules": ' + "[" * 3000])
+)
 def test_ruleset_from_any_text(text: str) -> None:
     try:
         parse_ruleset(text)
@@ -266,7 +272,7 @@ def test_ruleset_from_any_text(text: str) -> None:
 def test_ruleset_with_one_rule_field_replaced(index: int, data: st.DataObject) -> None:
     doc: dict[str, Any] = json.loads(json.dumps(RULESET))
     rule = doc["rules"][index]
-    key = data.draw(st.sampled_from(sorted(rule) + ["params.x", "unknown"]))
+    key = data.draw(st.sampled_from([*sorted(rule), "params.x", "unknown"]))
     value = data.draw(JSON)
     if key == "params.x" and isinstance(rule.get("params"), dict) and rule["params"]:
         rule["params"][data.draw(st.sampled_from(sorted(rule["params"])))] = value

@@ -81,7 +81,10 @@ PARSERS: dict[str, tuple[Parser, bytes]] = {
     "kp-json": (parse_kp_json, b""),
     "g7-csv": (parse_g7_csv, _g7_csv_text()),
     "g7-json": (parse_g7_json, (FIXTURES / "g7-register.json").read_bytes()),
-    "authorisations-csv": (parse_authorisations_csv, (FIXTURES / "authorisations.csv").read_bytes()),
+    "authorisations-csv": (
+        parse_authorisations_csv,
+        (FIXTURES / "authorisations.csv").read_bytes(),
+    ),
     "authorisations-json": (parse_authorisations_json, b""),
 }
 
@@ -159,11 +162,16 @@ def test_other_encodings(name: str, encoding: str) -> None:
 
 
 DEEP_JSON = [b"[" * 100_000, b'[{"number": ' + b"[" * 100_000, b'{"id": ' + b"[" * 100_000]
-BIG_NUMBERS = [b'[{"number": ' + b"1" * 5000 + b"}]", b'{"id": "a", "schema": ' + b"9" * 5000 + b"}\n"]
+BIG_NUMBERS = [
+    b'[{"number": ' + b"1" * 5000 + b"}]",
+    b'{"id": "a", "schema": ' + b"9" * 5000 + b"}\n",
+]
 
 
 @pytest.mark.parametrize("name", ["kp-json", "g7-json", "authorisations-json", "ftm"])
-@pytest.mark.parametrize("data", DEEP_JSON + BIG_NUMBERS, ids=["deep1", "deep2", "deep3", "int1", "int2"])
+@pytest.mark.parametrize(
+    "data", DEEP_JSON + BIG_NUMBERS, ids=["deep1", "deep2", "deep3", "int1", "int2"]
+)
 def test_deep_json_and_huge_numbers_are_clear_errors(name: str, data: bytes) -> None:
     # These raised RecursionError / ValueError (int digits limit) before.
     assert _run(name, data) == -1
