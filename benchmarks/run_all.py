@@ -17,6 +17,7 @@ SCRIPTS = (
     "import_throughput.py",
     "screening.py",
     "screening_accuracy.py",
+    "hostile_inputs.py",
 )
 
 
