@@ -143,7 +143,7 @@ def _csv_rows(source: Source, columns: int) -> Iterator[tuple[int, list[str]]]:
     """Rows of a legacy OFAC CSV (no header, ``-0-`` = blank, trailing 0x1A), with line numbers."""
     file = source_name(source)
     with open_source(source) as handle:
-        stream = io.TextIOWrapper(handle, encoding="utf-8", errors="strict", newline="")
+        stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
         try:
             reader = csv.reader(stream, strict=False)
             line = 1

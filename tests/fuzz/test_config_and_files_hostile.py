@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -159,3 +160,66 @@ def test_signed_garbage_is_refused_after_the_signature_check(key: KioskKey, body
         verify_payload(payload, trusted)
     except PayloadError as exc:
         assert_one_line(str(exc))
+
+
+# ---- Reference data folder (kiosk data seed / the bundled sample) -----------------------------
+
+SAMPLE_DIR = ROOT / "resources" / "sample"
+REFERENCE_FILES = sorted(
+    p.name for p in SAMPLE_DIR.glob("*.json") if p.name not in ("parcels.json", "manifest.json")
+)
+
+
+def _load_reference(files: dict[str, bytes]) -> None:
+    from kiosk.store.reference import ReferenceDataError, load_reference_dir
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-ref-") as tmp:
+        for path in SAMPLE_DIR.iterdir():
+            if path.is_file():
+                (Path(tmp) / path.name).write_bytes(files.get(path.name, path.read_bytes()))
+        try:
+            load_reference_dir(Path(tmp))
+        except ReferenceDataError as exc:
+            assert_one_line(str(exc))
+
+
+@pytest.mark.parametrize("name", REFERENCE_FILES)
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 100_000, b"[" + b"9" * 5000 + b"]", b"\xff\xfe[]", b"", b"{}", b"[null]"],
+    ids=["deep", "huge-int", "utf16", "empty", "object", "null-record"],
+)
+def test_reference_file_replaced_by_hostile_content(name: str, content: bytes) -> None:
+    # "deep" and "huge-int" raised RecursionError / ValueError before.
+    _load_reference({name: content})
+
+
+@HOSTILE
+@given(st.sampled_from(REFERENCE_FILES), st.data())
+def test_reference_record_with_one_field_replaced(name: str, data: st.DataObject) -> None:
+    records = json.loads((SAMPLE_DIR / name).read_text("utf-8"))
+    record = records[data.draw(st.integers(0, len(records) - 1))]
+    key = data.draw(st.sampled_from([*sorted(record), "unknown"]))
+    record[key] = data.draw(
+        st.sampled_from(["NaN", "1e999999", "-1", "", "٣", None, [], {}, 10**30, "2026-02-30"])
+        | st.text(max_size=10)
+    )
+    _load_reference({name: json.dumps(records).encode()})
+
+
+# ---- Slip PDFs given to the QR reader ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"%PDF-1.4\n", b"%PDF-1.4\n" + bytes(range(256)) * 8, b"\x89PNG\r\n\x1a\n"],
+    ids=["empty", "header-only", "garbage-body", "png"],
+)
+def test_qr_reader_refuses_a_hostile_pdf_in_one_line(tmp_path: Path, content: bytes) -> None:
+    from kiosk.slips.qrread import QrReadError, read_slip_qr
+
+    pdf = tmp_path / "slip.pdf"
+    pdf.write_bytes(content)
+    with pytest.raises(QrReadError) as caught:
+        read_slip_qr(pdf)
+    assert_one_line(str(caught.value))

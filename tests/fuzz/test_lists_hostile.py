@@ -183,3 +183,11 @@ def test_quadratic_attribute_blowup_is_bounded(name: str) -> None:
     attrs = b" ".join(b'a%d="%s"' % (i, b"x" * 1000) for i in range(2000))
     data = b"<?xml version='1.0'?>\n<root " + attrs + b"/>"
     assert _run(name, data) == -1
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_utf8_byte_order_mark_changes_nothing(name: str) -> None:
+    # Files saved by Windows tools start with EF BB BF; OFAC CSV refused them before
+    # ("ent_num '\ufeff1' is not a number").
+    good = PARSERS[name][1]
+    assert _run(name, b"\xef\xbb\xbf" + good) == _run(name, good) > 0
