@@ -71,7 +71,8 @@ def records(
         ListFormatError: With line and column: not well-formed XML, a DTD or entity
             declaration (XXE, billion laughs), an element text over ``MAX_TEXT_CHARS``,
             nesting deeper than ``MAX_DEPTH``, a record with over ``MAX_NAMES_PER_PARTY``
-            children, a file over ``MAX_FILE_BYTES``, or a truncated file.
+            children, a file over ``MAX_FILE_BYTES``, a truncated file, or an encoding in
+            the XML declaration that expat cannot use.
     """
     name = source_name(source)
     with open_source(source) as handle:
@@ -168,6 +169,10 @@ def _records(
             raise builder._fail(
                 f"refused: {type(exc).__name__} ({exc}); DTDs and entities are not allowed"
             ) from None
+        except (LookupError, ValueError) as exc:
+            # The XML declaration names an encoding expat cannot use: unknown ("udf-8"),
+            # not a text encoding ("rot13"), or multi-byte ("shift_jis", "utf-7").
+            raise builder._fail(f"unsupported character encoding in the XML declaration: {exc}")
         ready, builder.ready = builder.ready, []
         for elem, parent, line in ready:
             assert builder.root is not None

@@ -191,3 +191,21 @@ def test_a_utf8_byte_order_mark_changes_nothing(name: str) -> None:
     # ("ent_num '\ufeff1' is not a number").
     good = PARSERS[name][1]
     assert _run(name, b"\xef\xbb\xbf" + good) == _run(name, good) > 0
+
+
+XML_PARSERS = ["eu-fsf", "ofac-sdn", "un", "uk-fcdo"]
+
+
+@pytest.mark.parametrize("name", XML_PARSERS)
+@HOSTILE
+@given(
+    encoding=st.sampled_from(["udf-8", "shift_jis", "utf-7", "utf-32", "rot13", "hex", "idna"])
+    | st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789-_"), min_size=1, max_size=12)
+)
+@example(encoding="udf-8")  # found by atheris (fuzz/fuzz_lists.py): LookupError escaped
+def test_any_declared_xml_encoding(name: str, encoding: str) -> None:
+    good = PARSERS[name][1]
+    declaration_end = good.index(b"?>") + 2 if good.startswith(b"<?xml") else 0
+    data = f'<?xml version="1.0" encoding="{encoding}"?>'.encode() + good[declaration_end:]
+    # LookupError (unknown, or not a text encoding) and ValueError (multi-byte) escaped before.
+    _run(name, data)
