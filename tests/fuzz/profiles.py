@@ -42,3 +42,6 @@ def assert_one_line(message: str) -> None:
     assert message.strip(), "an error without a message"
     assert "\n" not in message, f"a multi-line error: {message!r}"
     assert len(message) <= ONE_LINE_MAX, f"an error of {len(message)} characters"
+
+PER_FORMAT = settings(HOSTILE, max_examples=max(10, HOSTILE.max_examples * 2 // 5))
+"""For a property parametrized over many parsers: fewer examples each, the same in total."""

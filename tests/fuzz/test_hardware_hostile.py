@@ -30,7 +30,7 @@ from hardware.rfid import (
 )
 from hardware.scale import PROFILES, ScaleReply, parse_weight
 from hardware.serial_link import SerialLink, SerialSettings
-from tests.fuzz.profiles import HOSTILE, assert_one_line
+from tests.fuzz.profiles import HOSTILE, PER_FORMAT, assert_one_line
 
 # ---- Chafon: frames with a correct length byte and CRC around hostile content ---------------
 
@@ -97,7 +97,7 @@ LINES = st.lists(
 
 
 @pytest.mark.parametrize("protocol", sorted(PROFILES))
-@HOSTILE
+@PER_FORMAT
 @given(lines=LINES)
 def test_scale_info_from_any_replies_that_parsed(protocol: str, lines: list[bytes]) -> None:
     profile = PROFILES[protocol]

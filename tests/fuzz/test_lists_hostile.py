@@ -35,7 +35,7 @@ from kiosk.lists import (
     parse_un,
     read_ofac_alt,
 )
-from tests.fuzz.profiles import HOSTILE, assert_one_line
+from tests.fuzz.profiles import PER_FORMAT, assert_one_line
 
 FIXTURES = Path(__file__).resolve().parents[1] / "lists" / "fixtures"
 
@@ -119,7 +119,7 @@ def test_every_good_fixture_parses(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-@HOSTILE
+@PER_FORMAT
 @given(data=st.binary(max_size=400))
 @example(data=b"\xef\xbb\xbf")
 @example(data=b"\x00" * 50)
@@ -130,7 +130,7 @@ def test_arbitrary_bytes(name: str, data: bytes) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-@HOSTILE
+@PER_FORMAT
 @given(data=st.data())
 def test_damaged_fixture(name: str, data: st.DataObject) -> None:
     good = bytearray(PARSERS[name][1])
@@ -197,7 +197,7 @@ XML_PARSERS = ["eu-fsf", "ofac-sdn", "un", "uk-fcdo"]
 
 
 @pytest.mark.parametrize("name", XML_PARSERS)
-@HOSTILE
+@PER_FORMAT
 @given(
     encoding=st.sampled_from(["udf-8", "shift_jis", "utf-7", "utf-32", "rot13", "hex", "idna"])
     | st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789-_"), min_size=1, max_size=12)
