@@ -311,6 +311,10 @@ def parse(text: str, source: str = "<text>") -> Settings:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{source}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise SettingsError(f"{source}: not valid TOML: nested too deeply") from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise SettingsError(f"{source}: not valid TOML: a number is too long") from None
     doc = _migrate(doc)
     hints = get_type_hints(Settings)
     sections: dict[str, Any] = {}

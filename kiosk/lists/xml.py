@@ -172,7 +172,9 @@ def _records(
         except (LookupError, ValueError) as exc:
             # The XML declaration names an encoding expat cannot use: unknown ("udf-8"),
             # not a text encoding ("rot13"), or multi-byte ("shift_jis", "utf-7").
-            raise builder._fail(f"unsupported character encoding in the XML declaration: {exc}")
+            raise builder._fail(
+                f"unsupported character encoding in the XML declaration: {exc}"
+            ) from None
         ready, builder.ready = builder.ready, []
         for elem, parent, line in ready:
             assert builder.root is not None

@@ -67,6 +67,8 @@ def test_settings_from_hostile_toml(items: list[tuple[str, str, str]]) -> None:
 @given(st.text(max_size=300) | st.binary(max_size=300).map(lambda b: b.decode("latin-1")))
 @example("[" * 5000)
 @example("a = [" * 2000)
+@example("[scale]\nstable_count = " + "[" * 5000)  # RecursionError escaped tomllib
+@example("[scale]\nstable_count = " + "1" * 5000)  # ValueError (int digits limit) escaped
 def test_settings_from_any_text(text: str) -> None:
     try:
         kiosk_settings.parse(text)
