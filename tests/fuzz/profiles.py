@@ -1,8 +1,10 @@
 """Hypothesis profiles of the hostile-input tests: ``ci`` (default) and ``fuzz``.
 
-``KIOSK_HYPOTHESIS_PROFILE=fuzz pytest tests/fuzz`` runs many more examples per test. A
-deadline turns a parser that hangs or goes quadratic on an input into a failure (pytest's
-own timeout catches a true hang); it is generous so a busy CI machine is not a failure.
+``KIOSK_HYPOTHESIS_PROFILE=fuzz pytest tests/fuzz --timeout=0`` runs many more examples per
+test (pytest's 60 s per-test timeout must be lifted); ``KIOSK_HYPOTHESIS_EXAMPLES=N`` sets the
+number directly. A deadline turns a parser that hangs or goes quadratic on an input into a
+failure (pytest's own timeout catches a true hang); it is generous so a busy CI machine is not
+a failure.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ settings.register_profile(
 
 PROFILE = os.environ.get("KIOSK_HYPOTHESIS_PROFILE", "ci")
 HOSTILE = settings.get_profile(PROFILE)
+if os.environ.get("KIOSK_HYPOTHESIS_EXAMPLES"):  # e.g. 2000 for a longer run of a few tests
+    HOSTILE = settings(HOSTILE, max_examples=int(os.environ["KIOSK_HYPOTHESIS_EXAMPLES"]))
 """Decorate each property of tests/fuzz with this: the profile chosen by the environment."""
 
 ONE_LINE_MAX = 800
