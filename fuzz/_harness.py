@@ -4,12 +4,14 @@ Each ``fuzz/fuzz_*.py`` defines ``one_input(data: bytes)`` that calls parsers an
 the parser's own error type pass; anything else is a finding (atheris stops and saves the
 input as ``crash-*``). Run: ``python fuzz/fuzz_scale.py -atheris_runs=100000`` (libFuzzer
 options: ``-max_total_time=60``, ``-artifact_prefix=/tmp/``). Without a corpus folder on the
-command line, the harness's seeds (good samples from tests/ and resources/) are written to a
-temporary folder and used as the corpus, so mutation starts from well-formed input.
+command line, the harness's seeds (good samples from tests/ and resources/) are written to
+``$TMPDIR/kiosk-fuzz-<harness>`` and used as the corpus, so mutation starts from well-formed
+input.
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -41,10 +43,14 @@ def run(
         for module in modules:
             __import__(module)
     argv = list(sys.argv)
-    with tempfile.TemporaryDirectory(prefix="kiosk-fuzz-") as corpus:
-        if not any(not a.startswith("-") for a in argv[1:]):
-            for i, seed in enumerate(seeds()):
-                Path(corpus, f"seed-{i:03d}").write_bytes(seed)
-            argv.append(corpus)
-        atheris.Setup(argv, one_input)
-        atheris.Fuzz()
+    if not any(not a.startswith("-") for a in argv[1:]):
+        # atheris.Fuzz() ends the process without unwinding, so a temporary folder would
+        # be left behind each run: one fixed folder per harness, emptied and refilled.
+        corpus = Path(tempfile.gettempdir(), f"kiosk-fuzz-{Path(argv[0]).stem}")
+        shutil.rmtree(corpus, ignore_errors=True)
+        corpus.mkdir()
+        for i, seed in enumerate(seeds()):
+            (corpus / f"seed-{i:03d}").write_bytes(seed)
+        argv.append(str(corpus))
+    atheris.Setup(argv, one_input)
+    atheris.Fuzz()
