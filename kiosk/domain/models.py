@@ -280,6 +280,10 @@ class InspectionState(enum.StrEnum):
     VOIDED = "voided"
 
 
+NEW_SEAL_NOTE = "New seal: "
+"""Prefix of the note that records the seal applied after the inspection."""
+
+
 @dataclass(frozen=True, slots=True)
 class Inspection:
     """One parcel's inspection as recorded, step by step."""
@@ -305,6 +309,14 @@ class Inspection:
         for ident in reversed(self.identifiers):
             if ident.kind is kind and ident.valid:
                 return ident
+        return None
+
+    @property
+    def new_seal(self) -> str | None:
+        """The seal applied to the parcel after the inspection (the latest), or ``None``."""
+        for note in reversed(self.notes):
+            if note.startswith(NEW_SEAL_NOTE):
+                return note.removeprefix(NEW_SEAL_NOTE)
         return None
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from hardware.base import DeviceError, utc_now
 from kiosk.domain.identifiers import classify
 from kiosk.domain.models import (
+    Declaration,
     Identifier,
     IdentifierKind,
     InputSource,
@@ -380,9 +381,35 @@ class InspectionWork:
             supervisor_name=user.display_name,
         )
 
-    def mark_printed(self, inspection_id: str) -> Inspection:
-        """Record that the slip of an inspection was printed."""
-        return self._store().mark_printed(inspection_id, self.clock())
+    def mark_printed(self, inspection_id: str, *, reprint: bool = False) -> Inspection:
+        """Record that the slip of an inspection was printed (``reprint``: printed again)."""
+        return self._store().mark_printed(inspection_id, self.clock(), reprint=reprint)
+
+    def set_typed_declaration(
+        self, declaration: Declaration, inspector_name: str
+    ) -> StepResult:
+        """Record a declaration typed at the kiosk (none was found), then check if ready.
+
+        Raises:
+            WorkflowError: A declaration is on file for the parcel's identifiers: that one
+                counts, a typed one would be replaced by it.
+        """
+        store = self._store()
+        current = store.get(self._current_id())
+        on_file = self._checker().lookup(replace(current, declaration=None)).declaration
+        if on_file is not None:
+            raise WorkflowError(
+                f"Declaration {on_file.reference} is on file for this parcel: it is used "
+                "instead of a typed one."
+            )
+        saved = store.set_declaration(current.id, declaration, self.clock())
+        return self._after_input(saved, inspector_name)
+
+    def set_new_seal(self, seal: str, actor: str) -> StepResult:
+        """Record the seal applied to the parcel after the inspection."""
+        store = self._store()
+        saved = store.set_new_seal(self._current_id(), seal, self.clock(), actor)
+        return StepResult(saved, self._checker().lookup(saved))
 
     # ---- internals -------------------------------------------------------------------------
 
@@ -593,6 +620,7 @@ class InspectionController(QObject):
         self._session = 0
         self._still_for: str | None = None
         self._printing_id: str | None = None
+        self._printing_reprint = False
         self._closed = False
         self._started = False
         self._opened = False
@@ -783,7 +811,44 @@ class InspectionController(QObject):
             self.print_failed.emit("No printer is set up.")
             return
         self._printing_id = current.id
+        # The same stored slip printed again is a reprint (its own audit entry); a slip
+        # re-written by an override is a new slip, printed as such.
+        self._printing_reprint = current.state is InspectionState.PRINTED
         self._devices.print_pdf(Path(current.slip_path))
+
+    @Slot()
+    def reprint_slip(self) -> None:
+        """Print the stored slip again; recorded as a ``reprint`` in the audit trail."""
+        if self._require_user() is None:
+            return
+        current = self._current
+        if current is None or current.printed_at is None:
+            self.error_occurred.emit("The slip has not been printed yet: press Print slip.")
+            return
+        self.print_slip()
+
+    @Slot(object)
+    def enter_declaration(self, declaration: object) -> None:
+        """Record a declaration the inspector typed in because none was found."""
+        user = self._require_user()
+        if user is None or not isinstance(declaration, Declaration):
+            return
+        name = user.display_name
+        self._submit_step(
+            lambda: self._work.set_typed_declaration(declaration, name), "save declaration"
+        )
+
+    @Slot(str)
+    def apply_new_seal(self, seal: str) -> None:
+        """Record the new seal applied to the parcel after the inspection."""
+        user = self._require_user()
+        if user is None:
+            return
+        if not seal.strip():
+            self.error_occurred.emit("Type or scan the new seal's number first.")
+            return
+        username = user.username
+        self._submit_step(lambda: self._work.set_new_seal(seal, username), "save new seal")
 
     def request_override(
         self, supervisor: str, pin: str, code: OverrideCode, text: str
@@ -899,7 +964,12 @@ class InspectionController(QObject):
                 self._show(StepResult(result))
             self.printed.emit(destination)
 
-        self._submit(lambda: self._work.mark_printed(inspection_id), done, name="mark printed")
+        reprint, self._printing_reprint = self._printing_reprint, False
+        self._submit(
+            lambda: self._work.mark_printed(inspection_id, reprint=reprint),
+            done,
+            name="mark printed",
+        )
 
     @Slot(str)
     def _on_devices_print_failed(self, message: str) -> None:

@@ -29,6 +29,7 @@ from kiosk.domain.models import (
     IdentifierKind,
     InputSource,
     Inspection,
+    NEW_SEAL_NOTE,
     InspectionState,
     KpCertificate,
     ListedParty,
@@ -100,6 +101,10 @@ _SAMPLE_HASHES: dict[tuple[str, str, str, str], str] = {}
 
 class InspectionNotFoundError(StoreError):
     """No inspection has the given id."""
+
+
+class SealError(StoreError):
+    """A new seal that cannot be recorded; the message is for the user."""
 
 
 class UserError(StoreError):
@@ -1243,15 +1248,49 @@ class Store(ListStoreMixin):
 
         return self._step(inspection_id, None, now, {"slip_path": path}, apply, kind="slip")
 
-    def mark_printed(self, inspection_id: str, now: datetime) -> Inspection:
-        """Record that the slip was printed (``Event.PRINT``; a reprint keeps the first time)."""
+    def mark_printed(
+        self, inspection_id: str, now: datetime, *, reprint: bool = False
+    ) -> Inspection:
+        """Record that the slip was printed (``Event.PRINT``; a reprint keeps the first time).
+
+        Args:
+            inspection_id: The inspection.
+            now: When it was printed.
+            reprint: The stored slip was printed again on purpose: the audit entry is a
+                ``reprint`` (not ``print``), so every extra copy is accounted for.
+        """
         now = _aware(now)
 
         def apply(_s: Session, row: InspectionRow) -> None:
             if row.printed_at is None:
                 row.printed_at = now
 
+        if reprint:
+            return self._step(
+                inspection_id, Event.PRINT, now, {"reprint": True}, apply, kind="reprint"
+            )
         return self._step(inspection_id, Event.PRINT, now, {}, apply)
+
+    def set_new_seal(
+        self, inspection_id: str, seal: str, now: datetime, actor: str | None = None
+    ) -> Inspection:
+        """Record the seal applied to the parcel after the inspection (audit ``seal_applied``).
+
+        It is kept in the inspection's notes (``NEW_SEAL_NOTE``; the latest counts) and does
+        not change the verdict. Refused on a closed or voided inspection.
+        """
+        value = seal.strip().upper()
+        if not value:
+            raise SealError("Type the new seal's number first.")
+
+        def apply(_s: Session, row: InspectionRow) -> None:
+            if InspectionState(row.state) in FINISHED:
+                raise SealError("This parcel's inspection is finished: no seal now.")
+            row.notes = [*row.notes, f"{NEW_SEAL_NOTE}{value}"]
+
+        return self._step(
+            inspection_id, None, now, {"new_seal": value}, apply, actor, kind="seal_applied"
+        )
 
     def close_inspection(self, inspection_id: str, now: datetime) -> Inspection:
         """Close a decided inspection (``Event.CLOSE``)."""

@@ -457,6 +457,9 @@ class MainWindow(QMainWindow):
         i.zero_requested.connect(self._on_inspection_screen_zero_requested)
         i.tare_requested.connect(self._on_inspection_screen_tare_requested)
         i.override_requested.connect(self._on_inspection_screen_override_requested)
+        i.reprint_requested.connect(self._on_inspection_screen_reprint_requested)
+        i.declaration_entered.connect(self._on_inspection_screen_declaration_entered)
+        i.new_seal_entered.connect(self._on_inspection_screen_new_seal_entered)
 
         o = self.override_screen
         o.override_requested.connect(self._on_override_screen_override_requested)
@@ -773,6 +776,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_inspection_screen_print_requested(self) -> None:
         self._call("print the slip", self._controller.print_slip)
+
+    @Slot()
+    def _on_inspection_screen_reprint_requested(self) -> None:
+        self._call("reprint the slip", self._controller.reprint_slip)
+
+    @Slot(object)
+    def _on_inspection_screen_declaration_entered(self, declaration: Declaration) -> None:
+        self._call("record the declaration", self._controller.enter_declaration, declaration)
+
+    @Slot(str)
+    def _on_inspection_screen_new_seal_entered(self, seal: str) -> None:
+        self._call("record the new seal", self._controller.apply_new_seal, seal)
 
     @Slot()
     def _on_inspection_screen_next_requested(self) -> None:

@@ -179,6 +179,15 @@ class ControllerPort(Protocol):
     def next_parcel(self) -> None:
         """Close the current inspection and start a new one."""
 
+    def reprint_slip(self) -> None:
+        """Print the stored slip again (recorded as a reprint)."""
+
+    def enter_declaration(self, declaration: object) -> None:
+        """Record a ``Declaration`` typed in because none was found."""
+
+    def apply_new_seal(self, seal: str) -> None:
+        """Record the seal applied to the parcel after the inspection."""
+
     def request_override(
         self, supervisor: str, pin: str, code: OverrideCode, text: str
     ) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.devices import DetectedPort, DeviceStatus
 from kiosk.domain.models import (
+    NEW_SEAL_NOTE,
     Declaration,
     Identifier,
     IdentifierKind,
@@ -428,6 +429,30 @@ class PreviewController(QObject):
             return
         self._set(replace(self._current, state=InspectionState.PRINTED, printed_at=NOW))
         self.printed.emit(f"slip {self._current.id} sent to the folder printer")
+
+    def reprint_slip(self) -> None:
+        """Pretend to print the stored slip again."""
+        self.calls.append(("reprint_slip", ()))
+        if self._current is None or self._current.printed_at is None:
+            self.error_occurred.emit("The slip has not been printed yet: press Print slip.")
+            return
+        self.printed.emit(f"slip {self._current.id} reprinted")
+
+    def enter_declaration(self, declaration: object) -> None:
+        """Take a typed declaration as the parcel's."""
+        self.calls.append(("enter_declaration", (declaration,)))
+        if self._current is None or not isinstance(declaration, Declaration):
+            return
+        self._set(replace(self._current, declaration=declaration))
+        self.declaration_found.emit(declaration)
+
+    def apply_new_seal(self, seal: str) -> None:
+        """Record the new seal in the parcel's notes."""
+        self.calls.append(("apply_new_seal", (seal,)))
+        if self._current is None:
+            return
+        notes = (*self._current.notes, f"{NEW_SEAL_NOTE}{seal.strip().upper()}")
+        self._set(replace(self._current, notes=notes))
 
     def next_parcel(self) -> None:
         """Start the next parcel."""

@@ -57,7 +57,8 @@ class DocumentsPanel(Panel):
             value = make_label(DASH, wrap=True, selectable=True)
             grid.addWidget(value, row, 1)
             self._values[key] = value
-        grid.setRowStretch(len(FIELDS), 1)
+        grid.setRowStretch(len(FIELDS) + 1, 1)
+        self._grid = grid
         content = QWidget()
         content.setLayout(grid)
         grid.setContentsMargins(0, 0, 4, 0)
@@ -71,6 +72,10 @@ class DocumentsPanel(Panel):
         self.reset()
 
     # ---- Public API ------------------------------------------------------------------------
+
+    def add_action(self, button: QWidget) -> None:
+        """Put a button under the documents, inside the scrolled area (it never adds height)."""
+        self._grid.addWidget(button, len(FIELDS), 0, 1, 2)
 
     def reset(self) -> None:
         """Forget both documents (a new parcel)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.models import Identifier, InputSource
+from kiosk.domain.identifiers import classify
+from kiosk.domain.models import Identifier, IdentifierKind, InputSource
 from kiosk.ui.formatting import kind_label
-from kiosk.ui.theme import icon_pixmap
+from kiosk.ui.theme import icon_pixmap, set_style_property
 from kiosk.ui.widgets.fit_label import ElidedLabel
 from kiosk.ui.widgets.panel import Panel, make_label
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -42,6 +43,35 @@ def identifier_detail(identifier: Identifier) -> str:
     if identifier.valid:
         return f"{kind} \u00b7 valid \u00b7 {source}"
     return f"{kind} \u00b7 INVALID: {identifier.problem} \u00b7 {source}"
+
+
+def typing_hint(text: str) -> tuple[str, str]:
+    """What a code being typed is recognised as, and whether it is valid, as the user types.
+
+    Args:
+        text: The field's text so far.
+
+    Returns:
+        ``(hint, emphasis)``: a one-line hint (empty for an empty field) and the style
+        emphasis ``"good"`` (valid), ``"bad"`` (recognised but wrong, e.g. a check digit) or
+        ``""`` (not recognised yet).
+    """
+
+    def tr(source: str) -> str:
+        return QCoreApplication.translate("IdentifierPanel", source)
+
+    if not text.strip():
+        return "", ""
+    identifier = classify(text, None, InputSource.TYPED)
+    if identifier.kind is IdentifierKind.UNKNOWN:
+        problem = identifier.problem or tr("not recognised")
+        return tr("? Not recognised yet: {problem}").format(problem=problem), ""
+    kind = kind_label(identifier.kind)
+    if identifier.valid:
+        return tr("\u2714 {kind} \u00b7 valid (check digit OK)").format(kind=kind), "good"
+    return tr("\u2716 {kind} \u00b7 {problem}").format(kind=kind, problem=identifier.problem), (
+        "bad"
+    )
 
 
 def identifier_line(identifier: Identifier) -> str:
@@ -122,12 +152,20 @@ class IdentifierPanel(Panel):
         self._input.setMaxLength(MAX_TYPED_CHARS)
         self._input.setAccessibleName("Type an identifier that does not scan")
         self._input.returnPressed.connect(self._on_input_return_pressed)
+        self._input.textChanged.connect(self._on_input_text_changed)
         self._add = TouchButton("Add")
         self._add.setObjectName("IdentifierAdd")
         self._add.clicked.connect(self._on_add_clicked)
         row.addWidget(self._input, 1)
         row.addWidget(self._add)
         self.body.addLayout(row)
+        # What is being typed is classified and validated live (kind, check digit), not only
+        # when it is added; the line keeps its height so the list does not jump.
+        self._hint = make_label("", object_name="IdentifierHint")
+        self._hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._hint.setFixedHeight(self._hint.fontMetrics().height() + 4)
+        self._hint.setAccessibleName("Typed code check")
+        self.body.addWidget(self._hint)
 
     # ---- Public API ------------------------------------------------------------------------
 
@@ -174,6 +212,17 @@ class IdentifierPanel(Panel):
     @Slot()
     def _on_add_clicked(self) -> None:
         self._submit()
+
+    @Slot(str)
+    def _on_input_text_changed(self, text: str) -> None:
+        hint, emphasis = typing_hint(text)
+        self._hint.setText(hint)
+        self._hint.setToolTip(hint)
+        set_style_property(self._hint, "emphasis", emphasis)
+
+    def hint_text(self) -> str:
+        """The live check of the code being typed, as shown (``""`` for an empty field)."""
+        return self._hint.text()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Keep the newest identifier whole when the list changes height."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.domain.models import WeightReading, WeightState
@@ -205,18 +205,30 @@ class WeightDisplay(Panel):
         value_label.setText(format_carats(reference_ct) if reference_ct is not None else "\u2014")
         warning = ""
         emphasis = ""
+        limit = ""
         if reference_ct is None or basis_ct is None:
             diff_label.setText("")
         else:
             diff = basis_ct - reference_ct
             diff_label.setText(f"\u0394 {format_signed_carats(diff)}")
-            if self._tolerance_ct is not None:
-                if abs(diff) > self._tolerance_ct:
-                    warning = OUTSIDE_TOLERANCE
+            tolerance = self._tolerance_ct
+            if tolerance is not None:
+                # Said in words with a mark, never by the colour alone.
+                limit = format_carats(tolerance).removesuffix(" ct")
+                if abs(diff) > tolerance:
+                    warning = self._tr("\u26a0 outside tolerance")
                     emphasis = "bad"
                 else:
+                    warning = self._tr("\u2714 within tolerance")
                     emphasis = "good"
         set_style_property(diff_label, "emphasis", emphasis)
         warning_label.setText(warning)
         warning_label.setVisible(bool(warning))
-        set_style_property(warning_label, "emphasis", "bad" if warning else "")
+        set_style_property(warning_label, "emphasis", emphasis if warning else "")
+        warning_label.setToolTip(
+            self._tr("Tolerance \u00b1{limit} ct").format(limit=limit) if warning else ""
+        )
+
+    @staticmethod
+    def _tr(text: str) -> str:
+        return QCoreApplication.translate("WeightDisplay", text)
