@@ -152,6 +152,14 @@ def assert_no_label_cut(window: MainWindow) -> None:
         assert label.height() >= needed - 1, f"text cut: {label.text()!r}"
 
 
+def _labels_fit(window: MainWindow) -> bool:
+    try:
+        assert_no_label_cut(window)
+    except AssertionError:
+        return False
+    return True
+
+
 def _outcome_name(outcome: Outcome | None) -> str:
     return "waiting" if outcome is None else outcome.name.lower()
 
@@ -184,7 +192,8 @@ def test_screenshots_fit_without_anything_cut_off(
         screen.show_weight(pv.READING)
         if outcome is Outcome.HOLD:
             screen.show_message("Printer out of paper: load paper, then press Print slip again")
-        qtbot.wait(30)
+        # Layouts settle through posted events: wait for them (a loaded machine is slow).
+        qtbot.waitUntil(lambda: _labels_fit(window), timeout=3000)
         assert window.minimumSizeHint().width() <= 1280, "the layout is wider than the screen"
         assert window.minimumSizeHint().height() <= 800, "the layout is taller than the screen"
         assert window.size().width() == width, "the window grew past the screen"

@@ -101,7 +101,8 @@ def test_weight_compares_with_declared_and_certificate(qtbot: QtBot) -> None:
     w.set_references(Decimal("10.000"), Decimal("10.050"))
     w.show_reading(reading("10.002"))
     refs = w.reference_texts()
-    assert refs["declared"] == "10.000 ct \u0394 +0.002 ct"
+    # Within or outside the tolerance is said in words beside the difference.
+    assert refs["declared"] == "10.000 ct \u0394 +0.002 ct  \u2714 within tolerance"
     assert refs["certificate"].startswith("10.050 ct \u0394 \u22120.048 ct")
     assert "outside tolerance" in refs["certificate"]
     assert "outside tolerance" not in refs["declared"]

@@ -18,6 +18,7 @@ NOT_LOOKED_UP = "Not looked up yet"
 NO_DECLARATION = "No declaration found"
 NO_CERTIFICATE = "No KP certificate found"
 EXPIRED = "EXPIRED"
+AREA_MIN_HEIGHT_PX = 88
 
 FIELDS: tuple[tuple[str, str], ...] = (
     ("reference", "Declaration"),
@@ -68,6 +69,8 @@ class DocumentsPanel(Panel):
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setWidget(content)
+        # It scrolls: a few lines are enough when the weight above needs the height.
+        area.setMinimumHeight(AREA_MIN_HEIGHT_PX)
         self.body.addWidget(area, 1)
         self.reset()
 
