@@ -88,6 +88,11 @@ def icon_path(name: str) -> Path:
     return path
 
 
+_PIXMAPS: dict[tuple[str, int, float], QPixmap] = {}
+"""Rendered icons by (name, side in device pixels, ratio): an identifier row or a reason card
+is built at every step, and rendering its SVG each time cost the GUI thread."""
+
+
 @cache
 def _renderer(name: str) -> QSvgRenderer:
     renderer = QSvgRenderer(str(icon_path(name)))
@@ -113,6 +118,10 @@ def icon_pixmap(name: str, size_px: int, device_pixel_ratio: float | None = None
         screen = QGuiApplication.primaryScreen()
         device_pixel_ratio = screen.devicePixelRatio() if screen is not None else 1.0
     side_px = round(size_px * device_pixel_ratio)
+    key = (name, side_px, device_pixel_ratio)
+    cached = _PIXMAPS.get(key)
+    if cached is not None:
+        return QPixmap(cached)  # implicitly shared: no copy of the pixels
     pixmap = QPixmap(side_px, side_px)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -122,7 +131,8 @@ def icon_pixmap(name: str, size_px: int, device_pixel_ratio: float | None = None
     finally:
         painter.end()
     pixmap.setDevicePixelRatio(device_pixel_ratio)
-    return pixmap
+    _PIXMAPS[key] = pixmap
+    return QPixmap(pixmap)
 
 
 def outcome_icon_name(outcome: Outcome | None) -> str:

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.models import (
     Declaration,
+    Identifier,
     IdentifierKind,
     Inspection,
     InspectionState,
     KpCertificate,
     Outcome,
+    Reason,
     WeightReading,
 )
 from kiosk.domain.workflow import Event, allowed
@@ -94,6 +96,8 @@ class InspectionScreen(QWidget):
         self._certificate_ct: Decimal | None = None
         self._busy = False
         self._display_names: dict[str, str] = {}
+        self._shown_identifiers: tuple[Identifier, ...] = ()
+        self._shown_reasons: tuple[Reason, ...] | None = None
 
         self.steps = StepStrip()
         self.camera = CameraView()
@@ -246,21 +250,26 @@ class InspectionScreen(QWidget):
         self._inspection = inspection
         self._update_parcel_label()
         if inspection is None:
+            self._shown_identifiers = ()
             self.identifiers.set_identifiers(())
             self.weight.set_recorded(None)
             self.banner.show_inspection(None)
-            self.reasons.set_reasons(())
+            self._show_reasons(())
             self._update_override(None)
             self._update_progress()
             self._update_actions()
             return
-        self.identifiers.set_identifiers(inspection.identifiers)
+        # Rows are rebuilt only when what they show changed: most steps (a weight, a photo,
+        # a verdict) leave the identifiers as they were, and rebuilding costs the GUI thread.
+        if inspection.identifiers != self._shown_identifiers:
+            self._shown_identifiers = inspection.identifiers
+            self.identifiers.set_identifiers(inspection.identifiers)
         self.weight.set_recorded(inspection.reading)
         if inspection.declaration is not None and inspection.declaration != self._declaration:
             self.show_declaration(inspection.declaration)
         self.banner.show_inspection(inspection)
         verdict = inspection.verdict if verdict_is_current(inspection) else None
-        self.reasons.set_reasons(verdict.reasons if verdict is not None else ())
+        self._show_reasons(verdict.reasons if verdict is not None else ())
         self._update_override(inspection if verdict is not None else None)
         self._update_progress()
         self._update_actions()
@@ -406,6 +415,11 @@ class InspectionScreen(QWidget):
         self.weight.set_references(None, None)
         self.message.clear()
         self.pages.setCurrentIndex(0)
+
+    def _show_reasons(self, reasons: tuple[Reason, ...]) -> None:
+        if reasons != self._shown_reasons:
+            self._shown_reasons = reasons
+            self.reasons.set_reasons(reasons)
 
     def _update_parcel_label(self) -> None:
         inspection = self._inspection
