@@ -14,6 +14,7 @@ SCRIPTS = (
     "scale_latency.py",
     "soak_devices.py",
     "scan_latency.py",
+    "gui_stall.py",
     "import_throughput.py",
     "screening.py",
     "screening_accuracy.py",
