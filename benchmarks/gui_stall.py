@@ -248,7 +248,10 @@ def run_shift(kiosk: Kiosk, post: SimulatedPost, probe: StallProbe, rounds: int)
             )
             probe.phase = f"parcel {parcel.label}: print"
             wait_for(
-                controller.printed, TIMEOUT_MS, "the slip", trigger=lambda: _click(screen.print_button)
+                controller.printed,
+                TIMEOUT_MS,
+                "the slip",
+                trigger=lambda: _click(screen.print_button),
             )
             probe.phase = f"parcel {parcel.label}: next parcel"
             _click(screen.next_button)

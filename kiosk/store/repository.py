@@ -24,12 +24,12 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from kiosk.domain.models import (
+    NEW_SEAL_NOTE,
     Declaration,
     Identifier,
     IdentifierKind,
     InputSource,
     Inspection,
-    NEW_SEAL_NOTE,
     InspectionState,
     KpCertificate,
     ListedParty,

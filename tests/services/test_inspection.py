@@ -14,15 +14,18 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.models import (
+    Declaration,
     IdentifierKind,
     Inspection,
     InspectionState,
     Outcome,
+    StoneBand,
     User,
 )
 from kiosk.services.devices import DeviceHub
 from kiosk.services.inspection import SAMPLE_DIR, InspectionController
 from kiosk.settings import Settings, with_overrides
+from kiosk.store.repository import Store
 
 PARCELS: list[dict[str, Any]] = json.loads((SAMPLE_DIR / "parcels.json").read_text("utf-8"))
 
@@ -283,3 +286,111 @@ def test_sign_out_forgets_the_user_and_busy_is_reported(qtbot: QtBot, kiosk: Kio
         kiosk.controller.sign_out()
     assert kiosk.controller.user is None
     assert kiosk.controller.current is None
+
+
+# ---- A typed declaration, the new seal, a reprint ---------------------------------------
+
+
+UNKNOWN_KP = "CA2026990777"
+
+
+def typed_declaration(kp_number: str = UNKNOWN_KP) -> Declaration:
+    return Declaration(
+        reference="typed at the kiosk",
+        kp_number=kp_number,
+        cn_code="7102.10.00",
+        exporter="Northern Lights Rough Inc.",
+        importer="Schelde Rough Trading BV",
+        origin_countries=("CA",),
+        export_country="CA",
+        declared_carats=Decimal("100.000"),
+        stones=(StoneBand(Decimal("0"), Decimal("0.5"), 400, Decimal("100.000")),),
+    )
+
+
+def test_a_typed_declaration_is_recorded_and_used_for_the_verdict(
+    qtbot: QtBot, kiosk: Kiosk
+) -> None:
+    sign_in(qtbot, kiosk)
+    kiosk.controller.add_typed_identifier(UNKNOWN_KP)
+    qtbot.waitUntil(
+        lambda: kiosk.controller.current is not None
+        and len(kiosk.controller.current.identifiers) == 1,
+        timeout=10000,
+    )
+    found: list[object] = []
+    kiosk.controller.declaration_found.connect(found.append)
+    declaration = typed_declaration()
+    kiosk.controller.enter_declaration(declaration)
+    qtbot.waitUntil(
+        lambda: kiosk.controller.current is not None
+        and kiosk.controller.current.declaration is not None,
+        timeout=10000,
+    )
+    assert kiosk.controller.current is not None
+    assert kiosk.controller.current.declaration == declaration
+    assert found == [declaration]  # the screen is told, as for one found in the register
+    result = weigh(qtbot, kiosk, "100.000")
+    assert result.declaration == declaration
+    assert result.verdict is not None
+    # The declared exporter and the stones are what the rules saw: no "no declaration" hold.
+    assert kiosk.errors == []
+    with Store.open(kiosk.settings.database_url) as store:
+        saved = store.get(result.id)
+        kinds = [e.kind for e in store.events(result.id)]
+    assert saved.declaration == declaration
+    assert "input" in kinds
+
+
+def test_a_typed_declaration_gives_way_to_one_on_file(qtbot: QtBot, kiosk: Kiosk) -> None:
+    sign_in(qtbot, kiosk)
+    p = parcel("CLEAR", "Botswana rough")
+    scan_all(qtbot, kiosk, p)
+    with qtbot.waitSignal(kiosk.controller.error_occurred, timeout=10000) as blocker:
+        kiosk.controller.enter_declaration(typed_declaration(p["scans"][0]["value"]))
+    assert "is on file for this parcel" in blocker.args[0]
+    current = kiosk.controller.current
+    assert current is not None
+    assert current.declaration is None or current.declaration.exporter != (
+        "Northern Lights Rough Inc."
+    )
+
+
+def test_reprint_and_new_seal_are_recorded_in_the_audit_trail(
+    qtbot: QtBot, kiosk: Kiosk
+) -> None:
+    sign_in(qtbot, kiosk)
+    p = parcel("CLEAR", "Botswana rough")
+    scan_all(qtbot, kiosk, p)
+    decided = weigh(qtbot, kiosk, p["weight_ct"])
+
+    with qtbot.waitSignal(kiosk.controller.error_occurred, timeout=5000) as refused:
+        kiosk.controller.reprint_slip()  # nothing printed yet
+    assert "press Print slip" in refused.args[0]
+
+    with qtbot.waitSignal(kiosk.controller.printed, timeout=10000):
+        kiosk.controller.print_slip()
+    qtbot.waitUntil(
+        lambda: kiosk.controller.current is not None
+        and kiosk.controller.current.state is InspectionState.PRINTED,
+        timeout=5000,
+    )
+    with qtbot.waitSignal(kiosk.controller.printed, timeout=10000):
+        kiosk.controller.reprint_slip()
+
+    with qtbot.waitSignal(kiosk.controller.inspection_changed, timeout=10000) as changed:
+        kiosk.controller.apply_new_seal(" sl41009999 ")
+    sealed = changed.args[0]
+    assert isinstance(sealed, Inspection)
+    assert sealed.new_seal == "SL41009999"
+    assert sealed.verdict == kiosk.controller.current.verdict  # the verdict stands
+
+    with Store.open(kiosk.settings.database_url) as store:
+        events = store.events(decided.id)
+    kinds = [e.kind for e in events]
+    assert kinds.count("print") == 1
+    assert kinds.count("reprint") == 1
+    seal = next(e for e in events if e.kind == "seal_applied")
+    assert seal.detail["new_seal"] == "SL41009999"
+    assert seal.actor == "inspector"
+    assert kiosk.errors == ["The slip has not been printed yet: press Print slip."]

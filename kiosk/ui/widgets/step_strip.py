@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from kiosk.domain.models import IdentifierKind, Inspection, InspectionState
+from kiosk.domain.models import IdentifierKind, Inspection, InspectionState, Outcome
 from kiosk.ui.formatting import verdict_is_current
 from kiosk.ui.theme import set_style_property
 from kiosk.ui.widgets.fit_label import ShrinkLabel
@@ -109,6 +109,10 @@ def progress(inspection: Inspection | None, *, declaration_found: bool = False) 
         text = _tr("Press Check now")
     elif inspection.state is InspectionState.PRINTED:
         text = _tr("Apply the new seal, then Next parcel")
+    elif inspection.final_outcome is Outcome.HOLD:
+        text = _tr("Print the slip or call a supervisor")
+    elif inspection.final_outcome is Outcome.REFUSE:
+        text = _tr("Keep the parcel; print the slip")
     else:
         text = _tr("Print the slip, then Next parcel")
     return Progress(frozenset(done), next_step, text)
