@@ -405,11 +405,30 @@ class InspectionWork:
         saved = store.set_declaration(current.id, declaration, self.clock())
         return self._after_input(saved, inspector_name)
 
-    def set_new_seal(self, seal: str, actor: str) -> StepResult:
-        """Record the seal applied to the parcel after the inspection."""
+    def set_new_seal(self, seal: str, actor: str, inspector_name: str) -> StepResult:
+        """Record the seal applied to the parcel after the inspection.
+
+        A slip not yet printed is re-written to carry it; a printed slip stays as printed
+        (the seal is in the record and the audit trail).
+        """
         store = self._store()
         saved = store.set_new_seal(self._current_id(), seal, self.clock(), actor)
-        return StepResult(saved, self._checker().lookup(saved))
+        lookup = self._checker().lookup(saved)
+        verdict = saved.verdict
+        if (
+            verdict is not None
+            and saved.slip_path is not None
+            and saved.state in (InspectionState.DECIDED, InspectionState.OVERRIDDEN)
+        ):
+            supervisor = store.user(saved.override.supervisor) if saved.override else None
+            saved = self._write_slip(
+                saved,
+                lookup,
+                inspector_name,
+                ruleset_version=verdict.ruleset_version,
+                supervisor_name=supervisor.display_name if supervisor is not None else None,
+            )
+        return StepResult(saved, lookup)
 
     # ---- internals -------------------------------------------------------------------------
 
@@ -847,8 +866,10 @@ class InspectionController(QObject):
         if not seal.strip():
             self.error_occurred.emit("Type or scan the new seal's number first.")
             return
-        username = user.username
-        self._submit_step(lambda: self._work.set_new_seal(seal, username), "save new seal")
+        username, name = user.username, user.display_name
+        self._submit_step(
+            lambda: self._work.set_new_seal(seal, username, name), "save new seal"
+        )
 
     def request_override(
         self, supervisor: str, pin: str, code: OverrideCode, text: str

@@ -281,6 +281,7 @@ class _SlipBuilder:
         flowables += self.reasons()
         for section in (
             self.identifiers(),
+            self.seals(),
             self.declaration(),
             self.weights(),
             self.photo(),
@@ -401,6 +402,23 @@ class _SlipBuilder:
             rows.append(Paragraph(markup, self.body))
             if ident.problem is not None:
                 rows.append(self.para(ident.problem, self.indented_small))
+        return rows
+
+    def seals(self) -> list[Any]:
+        """The seal found on the parcel, the seals declared, and the new seal applied."""
+        found = [i.value for i in self.inspection.identifiers if i.kind is IdentifierKind.SEAL]
+        declared = (
+            list(self.inspection.declaration.seal_numbers)
+            if self.inspection.declaration is not None
+            else []
+        )
+        new_seal = self.inspection.new_seal
+        if not found and not declared and new_seal is None:
+            return []
+        rows = self.section("Seals")
+        rows.append(self.field("Old seal (found)", ", ".join(found) or "none scanned"))
+        rows.append(self.field("Declared", ", ".join(declared) or "none declared"))
+        rows.append(self.field("New seal (applied)", new_seal or "not recorded"))
         return rows
 
     def declaration(self) -> list[Any]:

@@ -341,6 +341,16 @@ def test_a_typed_declaration_is_recorded_and_used_for_the_verdict(
     assert saved.declaration == declaration
     assert "input" in kinds
 
+    # A new seal applied before printing goes onto the slip (re-written).
+    with qtbot.waitSignal(kiosk.controller.inspection_changed, timeout=10000) as changed:
+        kiosk.controller.apply_new_seal("SL41008888")
+    sealed = changed.args[0]
+    assert isinstance(sealed, Inspection)
+    assert sealed.state is InspectionState.DECIDED
+    assert sealed.slip_path is not None
+    text = "".join(page.extract_text() for page in PdfReader(sealed.slip_path).pages)
+    assert "SL41008888" in "".join(text.split())
+
 
 def test_a_typed_declaration_gives_way_to_one_on_file(qtbot: QtBot, kiosk: Kiosk) -> None:
     sign_in(qtbot, kiosk)
@@ -378,12 +388,16 @@ def test_reprint_and_new_seal_are_recorded_in_the_audit_trail(
     with qtbot.waitSignal(kiosk.controller.printed, timeout=10000):
         kiosk.controller.reprint_slip()
 
+    printed = kiosk.controller.current
+    assert printed is not None
     with qtbot.waitSignal(kiosk.controller.inspection_changed, timeout=10000) as changed:
         kiosk.controller.apply_new_seal(" sl41009999 ")
     sealed = changed.args[0]
     assert isinstance(sealed, Inspection)
     assert sealed.new_seal == "SL41009999"
-    assert sealed.verdict == kiosk.controller.current.verdict  # the verdict stands
+    assert sealed.verdict == printed.verdict  # the verdict stands
+    assert sealed.slip_path == printed.slip_path  # a printed slip is not re-written
+    assert sealed.state is InspectionState.PRINTED
 
     with Store.open(kiosk.settings.database_url) as store:
         events = store.events(decided.id)

@@ -55,6 +55,19 @@ def test_invalid_identifier_is_marked() -> None:
     assert "[INVALID] KP" not in text
 
 
+def test_old_declared_and_new_seals_are_printed() -> None:
+    inspection = make_inspection(
+        declaration=make_declaration(seal_numbers=("SEAL-0098",)),
+        notes=("New seal: SL41009999",),
+    )
+    text = flat(pdf_text(render_slip(inspection, make_context())))
+    assert flat("Old seal (found): SEAL-0099") in text
+    assert flat("Declared: SEAL-0098") in text
+    assert flat("New seal (applied): SL41009999") in text
+    unsealed = flat(pdf_text(render_slip(make_inspection(), make_context())))
+    assert flat("New seal (applied): not recorded") in unsealed
+
+
 def test_page_is_an_80_mm_roll_fitted_to_the_content() -> None:
     sizes = page_sizes_mm(render_slip(make_inspection(), make_context()))
     assert len(sizes) == 1

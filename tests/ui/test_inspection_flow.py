@@ -73,14 +73,14 @@ def test_progress_names_the_next_step_in_words_whatever_the_order() -> None:
     assert (ready.next_step, ready.instruction) == (Step.VERDICT, "Press Check now")
     decided = progress(pv.sample_inspection(Outcome.CLEAR))
     assert decided.next_step is None
-    assert decided.instruction == "Print the slip, then Next parcel"
+    assert decided.instruction == "Apply the new seal, then print the slip"
     held = progress(pv.sample_inspection(Outcome.HOLD))
     assert held.instruction == "Print the slip or call a supervisor"
     assert progress(pv.sample_inspection(Outcome.REFUSE)).instruction == (
         "Keep the parcel; print the slip"
     )
     printed = progress(replace(pv.sample_inspection(Outcome.CLEAR), state=InspectionState.PRINTED))
-    assert printed.instruction == "Apply the new seal, then Next parcel"
+    assert printed.instruction == "Slip printed: press Next parcel"
 
 
 def test_the_strip_marks_done_steps_with_a_check_and_the_next_one_in_words(

@@ -108,13 +108,13 @@ def progress(inspection: Inspection | None, *, declaration_found: bool = False) 
     elif next_step is Step.VERDICT:
         text = _tr("Press Check now")
     elif inspection.state is InspectionState.PRINTED:
-        text = _tr("Apply the new seal, then Next parcel")
+        text = _tr("Slip printed: press Next parcel")
     elif inspection.final_outcome is Outcome.HOLD:
         text = _tr("Print the slip or call a supervisor")
     elif inspection.final_outcome is Outcome.REFUSE:
         text = _tr("Keep the parcel; print the slip")
     else:
-        text = _tr("Print the slip, then Next parcel")
+        text = _tr("Apply the new seal, then print the slip")
     return Progress(frozenset(done), next_step, text)
 
 
