@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
@@ -55,7 +55,14 @@ def assert_fits(window: QWidget, screen: QWidget) -> None:
     """Every visible label and button of ``screen`` lies inside the window, uncut."""
     for label in screen.findChildren(QLabel):
         if label.isVisible() and label.text():
-            box = QRect(label.mapTo(window, QPoint(0, 0)), label.size())
+            # A label in a scroll area may be scrolled out of its view: the view must fit.
+            holder: QWidget = label
+            parent = label.parentWidget()
+            while parent is not None and parent is not screen:
+                if isinstance(parent, QScrollArea):
+                    holder = parent
+                parent = parent.parentWidget()
+            box = QRect(holder.mapTo(window, QPoint(0, 0)), holder.size())
             assert window.rect().contains(box), f"label off the window: {label.text()!r}"
             if label.wordWrap():
                 assert label.height() >= label.heightForWidth(label.width()) - 1, label.text()

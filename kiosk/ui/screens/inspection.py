@@ -47,6 +47,9 @@ from kiosk.ui.widgets.weight_display import WeightDisplay
 COLUMN_STRETCH = (11, 10, 10)
 """Width shares of the camera/identifiers, weight/documents and verdict/reasons columns."""
 
+REASONS_MIN_HEIGHT_PX = 90
+"""The reason list scrolls; below this it would show less than one reason."""
+
 
 class InspectionScreen(QWidget):
     """The screen an inspector works in for every parcel.
@@ -172,6 +175,8 @@ class InspectionScreen(QWidget):
         right.addWidget(self.seals)
         self._reasons_panel = Panel("")
         self._reasons_panel.body.addWidget(self.reasons, 1)
+        # The reasons scroll: a long override note above them gets the height it needs.
+        self.reasons.setMinimumHeight(REASONS_MIN_HEIGHT_PX)
         right.addWidget(self._reasons_panel, 1)
         columns.addLayout(right, COLUMN_STRETCH[2])
 
