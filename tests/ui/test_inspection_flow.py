@@ -387,3 +387,25 @@ def test_screenshots_of_every_state_fit_1280x800(qtbot: QtBot, tmp_path: Path) -
     assert window.grab().save(str(shots / "inspection-declaration-form.png"))
     buttons = [b for b in window.findChildren(QPushButton) if b.isVisible()]
     assert all(b.height() >= MIN_TOUCH_TARGET_PX for b in buttons)
+
+
+def test_a_language_change_sets_every_text_again(qtbot: QtBot, screen: InspectionScreen) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    screen.show_inspection(EMPTY)
+    touched = [
+        screen.check_button,
+        screen.reprint_button,
+        screen.declare_button,
+        screen.identifiers.add_button,
+        screen.seals.apply_button,
+        screen.declaration_form.save_button,
+    ]
+    before = [b.text() for b in touched]
+    for button in touched:
+        button.setText("x")
+    screen.steps.instruction.setText("x")
+    for widget in (screen, screen.identifiers, screen.weight):
+        QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+    assert [b.text() for b in touched] == before
+    assert screen.steps.instruction.text().endswith("Scan the KP certificate")

@@ -148,12 +148,10 @@ class IdentifierPanel(Panel):
         row.setSpacing(10)
         self._input = QLineEdit()
         self._input.setObjectName("IdentifierInput")
-        self._input.setPlaceholderText("Type a code")
         self._input.setMaxLength(MAX_TYPED_CHARS)
-        self._input.setAccessibleName("Type an identifier that does not scan")
         self._input.returnPressed.connect(self._on_input_return_pressed)
         self._input.textChanged.connect(self._on_input_text_changed)
-        self._add = TouchButton("Add")
+        self._add = TouchButton()
         self._add.setObjectName("IdentifierAdd")
         self._add.clicked.connect(self._on_add_clicked)
         row.addWidget(self._input, 1)
@@ -164,8 +162,30 @@ class IdentifierPanel(Panel):
         self._hint = make_label("", object_name="IdentifierHint")
         self._hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._hint.setFixedHeight(self._hint.fontMetrics().height() + 4)
-        self._hint.setAccessibleName("Typed code check")
         self.body.addWidget(self._hint)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the panel's own texts in the current language (the rows keep their values)."""
+
+        def tr(source: str) -> str:
+            return QCoreApplication.translate("IdentifierPanel", source)
+
+        self.heading.setText(tr("Identifiers").upper())
+        self._empty.setText(
+            tr("Scan the KP certificate, MRN, air waybill or seal, or type a code below.")
+        )
+        self._input.setPlaceholderText(tr("Type a code"))
+        self._input.setAccessibleName(tr("Type an identifier that does not scan"))
+        self._add.setText(tr("Add"))
+        self._hint.setAccessibleName(tr("Typed code check"))
+        self._on_input_text_changed(self._input.text())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Re-translate when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ---- Public API ------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.domain.models import WeightReading, WeightState
@@ -77,18 +77,39 @@ class WeightDisplay(Panel):
         self._certificate_warning = make_label("")
         self._recorded_label = make_label("Not recorded yet", muted=True)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        grid.addWidget(make_label("Declared", field=True), 0, 0)
+        self._field_labels = (
+            make_label("", field=True),
+            make_label("", field=True),
+            make_label("", field=True),
+        )
+        grid.addWidget(self._field_labels[0], 0, 0)
         grid.addWidget(self._declared, 0, 1)
         grid.addWidget(self._declared_diff, 0, 2, right)
         grid.addWidget(self._declared_warning, 1, 1, 1, 2, right)
-        grid.addWidget(make_label("KP cert.", field=True), 2, 0)
+        grid.addWidget(self._field_labels[1], 2, 0)
         grid.addWidget(self._certificate, 2, 1)
         grid.addWidget(self._certificate_diff, 2, 2, right)
         grid.addWidget(self._certificate_warning, 3, 1, 1, 2, right)
-        grid.addWidget(make_label("Recorded", field=True), 4, 0)
+        grid.addWidget(self._field_labels[2], 4, 0)
         grid.addWidget(self._recorded_label, 4, 1, 1, 2)
         self.body.addLayout(grid)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.heading.setText(self._tr("Weight").upper())
+        self._value.setAccessibleName(self._tr("Weight"))
+        self._state.setAccessibleName(self._tr("Stability"))
+        texts = (self._tr("Declared"), self._tr("KP cert."), self._tr("Recorded"))
+        for label, text in zip(self._field_labels, texts, strict=True):
+            label.setText(text)
         self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Re-translate when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ---- Public API ------------------------------------------------------------------------
 
@@ -162,7 +183,7 @@ class WeightDisplay(Panel):
         if reading is None:
             self._value.setText(NO_VALUE)
             self._grams.setText("")
-            self._state.setText("No reading")
+            self._state.setText(self._tr("No reading"))
             set_style_property(self._state, "stability", "none")
         elif reading.state in NUMERIC_STATES:
             self._value.setText(format_carats(reading.carats))
@@ -178,9 +199,11 @@ class WeightDisplay(Panel):
 
         recorded = self._recorded
         self._recorded_label.setText(
-            f"{format_carats(recorded.carats)} at {format_time(recorded.taken_at)}"
+            self._tr("{weight} at {time}").format(
+                weight=format_carats(recorded.carats), time=format_time(recorded.taken_at)
+            )
             if recorded is not None
-            else "Not recorded yet"
+            else self._tr("Not recorded yet")
         )
         basis = self._basis_ct()
         self._show_reference(
