@@ -1,6 +1,7 @@
 """The kiosk's database: schema, migrations, reference data and the Store (sole session holder)."""
 
 from kiosk.store.audit import AuditReport, ChainEntry, verify_chain
+from kiosk.store.bundles import AppliedBundle, BundleRejectedError
 from kiosk.store.database import Database, StoreError
 from kiosk.store.reference import (
     DemoParcel,
@@ -23,7 +24,9 @@ from kiosk.store.repository import (
 )
 
 __all__ = [
+    "AppliedBundle",
     "AuditReport",
+    "BundleRejectedError",
     "ChainEntry",
     "DataVersion",
     "Database",

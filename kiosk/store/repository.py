@@ -53,6 +53,7 @@ from kiosk.store.audit import (
     normalised_detail,
     verify_chain,
 )
+from kiosk.store.bundles import BundleStoreMixin
 from kiosk.store.codec import (
     FieldError,
     declaration_from_dict,
@@ -298,7 +299,7 @@ def _sample_hash(username: str, display_name: str, role: str, pin: str) -> str:
     return _SAMPLE_HASHES[key]
 
 
-class Store(ListStoreMixin):
+class Store(ListStoreMixin, BundleStoreMixin):
     """The kiosk's records and reference data, behind short one-step transactions.
 
     Args:

@@ -456,3 +456,51 @@ class EventRow(Base):
     seq: Mapped[int] = mapped_column(Integer)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# ---- Data bundles from the hub (issue #5) ---------------------------------------------------
+
+
+class DataBundleRow(Base):
+    """A signed data bundle applied from the hub (the newest row is the data in use).
+
+    ``expires_at`` is the TUF timestamp's expiry as last verified and ``checked_at`` when the
+    hub last confirmed that this bundle is still the newest; both move without a new bundle.
+    """
+
+    __tablename__ = "data_bundles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version: Mapped[int] = mapped_column(Integer, index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    applied_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    checked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    manifest: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CertificateUseRow(Base):
+    """A KP or G7 certificate presented at a post, as the hub's records say (from the bundle)."""
+
+    __tablename__ = "certificate_uses"
+    __table_args__ = (
+        CheckConstraint("kind IN ('kp', 'g7')", name="kind"),
+        Index(None, "kind", "number"),
+    )
+
+    kind: Mapped[str] = mapped_column(String(2), primary_key=True)
+    number: Mapped[str] = mapped_column(String(60), primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(String(24), primary_key=True)
+    post: Mapped[str] = mapped_column(String(40))
+    used_on: Mapped[date] = mapped_column(Date)
+
+
+class KioskKeyRow(Base):
+    """Another kiosk's slip-signing public key, from the bundle."""
+
+    __tablename__ = "kiosk_keys"
+
+    kiosk_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    post: Mapped[str] = mapped_column(String(40))
+    public_key_pem: Mapped[str] = mapped_column(Text)

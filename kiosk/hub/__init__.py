@@ -1,0 +1,1 @@
+"""The central side: publishes signed data bundles (TUF), receives inspection records."""
