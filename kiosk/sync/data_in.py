@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import urllib3.exceptions
 from tuf.api import exceptions as tuf_errors
 from tuf.api.metadata import Metadata, Timestamp
 from tuf.ngclient import Updater, UpdaterConfig, Urllib3Fetcher
@@ -177,7 +178,7 @@ class DataUpdater:
                 return self._fail(f"Data bundle does not match its signature ({_one_line(exc)})")
             except tuf_errors.RepositoryError as exc:
                 return self._fail(f"Hub data rejected ({_one_line(exc)})")
-            except tuf_errors.DownloadError as exc:
+            except (tuf_errors.DownloadError, urllib3.exceptions.HTTPError) as exc:
                 return self._fail(f"Hub not reached or download cut off ({_one_line(exc)})")
             except BundleFormatError as exc:
                 return self._fail(f"Data bundle unreadable: {_one_line(exc)}")

@@ -1,0 +1,274 @@
+"""DataUpdater against a real repository served over HTTP: happy path and every way to fail."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from store.helpers import KIOSK, POST, T0, kp_identifier
+
+from kiosk.domain.bundle import BundleManifest, BundleSource
+from kiosk.domain.models import IdentifierKind
+from kiosk.hub.keys import init_keys, load_keys
+from kiosk.hub.publish import publish, sign_bundle
+from kiosk.store import Store
+from kiosk.store.bundles import NO_PIN_HASH
+from kiosk.sync.data_in import DataUpdater
+from sync.hubfixtures import HubServer, kiosk_settings, make_sources, serving
+
+
+def _updater(
+    hub: HubServer, keys: Path, store: Store, tmp_path: Path, name: str = "tuf"
+) -> DataUpdater:
+    settings = kiosk_settings(hub.url, keys / "root.json", tmp_path / name)
+    return DataUpdater(settings, store)
+
+
+def _kinds(store: Store) -> list[str]:
+    return [e.kind for e in store.events()]
+
+
+def test_happy_path_applies_then_finds_nothing_new(
+    hub_keys: Path, sources: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+) -> None:
+    publish(sources, repo, hub_keys)
+    updater = _updater(hub, hub_keys, store, tmp_path)
+
+    first = updater.run_once()
+    assert first.ok, first.message
+    assert first.changed
+    assert first.version == 1
+    assert first.expires_at is not None
+    assert first.expires_at > datetime.now(UTC)
+    applied = store.applied_bundle()
+    assert applied is not None
+    assert applied.version == 1
+    assert store.data_version() is not None
+    assert store.data_version().version == "bundle-1"
+    assert store.kp_certificate("BW2026004417") is not None
+    assert store.g7_certificate("G7-BE-2026-000123") is not None
+    assert {s.source for s in store.data_status()} >= {"EU", "register:kp", "register:g7"}
+    assert any(p.list_name == "EU" for p in store.iter_listed_parties())
+    assert "data.update" in _kinds(store)
+
+    again = updater.run_once()
+    assert again.ok
+    assert not again.changed
+    assert again.message == "Data up to date (bundle 1)."
+
+    publish(sources, repo, hub_keys)
+    second = updater.run_once()
+    assert second.ok
+    assert second.changed
+    assert second.version == 2
+    assert store.verify_audit().ok
+
+
+def test_users_revoked_badges_and_uses_come_with_the_bundle(
+    hub_keys: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+) -> None:
+    sources = make_sources(tmp_path / "with-pins", pins=True)
+    store.add_user("inspector", "An Peeters", "inspector", "1234", badge="04A1B2C3D4")
+    store.add_user("olduser", "Old User", "inspector", "5555")
+    publish(sources, repo, hub_keys)
+
+    assert _updater(hub, hub_keys, store, tmp_path).run_once().ok
+
+    users = {u.username: u for u in store.users()}
+    assert users["olduser"].active is False  # not sent by the hub: deactivated, kept
+    assert users["hubsuper"].role == "supervisor"
+    assert users["hubsuper"].active
+    assert store.verify_pin("inspector", "1234", T0).ok  # no hash in the bundle: local PIN kept
+    assert store.verify_pin("hubsuper", "8642", T0).ok  # hashed at the hub, never in clear
+    assert "04DEAD0001" in {b[0] for b in store.revoked_badges()}
+    uses = store.certificate_uses("kp", "BW 2026-004417")
+    assert [(u.post, u.used_on.isoformat()) for u in uses] == [("BE-BRU-AP", "2026-11-20")]
+    assert NO_PIN_HASH == "!"
+
+
+def test_tampered_target_is_rejected_and_data_kept(
+    hub_keys: Path, sources: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+) -> None:
+    result = publish(sources, repo, hub_keys)
+    data = bytearray(result.bundle.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    result.bundle.write_bytes(bytes(data))
+
+    outcome = _updater(hub, hub_keys, store, tmp_path).run_once()
+
+    assert not outcome.ok
+    assert not outcome.changed
+    assert "does not match its signature" in outcome.message
+    assert "\n" not in outcome.message
+    assert store.applied_bundle() is None
+    assert store.kp_certificate("BW2026004417") is None
+    assert _kinds(store)[-1] == "data.update_failed"
+
+
+def test_metadata_signed_by_another_key_is_rejected(
+    hub_keys: Path, sources: Path, store: Store, tmp_path: Path
+) -> None:
+    other_keys = tmp_path / "other-keys"
+    init_keys(other_keys)
+    other_repo = tmp_path / "other-repo"
+    publish(sources, other_repo, other_keys)
+    with serving(other_repo) as hub:
+        outcome = _updater(hub, hub_keys, store, tmp_path).run_once()
+    assert not outcome.ok
+    assert "not signed by trusted keys" in outcome.message
+    assert store.applied_bundle() is None
+
+
+def test_rollback_to_older_metadata_is_refused(
+    hub_keys: Path, sources: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+) -> None:
+    publish(sources, repo, hub_keys)
+    old = tmp_path / "repo-v1"
+    shutil.copytree(repo, old)
+    publish(sources, repo, hub_keys)
+    assert _updater(hub, hub_keys, store, tmp_path).run_once().version == 2
+
+    hub.repo = old  # an attacker (or a stale mirror) serves version 1 again
+    outcome = _updater(hub, hub_keys, store, tmp_path).run_once()
+    assert not outcome.ok
+    assert "older than data already seen" in outcome.message
+    assert outcome.version == 2
+
+    # Even with the TUF cache gone (a reinstalled kiosk), the store refuses the older bundle.
+    fresh = _updater(hub, hub_keys, store, tmp_path, name="tuf-fresh").run_once()
+    assert not fresh.ok
+    assert "rollback refused" in fresh.message
+    applied = store.applied_bundle()
+    assert applied is not None
+    assert applied.version == 2
+
+
+def test_expired_timestamp_is_out_of_date(
+    hub_keys: Path, sources: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+) -> None:
+    publish(sources, repo, hub_keys, expires_days=1, now=datetime.now(UTC) - timedelta(days=3))
+    outcome = _updater(hub, hub_keys, store, tmp_path).run_once()
+    assert not outcome.ok
+    assert "expired" in outcome.message
+    assert store.applied_bundle() is None
+
+
+def test_download_cut_off_half_way_changes_nothing(
+    hub_keys: Path, sources: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+) -> None:
+    publish(sources, repo, hub_keys)
+    hub.cut_targets = True
+    outcome = _updater(hub, hub_keys, store, tmp_path).run_once()
+    assert not outcome.ok
+    assert "download cut off" in outcome.message or "does not match" in outcome.message
+    assert store.applied_bundle() is None
+
+    hub.cut_targets = False
+    assert _updater(hub, hub_keys, store, tmp_path).run_once().changed
+
+
+def _signed_raw_bundle(repo: Path, keys: Path, lines: list[bytes], version: int = 1) -> None:
+    path = repo / "raw.jsonl.gz"
+    (repo / "metadata").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(keys / "root.json", repo / "metadata" / "1.root.json")
+    path.write_bytes(gzip.compress(b"".join(lines)))
+    manifest = BundleManifest(
+        version=version,
+        published_at=datetime.now(UTC),
+        sources=(BundleSource("EU", "list", "eu-fsf", "eu.xml", "", None),),
+    )
+    sign_bundle(
+        repo, load_keys(keys), path, manifest, now=datetime.now(UTC), expires=timedelta(days=1)
+    )
+
+
+def _manifest_line(version: int = 1) -> bytes:
+    head = {
+        "bundle": "inspection-kiosk-data",
+        "format": 1,
+        "version": version,
+        "published_at": datetime.now(UTC).isoformat(),
+        "sources": [{"name": "EU", "kind": "list", "format": "eu-fsf"}],
+        "counts": {},
+    }
+    return json.dumps(head).encode() + b"\n"
+
+
+def test_signed_bundle_that_parses_badly_changes_nothing(
+    hub_keys: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+) -> None:
+    party = json.dumps({"t": "party", "list": "EU", "id": "EU.1", "name": "Good Party"}).encode()
+    bad = json.dumps(
+        {"t": "party", "list": "EU", "id": "EU.2", "listed_on": "yesterday", "name": "Bad Date"}
+    ).encode()
+    _signed_raw_bundle(repo, hub_keys, [_manifest_line(), party + b"\n", bad + b"\n"])
+
+    outcome = _updater(hub, hub_keys, store, tmp_path).run_once()
+
+    assert not outcome.ok
+    assert "bundle line 3: listed_on: not an ISO date" in outcome.message
+    assert store.applied_bundle() is None
+    assert not list(store.iter_listed_parties(["EU"]))  # the good first line was rolled back
+
+
+def test_signed_bundle_without_its_end_line_changes_nothing(
+    hub_keys: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+) -> None:
+    party = json.dumps({"t": "party", "list": "EU", "id": "EU.1", "name": "Good Party"}).encode()
+    _signed_raw_bundle(repo, hub_keys, [_manifest_line(), party + b"\n"])
+    outcome = _updater(hub, hub_keys, store, tmp_path).run_once()
+    assert not outcome.ok
+    assert "ends early" in outcome.message
+    assert not list(store.iter_listed_parties(["EU"]))
+
+
+def test_update_while_an_inspection_is_open(
+    hub_keys: Path, sources: Path, repo: Path, hub: HubServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "kiosk.sqlite"
+    store = Store.open(f"sqlite:///{db}")
+    try:
+        inspection = store.create_inspection(POST, KIOSK, "inspector", T0)
+        store.add_identifier(inspection.id, kp_identifier(), T0)
+        reader = sqlite3.connect(db, isolation_level=None)
+        reader.execute("BEGIN")
+        before = reader.execute("SELECT count(*) FROM kp_certificates").fetchone()[0]
+        publish(sources, repo, hub_keys)
+
+        assert _updater(hub, hub_keys, store, tmp_path).run_once().changed
+
+        # A reader in the middle of its transaction still sees the old data, whole.
+        assert reader.execute("SELECT count(*) FROM kp_certificates").fetchone()[0] == before
+        reader.execute("COMMIT")
+        assert reader.execute("SELECT count(*) FROM kp_certificates").fetchone()[0] == 2
+        reader.close()
+        # The inspection goes on.
+        store.add_identifier(
+            inspection.id, kp_identifier("AE2026001234"), T0 + timedelta(seconds=5)
+        )
+        assert store.get(inspection.id).identifier(IdentifierKind.KP_CERTIFICATE) is not None
+        assert store.kp_certificate("BW2026004417") is not None
+    finally:
+        store.close()
+
+
+def test_no_hub_no_root_unreachable(hub_keys: Path, store: Store, tmp_path: Path) -> None:
+    no_hub = DataUpdater(kiosk_settings("", hub_keys / "root.json", tmp_path / "m"), store)
+    assert no_hub.run_once().message == "No hub configured ([sync] hub_url)."
+    with serving(tmp_path / "empty") as hub:
+        url = hub.url
+    gone = DataUpdater(kiosk_settings(url, hub_keys / "root.json", tmp_path / "m"), store)
+    outcome = gone.run_once()
+    assert not outcome.ok
+    assert "Hub not reached" in outcome.message
+    missing_root = DataUpdater(kiosk_settings(url, tmp_path / "nope.json", tmp_path / "m"), store)
+    assert "No such file" in missing_root.run_once().message
+
+
+def test_make_sources_without_users(tmp_path: Path) -> None:
+    folder = make_sources(tmp_path / "s", users=False, uses=False)
+    assert not (folder / "users.json").exists()
