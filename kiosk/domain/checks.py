@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from kiosk.domain.bundle import CertificateUse
 from kiosk.domain.countries import ISO_3166_ALPHA2
 from kiosk.domain.identifiers import classify_as, parse_kp_number, seal_key
 from kiosk.domain.models import (
@@ -42,6 +43,9 @@ class CheckInput:
     Article 3p(7) authorisations in force (R16); it is an addition with a default.
     ``g7_certificate`` is the G7 register's record for the declared or scanned G7 number
     (``None`` = none declared or not in the register); also an addition with a default.
+    ``data_stale_why`` says why the data is out of date (for K3's message);
+    ``certificate_uses`` are earlier presentations, at other posts, of the KP and G7
+    certificates of this parcel (from the hub's bundle; K5).
     """
 
     at: date
@@ -58,6 +62,8 @@ class CheckInput:
     data_stale: bool = False
     authorisations: frozenset[str] = frozenset()
     g7_certificate: G7Certificate | None = None
+    data_stale_why: str = ""
+    certificate_uses: tuple[CertificateUse, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -838,9 +844,25 @@ def _photo_taken(inp: CheckInput, params: Params) -> list[Finding]:
     return [] if inp.photo is not None else [_finding()]
 
 
-@_register("reference_data_current", {}, [])
+@_register("reference_data_current", {}, ["why"])
 def _reference_data_current(inp: CheckInput, params: Params) -> list[Finding]:
-    return [_finding()] if inp.data_stale else []
+    if not inp.data_stale:
+        return []
+    return [_finding(why=inp.data_stale_why or "no current reference data")]
+
+
+@_register("certificate_used_elsewhere", {}, ["kind", "number", "post", "date", "inspection"])
+def _certificate_used_elsewhere(inp: CheckInput, params: Params) -> list[Finding]:
+    return [
+        _finding(
+            kind=use.kind.upper(),
+            number=use.number,
+            post=use.post,
+            date=use.used_on.isoformat(),
+            inspection=use.inspection_id,
+        )
+        for use in inp.certificate_uses
+    ]
 
 
 @_register("declaration_found", {}, ["identifiers"])

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from kiosk.domain.bundle import CertificateUse
 from kiosk.domain.models import (
     Declaration,
     G7Certificate,
@@ -177,22 +178,72 @@ class Checker:
         return Lookup(declaration=declaration, kp_number=kp_number, certificate=certificate)
 
     def data_stale(self, now: datetime, version: DataVersion | None = None) -> bool:
-        """True when there is no reference data or it is older than ``max_data_age_h``.
-
-        The age counts from when this kiosk loaded the data (its last confirmed update),
-        not from when the publisher signed it: official lists are not republished daily,
-        and a post that updated an hour ago to the latest bundle is up to date.
+        """True when there is no reference data or it is out of date (see ``data_freshness``).
 
         Args:
             now: The current instant (timezone-aware UTC).
             version: The data version, if already read (else it is read from the store).
         """
+        return self.data_freshness(now, version)[0]
+
+    def data_freshness(self, now: datetime, version: DataVersion | None = None) -> tuple[bool, str]:
+        """Whether the reference data is out of date, and why (one line, for K3's reason).
+
+        Data from a hub bundle counts from the bundle's publication: older than
+        ``max_data_age_h``, or past the expiry of the hub's signed TUF timestamp, it is out
+        of date however recently it was fetched. Data loaded by hand (sample data,
+        ``kiosk data import``) counts from when this kiosk loaded it: official lists are not
+        republished daily.
+
+        Args:
+            now: The current instant (timezone-aware UTC).
+            version: The data version, if already read (else it is read from the store).
+        """
+        max_age_h = self._settings.data.max_data_age_h
+        max_age = timedelta(hours=max_age_h)
+        limit = f"{max_age_h:g} h"
+        bundle = self._store.applied_bundle()
+        if bundle is not None:
+            if bundle.expires_at is not None and now > bundle.expires_at:
+                return True, (
+                    f"the hub's signed data (bundle {bundle.version}) expired on "
+                    f"{bundle.expires_at:%Y-%m-%d %H:%M} UTC"
+                )
+            if now - bundle.published_at > max_age:
+                return True, (
+                    f"kiosk data older than {limit} (bundle {bundle.version} published "
+                    f"{bundle.published_at:%Y-%m-%d %H:%M} UTC)"
+                )
+            return False, ""
         if version is None:
             version = self._store.data_version()
         if version is None:
-            return True
-        max_age = timedelta(hours=self._settings.data.max_data_age_h)
-        return now - version.loaded_at > max_age
+            return True, "no reference data loaded"
+        if now - version.loaded_at > max_age:
+            return True, (
+                f"kiosk data older than {limit} (loaded {version.loaded_at:%Y-%m-%d %H:%M} UTC)"
+            )
+        return False, ""
+
+    def certificate_uses_elsewhere(
+        self, inspection: Inspection, kp_number: str | None, g7_number: str | None
+    ) -> tuple[CertificateUse, ...]:
+        """Earlier uses, at other posts, of this parcel's KP and G7 certificates (K5).
+
+        Uses at this post or by this very inspection are left out (the hub sends every
+        post's records back, this kiosk's own among them).
+        """
+        post = self._settings.kiosk.post
+        found: list[CertificateUse] = []
+        for kind, number in (("kp", kp_number), ("g7", g7_number)):
+            if not number:
+                continue
+            found += [
+                use
+                for use in self._store.certificate_uses(kind, number)
+                if use.inspection_id != inspection.id and use.post != post
+            ]
+        return tuple(found)
 
     def check(
         self, inspection: Inspection, now: datetime, *, own_declaration: bool = False
@@ -224,7 +275,8 @@ class Checker:
                 ),
             )
         version = self._store.data_version()
-        stale = self.data_stale(now, version)
+        stale, stale_why = self.data_freshness(now, version)
+        g7 = self._g7_record(inspection, found.declaration)
         checks = self._settings.checks
         inp = CheckInput(
             at=inspection_date(inspection),
@@ -240,7 +292,11 @@ class Checker:
             parcel_count_tolerance=checks.parcel_count_tolerance,
             data_stale=stale,
             authorisations=self._store.authorisations_in_force(inspection_date(inspection)),
-            g7_certificate=self._g7_record(inspection, found.declaration),
+            g7_certificate=g7,
+            data_stale_why=stale_why,
+            certificate_uses=self.certificate_uses_elsewhere(
+                inspection, found.kp_number, self._g7_number(inspection, found.declaration)
+            ),
         )
         verdict = evaluate(
             self._ruleset,
@@ -250,14 +306,20 @@ class Checker:
         )
         return CheckResult(verdict=verdict, lookup=found, hits=hits, data_stale=stale)
 
-    def _g7_record(
-        self, inspection: Inspection, declaration: Declaration | None
-    ) -> G7Certificate | None:
-        """The G7 register's record for the scanned, else the declared, G7 number."""
+    @staticmethod
+    def _g7_number(inspection: Inspection, declaration: Declaration | None) -> str | None:
+        """The scanned, else the declared, G7 certificate number."""
         scanned = inspection.identifier(IdentifierKind.G7_CERTIFICATE)
         number = scanned.value if scanned is not None else None
         if number is None and declaration is not None:
             number = declaration.g7_certificate
+        return number
+
+    def _g7_record(
+        self, inspection: Inspection, declaration: Declaration | None
+    ) -> G7Certificate | None:
+        """The G7 register's record for the scanned, else the declared, G7 number."""
+        number = self._g7_number(inspection, declaration)
         return self._store.g7_certificate(number) if number else None
 
     def verdict(self, inspection: Inspection, now: datetime) -> Verdict:

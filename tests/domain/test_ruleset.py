@@ -25,7 +25,7 @@ def test_shipped_ruleset_parses_and_covers_the_rule_table(ruleset: RuleSet) -> N
         date(2026, 11, 26),
     )
     ids = {rule.id for rule in ruleset.rules}
-    assert ids == {f"R{n}" for n in range(1, 19)} | {"K1", "K2", "K3", "K4"}
+    assert ids == {f"R{n}" for n in range(1, 19)} | {"K1", "K2", "K3", "K4", "K5"}
     assert {rule.check for rule in ruleset.rules} == set(CHECKS)
     assert all(rule.legal_basis and rule.message for rule in ruleset.rules)
 
@@ -51,6 +51,7 @@ def test_in_force_picks_one_version_per_rule(ruleset: RuleSet) -> None:
         "K2",
         "K3",
         "K4",
+        "K5",
     }
     assert "R3" in {r.id for r in ruleset.in_force(date(2024, 3, 1))}
     assert "R4" not in {r.id for r in ruleset.in_force(date(2024, 8, 31))}
