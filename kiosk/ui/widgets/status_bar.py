@@ -42,6 +42,11 @@ def device_level(state: str) -> str:
     return "bad"
 
 
+AGEING_FRACTION = 0.75
+"""Past this share of the maximum data age the data shows amber ("update due"); past the
+limit it shows red ("STALE": no parcel is cleared on it alone)."""
+
+
 class StatusBar(QFrame):
     """The bottom line of every screen.
 
@@ -123,16 +128,22 @@ class StatusBar(QFrame):
             return
         now = self._clock()
         text = format_data_status(data.version, data.published_at, now)
-        stale = now - data.published_at > self._max_data_age
+        age = now - data.published_at
+        stale = age > self._max_data_age
+        ageing = not stale and age > self._max_data_age * AGEING_FRACTION
         if stale:
             text = f"\u26a0 {text} \u00b7 STALE"
+        elif ageing:
+            text = f"\u25d4 {text} \u00b7 {self.tr('update due')}"
         self._data_label.setText(text)
         self._data_label.setToolTip(
             f"Published {data.published_at:%Y-%m-%d %H:%M} UTC, "
             f"loaded {data.loaded_at:%Y-%m-%d %H:%M} UTC"
             + (" \u2014 older than the limit: no parcel is cleared on it alone" if stale else "")
         )
-        set_style_property(self._data_label, "level", "stale" if stale else "ok")
+        set_style_property(
+            self._data_label, "level", "stale" if stale else "ageing" if ageing else "ok"
+        )
 
     @Slot(str, str, str)
     def set_device_state(self, device: str, state: str, detail: str) -> None:
