@@ -87,6 +87,7 @@ class BundleManifest:
     published_at: datetime
     sources: tuple[BundleSource, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    normaliser: str = ""  # fingerprint of the name normaliser that made the lists' keys
 
     def source_names(self, kind: str) -> frozenset[str]:
         """The names of the sources of one kind (``list``, ``register``, ``users``, ``uses``)."""

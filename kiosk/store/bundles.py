@@ -9,13 +9,15 @@ use. Readers (WAL) see the old data or the new, never a mix.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Connection, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.bundle import (
@@ -29,7 +31,7 @@ from kiosk.domain.bundle import (
 )
 from kiosk.domain.models import Authorisation, G7Certificate, KpCertificate, ListedParty
 from kiosk.store.database import Database, StoreError
-from kiosk.store.lists import BATCH_PARTIES, REGISTER_KINDS, ListStoreMixin, _register_row
+from kiosk.store.lists import BATCH_PARTIES, REGISTER_KINDS, _register_row
 from kiosk.store.tables import (
     ROLES,
     AuthorisationRow,
@@ -214,6 +216,7 @@ class BundleStoreMixin:
         manifest: BundleManifest,
         records: Iterable[BundleRecord],
         *,
+        lists_db: Path | None = None,
         sha256: str,
         expires_at: datetime | None,
         now: datetime,
@@ -227,9 +230,14 @@ class BundleStoreMixin:
         hash (a new one gets none that matches until a PIN is set). Revoked badges are added,
         never lifted.
 
+        The listed parties come from ``lists_db``, the bundle's checked SQLite file (tables
+        ``parties`` and ``names`` in the kiosk's column formats): it is attached and copied
+        with ``INSERT ... SELECT``, inside SQLite, in the same transaction.
+
         Args:
             manifest: The bundle's manifest.
-            records: Its records, streamed; an exception from it rolls everything back.
+            records: Its other records, streamed; an exception from it rolls everything back.
+            lists_db: The bundle database with the parties (``None``: the bundle has none).
             sha256: The SHA-256 of the bundle file (from the signed TUF metadata).
             expires_at: The TUF timestamp's expiry.
             now: The current time (aware).
@@ -251,7 +259,11 @@ class BundleStoreMixin:
         with_users = bool(manifest.source_names("users"))
         with_uses = bool(manifest.source_names("uses"))
         counts = _Counts()
-        with self._bundle_write() as session:
+        with (
+            self._bundle_connection(lists_db) as connection,
+            Session(connection, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             current = session.scalar(select(func.max(DataBundleRow.version)))
             if current is not None and manifest.version <= current:
                 raise BundleRejectedError(
@@ -259,25 +271,16 @@ class BundleStoreMixin:
                     "in use (rollback refused)"
                 )
             self._clear_for_bundle(session, lists, registers, with_uses, with_users)
+            if lists_db is not None:
+                self._copy_parties(session, counts)
+            elif lists:
+                raise BundleRejectedError("the manifest names lists but the bundle has none")
             users: list[BundleUser] = []
             revoked: list[RevokedBadge] = []
-            next_id = [(session.scalar(select(func.max(ListedPartyRow.id))) or 0) + 1]
-            seen: dict[str, dict[str, int]] = {}
-            batch: list[ListedParty] = []
-            batch_list = ""
             for record in records:
                 if isinstance(record, ListedParty):
-                    if record.list_name not in lists:
-                        raise BundleRejectedError(
-                            f"party {record.list_id} of list {record.list_name!r}, which the "
-                            "manifest does not name"
-                        )
-                    if batch and (record.list_name != batch_list or len(batch) >= BATCH_PARTIES):
-                        self._bundle_parties(session, batch, seen, counts, next_id)
-                        batch = []
-                    batch_list = record.list_name
-                    batch.append(record)
-                elif isinstance(record, KpCertificate | G7Certificate | Authorisation):
+                    raise BundleRejectedError("a party among the records (parties are tables)")
+                if isinstance(record, KpCertificate | G7Certificate | Authorisation):
                     kind = _REGISTER_TYPES[type(record)]
                     if kind not in registers:
                         raise BundleRejectedError(f"a {kind} record, but no {kind} register named")
@@ -317,7 +320,6 @@ class BundleStoreMixin:
                     if counts.uses % BATCH_PARTIES == 0:
                         session.flush()
                         session.expunge_all()
-            self._bundle_parties(session, batch, seen, counts, next_id)
             if (users or revoked) and not with_users:
                 raise BundleRejectedError("users or revoked badges, but no users source named")
             if with_users:
@@ -350,21 +352,62 @@ class BundleStoreMixin:
         if with_users:
             session.execute(delete(KioskKeyRow))
 
+    @contextmanager
+    def _bundle_connection(self, lists_db: Path | None) -> Iterator[Connection]:
+        """A write connection with the bundle database attached as ``bundle`` (if any).
+
+        SQLite cannot attach inside a transaction: the attachment is made on the raw
+        connection before the caller's ``BEGIN IMMEDIATE`` and removed after its end.
+        """
+        with self._db.write_engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            if lists_db is not None:
+                if raw is None or not isinstance(raw, sqlite3.Connection):
+                    raise StoreError("data bundles with lists need a SQLite database")
+                raw.execute("ATTACH DATABASE ? AS bundle", (f"file:{lists_db}?mode=ro",))
+            try:
+                yield connection
+            finally:
+                if lists_db is not None and isinstance(raw, sqlite3.Connection):
+                    raw.execute("DETACH DATABASE bundle")
+
     @staticmethod
-    def _bundle_parties(
-        session: Session,
-        batch: list[ListedParty],
-        seen: dict[str, dict[str, int]],
-        counts: _Counts,
-        next_id: list[int],
-    ) -> None:
-        if not batch:
-            return
-        name = batch[0].list_name
-        list_counts = counts.parties.setdefault(
-            name, {"parties": 0, "names": 0, "aliases": 0, "weak_aliases": 0}
+    def _copy_parties(session: Session, counts: _Counts) -> None:
+        """Copy the attached bundle's parties and names, ids shifted past the ones in use."""
+        base = session.scalar(select(func.max(ListedPartyRow.id))) or 0
+        session.execute(
+            text(
+                "INSERT INTO main.listed_parties (id, list_name, list_id, name, kind, "
+                "programmes, listed_on, birth_dates, countries, identifiers, owners, "
+                "source_file, published) SELECT id + :base, list_name, list_id, name, kind, "
+                "programmes, listed_on, birth_dates, countries, identifiers, owners, "
+                "source_file, published FROM bundle.parties ORDER BY id"
+            ),
+            {"base": base},
         )
-        ListStoreMixin._write_batch(session, batch, seen.setdefault(name, {}), list_counts, next_id)
+        session.execute(
+            text(
+                "INSERT INTO main.listed_names (party_id, name, normalised, is_alias, weak) "
+                "SELECT party_id + :base, name, normalised, is_alias, weak FROM bundle.names "
+                "ORDER BY party_id"
+            ),
+            {"base": base},
+        )
+        rows = session.execute(
+            text(
+                "SELECT p.list_name, count(DISTINCT p.id), count(n.rowid), "
+                "sum(n.is_alias AND NOT n.weak), sum(n.weak) "
+                "FROM bundle.parties p LEFT JOIN bundle.names n ON n.party_id = p.id "
+                "GROUP BY p.list_name"
+            )
+        ).all()
+        for list_name, parties, names, aliases, weak in rows:
+            counts.parties[str(list_name)] = {
+                "parties": int(parties),
+                "names": int(names),
+                "aliases": int(aliases or 0),
+                "weak_aliases": int(weak or 0),
+            }
 
     def _apply_users(
         self,

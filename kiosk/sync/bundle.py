@@ -1,14 +1,19 @@
-"""The data bundle file: gzip'd JSON lines, a manifest first, a sealed end line last.
+"""The data bundle file: a gzip'd SQLite database with the lists as tables and the rest as JSON.
 
-Line 1 is the manifest (``{"bundle": "inspection-kiosk-data", "format": 1, "version": N,
-"published_at": ..., "sources": [...], "counts": {...}}``); then one record per line, tagged
-by ``"t"``: ``party``, ``kp``, ``g7``, ``auth``, ``user``, ``revoked``, ``key``, ``use``; the last
-line is ``{"t": "end", "records": N, "sha256": ...}``, the SHA-256 of every record line before
-it (bytes and newlines). A bundle that stops early, has a line too many or a changed line does
-not read to its end. See docs/sync.md.
+Tables (``application_id`` 0x4B42444C, ``user_version`` = the format version):
 
-The reader treats the file as hostile: bounded line length and total size, every field
-type-checked; a fault raises ``BundleFormatError`` naming the line.
+- ``manifest(body)``: one row, the manifest as JSON (version, publication, sources, counts,
+  the fingerprint of the name normaliser that computed ``names.normalised``);
+- ``parties`` and ``names``: every listed party and its names with their comparison keys, in
+  the columns the kiosk's own tables use, so that applying a million parties is one
+  ``INSERT ... SELECT`` inside SQLite (no Python per row, the GIL released);
+- ``records(seq, t, body)``: every other record as a JSON object tagged ``kp``, ``g7``,
+  ``auth``, ``user``, ``revoked``, ``key`` or ``use``.
+
+The reader treats the file as hostile even after its signature checked: bounded size,
+``quick_check``, the exact schema, every party and name row type-checked in SQL, every record
+decoded field by field, the counts compared with the manifest. A fault raises
+``BundleFormatError`` naming the record. See docs/sync.md.
 """
 
 from __future__ import annotations
@@ -17,15 +22,18 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
+import sqlite3
 import tempfile
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Self
+from typing import Any, Self
 
 from kiosk.domain.bundle import (
     BUNDLE_FORMAT,
@@ -39,21 +47,61 @@ from kiosk.domain.bundle import (
     RevokedBadge,
 )
 from kiosk.domain.models import Authorisation, G7Certificate, KpCertificate, ListedParty
-
-MAX_LINE_BYTES = 1_000_000
-"""The longest record line read (a party with thousands of aliases fits)."""
+from kiosk.domain.names import normalise_name
 
 MAX_BUNDLE_BYTES = 4 * 1024**3
 """The most decompressed bytes read from one bundle (a gzip bomb stops here)."""
 
+APPLICATION_ID = 0x4B42444C
+BATCH_ROWS = 5_000
+
+SCHEMA: dict[str, str] = {
+    "manifest": "CREATE TABLE manifest (body TEXT NOT NULL)",
+    "parties": (
+        "CREATE TABLE parties (id INTEGER PRIMARY KEY, list_name TEXT NOT NULL, "
+        "list_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, "
+        "programmes TEXT NOT NULL, listed_on TEXT, birth_dates TEXT NOT NULL, "
+        "countries TEXT NOT NULL, identifiers TEXT NOT NULL, owners TEXT NOT NULL, "
+        "source_file TEXT NOT NULL, published TEXT, UNIQUE (list_name, list_id))"
+    ),
+    "names": (
+        "CREATE TABLE names (party_id INTEGER NOT NULL, name TEXT NOT NULL, "
+        "normalised TEXT NOT NULL, is_alias INTEGER NOT NULL, weak INTEGER NOT NULL)"
+    ),
+    "records": (
+        "CREATE TABLE records (seq INTEGER PRIMARY KEY, t TEXT NOT NULL, body TEXT NOT NULL)"
+    ),
+}
+
+_NORMALISER_PROBES = (
+    "Ivanov, Ivan Ivanovich",
+    "ИВАНОВ Иван Иванович",
+    "Société Générale S.A.",
+    "OOO  Almazy-Rossii (ALROSA) PJSC",
+    "Müller & Söhne GmbH",
+    "Ἀλέξανδρος Παπαδόπουλος",
+    "AL-QAIDA",
+    "Łukasz Żółć",
+)
+
+
+def normaliser_fingerprint() -> str:
+    """A fingerprint of this kiosk's name normaliser (its output on fixed probe names).
+
+    A bundle's ``normalised`` keys are used as they are only when its fingerprint matches;
+    otherwise the kiosk computes them again (slower, same result as a list import).
+    """
+    keys = "\n".join(normalise_name(name) for name in _NORMALISER_PROBES)
+    return hashlib.sha256(keys.encode("utf-8")).hexdigest()[:16]
+
 
 class BundleFormatError(Exception):
-    """A bundle that cannot be read; ``str()`` is one line naming the line and the reason."""
+    """A bundle that cannot be read; ``str()`` is one line naming the record and the reason."""
 
-    def __init__(self, line: int | None, reason: str) -> None:
-        self.line = line
+    def __init__(self, record: int | None, reason: str) -> None:
+        self.line = record
         self.reason = reason
-        super().__init__(f"bundle line {line}: {reason}" if line else f"bundle: {reason}")
+        super().__init__(f"bundle record {record}: {reason}" if record else f"bundle: {reason}")
 
 
 # ---- Writing --------------------------------------------------------------------------------
@@ -168,10 +216,6 @@ def encode_record(record: BundleRecord) -> dict[str, Any]:
     }
 
 
-def _line(obj: dict[str, Any]) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-
-
 def manifest_to_dict(manifest: BundleManifest) -> dict[str, Any]:
     """The manifest as JSON values (also the TUF target's custom field)."""
     return {
@@ -192,14 +236,29 @@ def manifest_to_dict(manifest: BundleManifest) -> dict[str, Any]:
             for s in manifest.sources
         ],
         "counts": dict(manifest.counts),
+        "normaliser": manifest.normaliser,
     }
 
 
+def _json_text(values: Any) -> str:
+    return json.dumps(values, ensure_ascii=False)
+
+
+def _name_rows(party_id: int, party: ListedParty, primary: bool) -> list[tuple[Any, ...]]:
+    named = [(party.name, not primary, False)] + [(a, True, False) for a in party.aliases]
+    named += [(w, True, True) for w in party.weak_aliases]
+    return [
+        (party_id, name[:300], normalise_name(name)[:300], int(is_alias), int(weak))
+        for name, is_alias, weak in named
+    ]
+
+
 class BundleWriter:
-    """Writes a bundle: records first go to a temporary file, the manifest heads the result.
+    """Writes a bundle: a SQLite file built in a temporary folder, then gzip'd to ``path``.
 
     Use as a context manager; ``close()`` (or leaving the block without an error) writes
-    ``path`` atomically (temporary name, then rename).
+    ``path`` atomically (temporary name, then rename). A party repeated under the same list
+    id has its names added to the first (as a list import does).
     """
 
     def __init__(self, path: Path, version: int, published_at: datetime) -> None:
@@ -208,9 +267,20 @@ class BundleWriter:
         self._published_at = published_at.astimezone(UTC)
         self._sources: list[BundleSource] = []
         self._counts: dict[str, int] = {}
-        self._sha = hashlib.sha256()
-        self._records = 0
-        self._spool: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
+        self._dir = tempfile.TemporaryDirectory(prefix="kiosk-bundle-build-")
+        self._db_path = Path(self._dir.name) / "bundle.sqlite"
+        self._db = sqlite3.connect(self._db_path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=OFF")
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        self._db.execute(f"PRAGMA user_version={BUNDLE_FORMAT_VERSION}")
+        self._db.execute("BEGIN")
+        for ddl in SCHEMA.values():
+            self._db.execute(ddl)
+        self._ids: dict[tuple[str, str], int] = {}
+        self._parties: list[tuple[Any, ...]] = []
+        self._names: list[tuple[Any, ...]] = []
+        self._seq = 0
         self._done = False
 
     def add_source(self, source: BundleSource) -> None:
@@ -219,13 +289,56 @@ class BundleWriter:
 
     def write(self, record: BundleRecord) -> None:
         """Append one record."""
+        if isinstance(record, ListedParty):
+            self._write_party(record)
+            return
         obj = encode_record(record)
-        line = _line(obj)
-        self._sha.update(line)
-        self._spool.write(line)
-        self._records += 1
-        tag = str(obj["t"])
-        self._counts[tag] = self._counts.get(tag, 0) + 1
+        self._seq += 1
+        self._db.execute(
+            "INSERT INTO records (seq, t, body) VALUES (?, ?, ?)",
+            (self._seq, obj["t"], _json_text(obj)),
+        )
+        self._counts[obj["t"]] = self._counts.get(obj["t"], 0) + 1
+
+    def _write_party(self, party: ListedParty) -> None:
+        key = (party.list_name, party.list_id[:60])
+        known = self._ids.get(key)
+        if known is not None:
+            self._names += _name_rows(known, party, primary=False)
+        else:
+            party_id = len(self._ids) + 1
+            self._ids[key] = party_id
+            self._parties.append(
+                (
+                    party_id,
+                    party.list_name,
+                    party.list_id[:60],
+                    party.name[:300],
+                    party.kind[:20] or "entity",
+                    _json_text(list(party.programmes)),
+                    _iso(party.listed_on),
+                    _json_text(list(party.birth_dates)),
+                    _json_text(list(party.countries)),
+                    _json_text([list(i) for i in party.identifiers]),
+                    _json_text(list(party.owners)),
+                    party.source_file[:300],
+                    _iso(party.published),
+                )
+            )
+            self._names += _name_rows(party_id, party, primary=True)
+            self._counts["party"] = self._counts.get("party", 0) + 1
+        if len(self._parties) >= BATCH_ROWS or len(self._names) >= 3 * BATCH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._parties:
+            self._db.executemany(
+                "INSERT INTO parties VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._parties
+            )
+            self._parties = []
+        if self._names:
+            self._db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", self._names)
+            self._names = []
 
     @property
     def manifest(self) -> BundleManifest:
@@ -235,36 +348,41 @@ class BundleWriter:
             published_at=self._published_at,
             sources=tuple(self._sources),
             counts=dict(self._counts),
+            normaliser=normaliser_fingerprint(),
         )
 
     def close(self) -> BundleManifest:
         """Write the bundle file and return its manifest."""
-        if self._done:
-            return self.manifest
-        self._done = True
         manifest = self.manifest
+        if self._done:
+            return manifest
+        self._done = True
         tmp = self._path.with_name(self._path.name + ".tmp")
         try:
-            self._spool.seek(0)
+            self._flush()
+            self._db.execute(
+                "INSERT INTO manifest (body) VALUES (?)", (_json_text(manifest_to_dict(manifest)),)
+            )
+            self._db.execute("COMMIT")
+            self._db.close()
             with (
-                tmp.open("wb") as raw,
-                gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=6, mtime=0) as out,
+                self._db_path.open("rb") as raw,
+                tmp.open("wb") as out_raw,
+                gzip.GzipFile(filename="", mode="wb", fileobj=out_raw, mtime=0) as out,
             ):
-                out.write(_line(manifest_to_dict(manifest)))
-                while chunk := self._spool.read(1024 * 1024):
-                    out.write(chunk)
-                end = {"t": "end", "records": self._records, "sha256": self._sha.hexdigest()}
-                out.write(_line(end))
+                shutil.copyfileobj(raw, out, 1024 * 1024)
             os.replace(tmp, self._path)
         finally:
-            self._spool.close()
+            self._db.close()
+            self._dir.cleanup()
             tmp.unlink(missing_ok=True)
         return manifest
 
     def abort(self) -> None:
         """Drop what was written; no file is made."""
         self._done = True
-        self._spool.close()
+        self._db.close()
+        self._dir.cleanup()
 
     def __enter__(self) -> Self:
         return self
@@ -481,7 +599,6 @@ def _use(f: _Fields) -> CertificateUse:
 
 
 _DECODERS: dict[str, Callable[[_Fields], BundleRecord]] = {
-    "party": _party,
     "kp": _kp,
     "g7": _g7,
     "auth": _auth,
@@ -540,82 +657,82 @@ def _manifest(obj: Any) -> BundleManifest:
         published_at=f.instant("published_at"),
         sources=tuple(sources),
         counts={str(k): int(v) for k, v in counts.items() if isinstance(v, int)},
+        normaliser=f.text("normaliser", required=False, max_len=64),
     )
 
 
-class BundleReader:
-    """Reads a bundle file: ``manifest`` at once, then ``records()`` streams the rest.
+_JSON_ARRAY = "(CASE WHEN json_valid({c}) THEN json_type({c}) != 'array' ELSE 1 END)"
+_DAY = "({c} IS NOT NULL AND (typeof({c}) != 'text' OR date({c}) IS NOT {c}))"
+_TEXT = "(typeof({c}) != 'text' OR length({c}) NOT BETWEEN {lo} AND {hi})"
 
-    The records iterator raises ``BundleFormatError`` on any fault, including at its very end
-    when the end line is missing or its count or SHA-256 disagree: a consumer that applies
-    records inside a transaction rolls back on that error.
+_BAD_PARTY = " OR ".join(
+    [
+        _TEXT.format(c="list_name", lo=1, hi=40),
+        _TEXT.format(c="list_id", lo=1, hi=60),
+        _TEXT.format(c="name", lo=1, hi=300),
+        _TEXT.format(c="kind", lo=1, hi=20),
+        _TEXT.format(c="source_file", lo=0, hi=300),
+        _DAY.format(c="listed_on"),
+        _DAY.format(c="published"),
+        "list_name NOT IN (SELECT value FROM json_each(?))",
+    ]
+    + [_JSON_ARRAY.format(c=c) for c in ("programmes", "birth_dates", "countries", "owners")]
+    + [_JSON_ARRAY.format(c="identifiers")]
+)
+_BAD_NAME = " OR ".join(
+    [
+        "party_id NOT IN (SELECT id FROM parties)",
+        _TEXT.format(c="name", lo=1, hi=300),
+        _TEXT.format(c="normalised", lo=0, hi=300),
+        "is_alias NOT IN (0, 1)",
+        "weak NOT IN (0, 1)",
+    ]
+)
+
+
+def _decompress(source: Path, target: Path) -> None:
+    written = 0
+    try:
+        with gzip.open(source, "rb") as raw, target.open("wb") as out:
+            while chunk := raw.read(1024 * 1024):
+                written += len(chunk)
+                if written > MAX_BUNDLE_BYTES:
+                    raise BundleFormatError(None, f"more than {MAX_BUNDLE_BYTES} bytes unpacked")
+                out.write(chunk)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise BundleFormatError(None, f"not a readable gzip file ({exc})") from None
+
+
+class BundleReader:
+    """Reads a bundle file: checks it whole, then gives ``manifest``, ``lists_db`` and records.
+
+    ``lists_db`` is the unpacked SQLite file whose ``parties`` and ``names`` tables the store
+    copies (``Store.apply_bundle``); ``records()`` decodes every other record. The unpacked
+    file lives in a temporary folder until ``close()``.
     """
 
     def __init__(self, path: Path) -> None:
-        self._path = path
-        self._file: gzip.GzipFile | None = None
-        self._read_bytes = 0
+        self._dir = tempfile.TemporaryDirectory(prefix="kiosk-bundle-")
+        self.lists_db = Path(self._dir.name) / "bundle.sqlite"
         try:
-            self._file = gzip.open(path, "rb")  # noqa: SIM115 - closed in close()
-            self.manifest = _manifest(self._json(self._next_line(), 1))
+            _decompress(path, self.lists_db)
+            with _connect(self.lists_db) as db:
+                self.manifest = _check(db)
         except BaseException:
             self.close()
             raise
 
-    def _next_line(self) -> bytes:
-        assert self._file is not None
-        try:
-            line = self._file.readline(MAX_LINE_BYTES + 1)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise BundleFormatError(None, f"not a readable gzip file ({exc})") from None
-        if len(line) > MAX_LINE_BYTES:
-            raise BundleFormatError(None, f"a line longer than {MAX_LINE_BYTES} bytes")
-        self._read_bytes += len(line)
-        if self._read_bytes > MAX_BUNDLE_BYTES:
-            raise BundleFormatError(None, f"more than {MAX_BUNDLE_BYTES} bytes decompressed")
-        return line
-
-    @staticmethod
-    def _json(line: bytes, number: int) -> Any:
-        if not line:
-            raise BundleFormatError(number, "the bundle ends early (no end line)")
-        try:
-            return json.loads(line)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise BundleFormatError(number, f"not JSON ({exc})") from None
-
     def records(self) -> Iterator[BundleRecord]:
-        """Every record, decoded; the end line is checked after the last one."""
-        sha = hashlib.sha256()
-        number = 1
-        count = 0
-        while True:
-            number += 1
-            line = self._next_line()
-            obj = self._json(line, number)
-            if not isinstance(obj, dict):
-                raise BundleFormatError(number, "expected a JSON object")
-            tag = obj.get("t")
-            if tag == "end":
-                if obj.get("records") != count or obj.get("sha256") != sha.hexdigest():
-                    raise BundleFormatError(
-                        number, "the end line does not match the records (changed or cut)"
-                    )
-                if self._next_line():
-                    raise BundleFormatError(number + 1, "data after the end line")
-                return
-            decoder = _DECODERS.get(tag) if isinstance(tag, str) else None
-            if decoder is None:
-                raise BundleFormatError(number, f"unknown record type {tag!r:.40}")
-            sha.update(line)
-            count += 1
-            yield decoder(_Fields(obj, number))
+        """Every record other than the parties, decoded, in the order written."""
+        with _connect(self.lists_db) as db:
+            cursor = db.execute("SELECT seq, t, body FROM records ORDER BY seq")
+            while rows := cursor.fetchmany(1000):
+                for seq, tag, body in rows:
+                    yield _decode(seq, tag, body)
 
     def close(self) -> None:
-        """Close the file."""
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        """Remove the unpacked file."""
+        self._dir.cleanup()
 
     def __enter__(self) -> Self:
         return self
@@ -627,3 +744,71 @@ class BundleReader:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _connect(path: Path) -> closing[sqlite3.Connection]:
+    """A short-lived connection to the unpacked bundle (closed on leaving the block)."""
+    return closing(sqlite3.connect(path, isolation_level=None))
+
+
+def _check(db: sqlite3.Connection) -> BundleManifest:
+    """Check the unpacked bundle whole and return its manifest (raises BundleFormatError)."""
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise BundleFormatError(None, f"not a bundle database ({exc})") from None
+    if app_id != APPLICATION_ID:
+        raise BundleFormatError(None, "not a kiosk data bundle")
+    if version != BUNDLE_FORMAT_VERSION:
+        raise BundleFormatError(
+            None, f"bundle format {version}, this kiosk reads {BUNDLE_FORMAT_VERSION}"
+        )
+    try:
+        verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        tables = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+    except sqlite3.DatabaseError as exc:
+        raise BundleFormatError(None, f"damaged bundle database ({exc})") from None
+    if verdict != "ok":
+        raise BundleFormatError(None, f"damaged bundle database ({verdict})")
+    if tables != SCHEMA:
+        raise BundleFormatError(None, "unexpected tables in the bundle database")
+    rows = db.execute("SELECT body FROM manifest").fetchall()
+    if len(rows) != 1:
+        raise BundleFormatError(None, "expected one manifest row")
+    try:
+        manifest = _manifest(json.loads(rows[0][0]))
+    except (ValueError, TypeError) as exc:
+        raise BundleFormatError(None, f"manifest is not JSON ({exc})") from None
+    lists = sorted(manifest.source_names("list"))
+    bad = db.execute(
+        f"SELECT id, list_id FROM parties WHERE {_BAD_PARTY} LIMIT 1", (json.dumps(lists),)
+    ).fetchone()
+    if bad is not None:
+        raise BundleFormatError(None, f"party {bad[1]!r:.60} (row {bad[0]}): a bad field")
+    bad = db.execute(f"SELECT rowid, party_id FROM names WHERE {_BAD_NAME} LIMIT 1").fetchone()
+    if bad is not None:
+        raise BundleFormatError(None, f"name row {bad[0]} of party row {bad[1]}: a bad field")
+    found = dict(db.execute("SELECT t, count(*) FROM records GROUP BY t"))
+    found["party"] = db.execute("SELECT count(*) FROM parties").fetchone()[0]
+    expected = {k: v for k, v in manifest.counts.items() if v}
+    if {k: v for k, v in found.items() if v} != expected:
+        raise BundleFormatError(None, f"counts {found} differ from the manifest's {expected}")
+    if manifest.normaliser != normaliser_fingerprint():
+        # Keys made by another normaliser version: compute them the way this kiosk does.
+        db.create_function("kiosk_normalise", 1, normalise_name, deterministic=True)
+        db.execute("UPDATE names SET normalised = substr(kiosk_normalise(name), 1, 300)")
+    return manifest
+
+
+def _decode(seq: int, tag: str, body: str) -> BundleRecord:
+    try:
+        obj = json.loads(body)
+    except (ValueError, TypeError) as exc:
+        raise BundleFormatError(seq, f"not JSON ({exc})") from None
+    if not isinstance(obj, dict) or obj.get("t") != tag:
+        raise BundleFormatError(seq, "expected a JSON object of its type")
+    decoder = _DECODERS.get(tag)
+    if decoder is None:
+        raise BundleFormatError(seq, f"unknown record type {tag!r:.40}")
+    return decoder(_Fields(obj, seq))

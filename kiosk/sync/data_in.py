@@ -229,7 +229,12 @@ class DataUpdater:
                     offered,
                 )
             result = self._store.apply_bundle(
-                reader.manifest, reader.records(), sha256=sha256, expires_at=expires_at, now=now
+                reader.manifest,
+                reader.records(),
+                lists_db=reader.lists_db,
+                sha256=sha256,
+                expires_at=expires_at,
+                now=now,
             )
         log.info("data bundle %s applied (%s)", result.version, sha256[:12])
         return DataUpdateResult(

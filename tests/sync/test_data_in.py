@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import gzip
-import json
 import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from store.helpers import KIOSK, POST, T0, kp_identifier
 
-from kiosk.domain.bundle import BundleManifest, BundleSource
 from kiosk.domain.models import IdentifierKind
 from kiosk.hub.keys import init_keys, load_keys
-from kiosk.hub.publish import publish, sign_bundle
+from kiosk.hub.publish import build_bundle, find_sources, publish, sign_bundle
 from kiosk.store import Store
 from kiosk.store.bundles import NO_PIN_HASH
 from kiosk.sync.data_in import DataUpdater
@@ -171,58 +170,80 @@ def test_download_cut_off_half_way_changes_nothing(
     assert _updater(hub, hub_keys, store, tmp_path).run_once().changed
 
 
-def _signed_raw_bundle(repo: Path, keys: Path, lines: list[bytes], version: int = 1) -> None:
-    path = repo / "raw.jsonl.gz"
+def _signed_bundle(
+    repo: Path,
+    keys: Path,
+    sources: Path,
+    mutate: str | None = None,
+    *,
+    truncate: bool = False,
+) -> None:
+    """Build a real bundle, damage it (SQL on its database, or cut its gzip), sign it."""
+    built = repo / "built.gz"
+    manifest = build_bundle(find_sources(sources), built, 1, datetime.now(UTC))
+    if mutate is not None:
+        db_path = repo / "unpacked.sqlite"
+        db_path.write_bytes(gzip.decompress(built.read_bytes()))
+        db = sqlite3.connect(db_path, isolation_level=None)
+        db.execute(mutate)
+        db.close()
+        built.write_bytes(gzip.compress(db_path.read_bytes()))
+        db_path.unlink()
+    if truncate:
+        data = built.read_bytes()
+        built.write_bytes(data[: len(data) // 2])
     (repo / "metadata").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(keys / "root.json", repo / "metadata" / "1.root.json")
-    path.write_bytes(gzip.compress(b"".join(lines)))
-    manifest = BundleManifest(
-        version=version,
-        published_at=datetime.now(UTC),
-        sources=(BundleSource("EU", "list", "eu-fsf", "eu.xml", "", None),),
-    )
     sign_bundle(
-        repo, load_keys(keys), path, manifest, now=datetime.now(UTC), expires=timedelta(days=1)
+        repo, load_keys(keys), built, manifest, now=datetime.now(UTC), expires=timedelta(days=1)
     )
 
 
-def _manifest_line(version: int = 1) -> bytes:
-    head = {
-        "bundle": "inspection-kiosk-data",
-        "format": 1,
-        "version": version,
-        "published_at": datetime.now(UTC).isoformat(),
-        "sources": [{"name": "EU", "kind": "list", "format": "eu-fsf"}],
-        "counts": {},
-    }
-    return json.dumps(head).encode() + b"\n"
-
-
-def test_signed_bundle_that_parses_badly_changes_nothing(
-    hub_keys: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (
+            "UPDATE parties SET listed_on = 'yesterday' WHERE id = 2",
+            "Data bundle unreadable: bundle: party",
+        ),
+        (
+            'UPDATE records SET body = \'{"t": "kp", "number": 5}\' WHERE t = \'kp\'',
+            "number: expected text",
+        ),
+        ("UPDATE names SET weak = 7 WHERE rowid = 3", "name row 3 of party row"),
+        ("DELETE FROM records WHERE t = 'g7'", "differ from the manifest"),
+        ("CREATE TABLE extra (x)", "unexpected tables"),
+    ],
+)
+def test_signed_bundle_that_reads_badly_changes_nothing(
+    hub_keys: Path,
+    sources: Path,
+    repo: Path,
+    hub: HubServer,
+    store: Store,
+    tmp_path: Path,
+    mutate: str,
+    message: str,
 ) -> None:
-    party = json.dumps({"t": "party", "list": "EU", "id": "EU.1", "name": "Good Party"}).encode()
-    bad = json.dumps(
-        {"t": "party", "list": "EU", "id": "EU.2", "listed_on": "yesterday", "name": "Bad Date"}
-    ).encode()
-    _signed_raw_bundle(repo, hub_keys, [_manifest_line(), party + b"\n", bad + b"\n"])
+    _signed_bundle(repo, hub_keys, sources, mutate)
 
     outcome = _updater(hub, hub_keys, store, tmp_path).run_once()
 
     assert not outcome.ok
-    assert "bundle line 3: listed_on: not an ISO date" in outcome.message
+    assert message in outcome.message
+    assert "\n" not in outcome.message
     assert store.applied_bundle() is None
-    assert not list(store.iter_listed_parties(["EU"]))  # the good first line was rolled back
+    assert not list(store.iter_listed_parties(["EU"]))  # parties copied first: rolled back
+    assert store.kp_certificate("BW2026004417") is None
 
 
-def test_signed_bundle_without_its_end_line_changes_nothing(
-    hub_keys: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+def test_signed_bundle_cut_short_changes_nothing(
+    hub_keys: Path, sources: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
 ) -> None:
-    party = json.dumps({"t": "party", "list": "EU", "id": "EU.1", "name": "Good Party"}).encode()
-    _signed_raw_bundle(repo, hub_keys, [_manifest_line(), party + b"\n"])
+    _signed_bundle(repo, hub_keys, sources, truncate=True)
     outcome = _updater(hub, hub_keys, store, tmp_path).run_once()
     assert not outcome.ok
-    assert "ends early" in outcome.message
+    assert "not a readable gzip file" in outcome.message
     assert not list(store.iter_listed_parties(["EU"]))
 
 

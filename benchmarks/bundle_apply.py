@@ -1,0 +1,148 @@
+"""Applying a big data bundle: its compressed size, the apply time, the GUI thread's longest stall.
+
+Builds a bundle of N synthetic parties (default 1,000,000, three names each, made of real
+name tokens like benchmarks/_names.py), applies it to a real SQLite file in a background
+thread while a 5 ms QTimer runs on the GUI thread (offscreen), and prints:
+
+- the bundle's size (gzip'd JSON lines) and the time to build it;
+- the time to apply it (one transaction) and the longest gap between two timer ticks;
+- how long an inspection step written meanwhile waited for the write lock.
+
+Targets: apply < 60 s, longest GUI stall < 50 ms.
+
+    python benchmarks/bundle_apply.py [--parties 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _names import real_parties, synthetic_parties  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer  # noqa: E402
+
+from kiosk.domain.bundle import BundleSource  # noqa: E402
+from kiosk.store import Store, StoreError  # noqa: E402
+from kiosk.sync.bundle import BundleReader, BundleWriter  # noqa: E402
+
+TICK_MS = 5
+
+
+def build(path: Path, parties: int) -> float:
+    """Write a bundle of ``parties`` synthetic parties; returns the seconds it took."""
+    started = time.perf_counter()
+    real = real_parties()
+    with BundleWriter(path, 1, datetime.now(UTC)) as writer:
+        count = 0
+        for party in synthetic_parties(real, parties * 3):
+            writer.write(party)
+            count += 1
+        writer.add_source(
+            BundleSource("SYNTHETIC", "list", "ftm", "synthetic", "", None, {"parties": count})
+        )
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--parties", type=int, default=1_000_000)
+    args = parser.parse_args()
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv)
+    with tempfile.TemporaryDirectory(prefix="bundle-bench-") as tmp:
+        bundle = Path(tmp) / "bundle.jsonl.gz"
+        built_s = build(bundle, args.parties)
+        size_mb = bundle.stat().st_size / 1e6
+        print(
+            f"bundle: {args.parties:,} parties, {size_mb:.1f} MB gzip'd, built in {built_s:.1f} s"
+        )
+        store = Store.open(f"sqlite:///{Path(tmp) / 'kiosk.sqlite'}")
+        inspection = store.create_inspection("BE-ANR-DO", "BENCH", "inspector", datetime.now(UTC))
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.nsecsElapsed()]
+        result: dict[str, float | str] = {}
+
+        def tick() -> None:
+            now = clock.nsecsElapsed()
+            gaps.append((now - last[0]) / 1e6)
+            last[0] = now
+
+        def apply() -> None:
+            started = time.perf_counter()
+            try:
+                with BundleReader(bundle) as reader:
+                    store.apply_bundle(
+                        reader.manifest,
+                        reader.records(),
+                        lists_db=reader.lists_db,
+                        sha256="0" * 64,
+                        expires_at=None,
+                        now=datetime.now(UTC),
+                    )
+                result["apply_s"] = time.perf_counter() - started
+            except Exception as exc:  # report, do not hide
+                result["error"] = repr(exc)
+
+        def step() -> None:
+            """An inspection step written while the apply runs: how long does it wait?"""
+            time.sleep(2.0)
+            started = time.perf_counter()
+            try:
+                store.void_inspection(inspection.id, "benchmark", datetime.now(UTC))
+                result["step_wait_s"] = time.perf_counter() - started
+            except StoreError as exc:
+                result["step_error"] = f"{exc} after {time.perf_counter() - started:.1f} s"
+
+        timer = QTimer()
+        timer.setInterval(TICK_MS)
+        timer.timeout.connect(tick)
+        worker = threading.Thread(target=apply, name="bundle-apply")
+        stepper = threading.Thread(target=step, name="inspection-step")
+        timer.start()
+        worker.start()
+        stepper.start()
+        done = QTimer()
+        done.setInterval(50)
+        done.timeout.connect(
+            lambda: None if worker.is_alive() or stepper.is_alive() else app.quit()
+        )
+        done.start()
+        app.exec()
+        done.stop()
+        timer.stop()
+        worker.join()
+        stepper.join()
+        store.close()
+    if "error" in result:
+        print(f"apply FAILED: {result['error']}")
+        return 1
+    apply_s = float(result["apply_s"])
+    worst = max(gaps) if gaps else 0.0
+    print(
+        f"apply: {apply_s:.1f} s ({args.parties / apply_s:,.0f} parties/s); target < 60 s: "
+        f"{'meets' if apply_s < 60 else 'MISSES'}"
+    )
+    print(
+        f"GUI thread: longest gap between {TICK_MS} ms ticks {worst:.1f} ms over {len(gaps)} "
+        f"ticks; target < 50 ms: {'meets' if worst < 50 else 'MISSES'}"
+    )
+    if "step_wait_s" in result:
+        print(f"inspection step during apply: waited {float(result['step_wait_s']):.2f} s")
+    else:
+        print(f"inspection step during apply: FAILED ({result.get('step_error')})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
