@@ -393,14 +393,25 @@ class BundleStoreMixin:
             ),
             {"base": base},
         )
-        rows = session.execute(
-            text(
-                "SELECT p.list_name, count(DISTINCT p.id), count(n.rowid), "
-                "sum(n.is_alias AND NOT n.weak), sum(n.weak) "
-                "FROM bundle.parties p LEFT JOIN bundle.names n ON n.party_id = p.id "
-                "GROUP BY p.list_name"
-            )
-        ).all()
+        parties_per_list: dict[str, int] = dict(
+            session.execute(
+                text("SELECT list_name, count(*) FROM bundle.parties GROUP BY list_name")
+            ).all()
+        )
+        names_per_list = {
+            row[0]: row[1:]
+            for row in session.execute(
+                text(
+                    "SELECT p.list_name, count(*), sum(n.is_alias AND NOT n.weak), sum(n.weak) "
+                    "FROM bundle.names n JOIN bundle.parties p ON p.id = n.party_id "
+                    "GROUP BY p.list_name"
+                )
+            ).all()
+        }
+        rows = [
+            (name, parties, *names_per_list.get(name, (0, 0, 0)))
+            for name, parties in parties_per_list.items()
+        ]
         for list_name, parties, names, aliases, weak in rows:
             counts.parties[str(list_name)] = {
                 "parties": int(parties),
