@@ -22,6 +22,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -53,6 +54,8 @@ MAX_BUNDLE_BYTES = 4 * 1024**3
 """The most decompressed bytes read from one bundle (a gzip bomb stops here)."""
 
 APPLICATION_ID = 0x4B42444C
+_KIOSK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+"""A kiosk id as it may name a file (``<id>.pub``)."""
 BATCH_ROWS = 5_000
 
 SCHEMA: dict[str, str] = {
@@ -580,9 +583,10 @@ def _key(f: _Fields) -> KioskKey:
     pem = f.text("public_key_pem", max_len=4000)
     if "BEGIN PUBLIC KEY" not in pem:
         raise f.fail("public_key_pem", "not a PEM public key")
-    return KioskKey(
-        kiosk_id=f.text("kiosk_id", max_len=40), post=f.text("post", max_len=40), public_key_pem=pem
-    )
+    kiosk_id = f.text("kiosk_id", max_len=40)
+    if not _KIOSK_ID.fullmatch(kiosk_id):
+        raise f.fail("kiosk_id", f"not a kiosk id: {kiosk_id!r}")
+    return KioskKey(kiosk_id=kiosk_id, post=f.text("post", max_len=40), public_key_pem=pem)
 
 
 def _use(f: _Fields) -> CertificateUse:

@@ -145,6 +145,26 @@ class DataUpdater:
             bootstrap=root,
         )
 
+    def _write_trusted_keys(self) -> None:
+        """Write the bundle's kiosk public keys where ``kiosk slip verify`` trusts them.
+
+        ``<data dir>/keys/trusted/<kiosk_id>.pub`` (``kiosk.slips.signing.TRUSTED_DIR``); keys
+        no longer in the bundle are removed. A failure is logged: slips stay verifiable by
+        the keys already there, and the data update itself stands.
+        """
+        folder = self._settings.data_dir / "keys" / "trusted"
+        try:
+            keys = self._store.kiosk_keys()
+            folder.mkdir(parents=True, exist_ok=True)
+            wanted = {f"{k.kiosk_id}.pub" for k in keys}
+            for key in keys:
+                (folder / f"{key.kiosk_id}.pub").write_text(key.public_key_pem, encoding="ascii")
+            for stale in folder.glob("*.pub"):
+                if stale.name not in wanted:
+                    stale.unlink()
+        except (OSError, StoreError, UnicodeEncodeError) as exc:
+            log.error("cannot write the trusted kiosk keys to %s: %s", folder, exc)
+
     def _timestamp_expiry(self) -> datetime | None:
         try:
             meta = Metadata[Timestamp].from_file(str(self.metadata_dir / "timestamp.json"))
@@ -237,6 +257,7 @@ class DataUpdater:
                 now=now,
             )
         log.info("data bundle %s applied (%s)", result.version, sha256[:12])
+        self._write_trusted_keys()
         return DataUpdateResult(
             ok=True,
             changed=True,

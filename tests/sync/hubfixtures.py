@@ -40,8 +40,19 @@ USERS = {
             "reason": "lost",
         }
     ],
-    "kiosk_keys": [],
+    "kiosk_keys": [],  # filled by make_sources (a fresh Ed25519 key)
 }
+
+
+def _public_pem() -> str:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate().public_key()
+    return key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    ).decode("ascii")
+
 
 USES = [
     {
@@ -55,7 +66,12 @@ USES = [
 
 
 def make_sources(
-    folder: Path, *, users: bool = True, uses: bool = True, pins: bool = False
+    folder: Path,
+    *,
+    users: bool = True,
+    uses: bool = True,
+    pins: bool = False,
+    kiosk_id: str = "BRU-AP-02",
 ) -> Path:
     """A small sources folder: an EU excerpt, the KP and G7 registers, users, certificate uses.
 
@@ -69,6 +85,9 @@ def make_sources(
         if not pins:
             for user in doc["users"]:
                 user.pop("pin", None)
+        doc["kiosk_keys"] = [
+            {"kiosk_id": kiosk_id, "post": "BE-BRU-AP", "public_key_pem": _public_pem()}
+        ]
         (folder / "users.json").write_text(json.dumps(doc), encoding="utf-8")
     if uses:
         (folder / "certificate-uses.jsonl").write_text(

@@ -14,6 +14,8 @@ from store.helpers import KIOSK, POST, T0, kp_identifier
 from kiosk.domain.models import IdentifierKind
 from kiosk.hub.keys import init_keys, load_keys
 from kiosk.hub.publish import build_bundle, find_sources, publish, sign_bundle
+from kiosk.settings import Settings
+from kiosk.slips.signing import trusted_keys
 from kiosk.store import Store
 from kiosk.store.bundles import NO_PIN_HASH
 from kiosk.sync.data_in import DataUpdater
@@ -84,9 +86,22 @@ def test_users_revoked_badges_and_uses_come_with_the_bundle(
     assert store.verify_pin("inspector", "1234", T0).ok  # no hash in the bundle: local PIN kept
     assert store.verify_pin("hubsuper", "8642", T0).ok  # hashed at the hub, never in clear
     assert "04DEAD0001" in {b[0] for b in store.revoked_badges()}
+    trusted = trusted_keys(Settings().data_dir / "keys")
+    assert len(trusted) == 1  # BRU-AP-02's key, for kiosk slip verify
+    assert [k.kiosk_id for k in store.kiosk_keys()] == ["BRU-AP-02"]
     uses = store.certificate_uses("kp", "BW 2026-004417")
     assert [(u.post, u.used_on.isoformat()) for u in uses] == [("BE-BRU-AP", "2026-11-20")]
     assert NO_PIN_HASH == "!"
+
+
+def test_hostile_kiosk_id_is_refused(
+    hub_keys: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+) -> None:
+    publish(make_sources(tmp_path / "s", kiosk_id="../../etc"), repo, hub_keys)
+    outcome = _updater(hub, hub_keys, store, tmp_path).run_once()
+    assert not outcome.ok
+    assert "kiosk_id: not a kiosk id" in outcome.message
+    assert not (Settings().data_dir / "keys" / "trusted").exists()
 
 
 def test_tampered_target_is_rejected_and_data_kept(
