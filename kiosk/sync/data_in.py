@@ -11,6 +11,7 @@ kiosk ships with (``[sync] tuf_root``); newer roots are fetched and verified by 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import tempfile
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from tuf.api import exceptions as tuf_errors
 from tuf.api.metadata import Metadata, Timestamp
 from tuf.ngclient import Updater, UpdaterConfig, Urllib3Fetcher
 
+from kiosk.domain.sync import DataSourceStatus, SyncStatus
 from kiosk.store import AppliedBundle, BundleRejectedError, StoreError
 from kiosk.sync.bundle import BundleFormatError, BundleReader
 
@@ -60,6 +62,33 @@ class DataUpdateResult:
     message: str
     published_at: datetime | None = None
     expires_at: datetime | None = None
+
+
+def with_data_status(status: SyncStatus, store: Store) -> SyncStatus:
+    """``status`` with the data fields filled from the store (for the sync service and UI).
+
+    Sets ``data_version`` (``bundle-N``), ``data_published_at``, ``data_expires_at`` (the
+    hub's signed timestamp expiry as last verified) and one ``DataSourceStatus`` per list and
+    register in use. Blocking (database reads): call it off the GUI thread.
+    """
+    applied = store.applied_bundle()
+    version = store.data_version()
+    sources = tuple(
+        DataSourceStatus(
+            name=s.source,
+            version=s.version,
+            published_at=s.published_at,
+            count=sum(v for k, v in s.counts.items() if k in ("parties", "records")),
+        )
+        for s in store.data_status()
+    )
+    return dataclasses.replace(
+        status,
+        data_version=version.version if version is not None else None,
+        data_published_at=version.published_at if version is not None else None,
+        data_expires_at=applied.expires_at if applied is not None else None,
+        sources=sources,
+    )
 
 
 def _utc_now() -> datetime:

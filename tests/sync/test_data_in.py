@@ -12,13 +12,14 @@ import pytest
 from store.helpers import KIOSK, POST, T0, kp_identifier
 
 from kiosk.domain.models import IdentifierKind
+from kiosk.domain.sync import SyncStatus
 from kiosk.hub.keys import init_keys, load_keys
 from kiosk.hub.publish import build_bundle, find_sources, publish, sign_bundle
 from kiosk.settings import Settings
 from kiosk.slips.signing import trusted_keys
 from kiosk.store import Store
 from kiosk.store.bundles import NO_PIN_HASH
-from kiosk.sync.data_in import DataUpdater
+from kiosk.sync.data_in import DataUpdater, with_data_status
 from sync.hubfixtures import HubServer, kiosk_settings, make_sources, serving
 
 
@@ -60,6 +61,11 @@ def test_happy_path_applies_then_finds_nothing_new(
     assert again.ok
     assert not again.changed
     assert again.message == "Data up to date (bundle 1)."
+
+    status = with_data_status(SyncStatus(enabled=True, hub_url=hub.url), store)
+    assert status.data_version == "bundle-1"
+    assert status.data_expires_at == first.expires_at
+    assert {s.name: s.count for s in status.sources}["register:kp"] == 2
 
     publish(sources, repo, hub_keys)
     second = updater.run_once()
