@@ -9,6 +9,8 @@ use. Readers (WAL) see the old data or the new, never a mix.
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -120,6 +122,88 @@ class _Counts:
         out.update(users=self.users, revoked_badges=self.revoked, kiosk_keys=self.keys)
         out["certificate_uses"] = self.uses
         return out
+
+
+STAGE_CHUNK = 20_000
+"""Parties copied per write transaction while staging the new lists."""
+
+_STAGING = ("listed_names_next", "listed_parties_next")
+
+
+@dataclass(frozen=True, slots=True)
+class _Staged:
+    """New lists built beside the live ones; ``marker`` is the newest list import then."""
+
+    marker: int
+
+
+def _raw(connection: Connection) -> sqlite3.Connection:
+    raw = connection.connection.dbapi_connection
+    if not isinstance(raw, sqlite3.Connection):
+        raise StoreError("data bundles with lists need a SQLite database")
+    return raw
+
+
+@contextmanager
+def _raw_transaction(raw: sqlite3.Connection) -> Iterator[None]:
+    raw.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        raw.execute("ROLLBACK")
+        raise
+    raw.execute("COMMIT")
+
+
+def _drop_staging(connection: Connection) -> None:
+    """Remove staging tables left by this or an earlier, interrupted update."""
+    try:
+        raw = _raw(connection)
+        with _raw_transaction(raw):
+            for table in _STAGING:
+                raw.execute(f"DROP TABLE IF EXISTS {table}")
+    except (sqlite3.Error, StoreError):
+        pass  # the next update tries again; the live tables are never touched here
+
+
+def _staging_ddl(raw: sqlite3.Connection) -> list[str]:
+    """CREATE statements of the staging tables and their indexes, from the live schema.
+
+    The tables copy the live definitions (so a later migration's columns come along); the
+    indexes too, under alternate names (``<name>__alt`` and back), since SQLite cannot rename
+    an index and the live one still holds its name until the swap.
+    """
+    statements: list[str] = []
+    renames = {"listed_parties": "listed_parties_next", "listed_names": "listed_names_next"}
+    for live, staged in renames.items():
+        row = raw.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (live,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no table {live} in the database")
+        ddl, found = re.subn(rf'^CREATE TABLE "?{live}"?', f"CREATE TABLE {staged}", row[0])
+        if live == "listed_names":
+            ddl = re.sub(
+                r'REFERENCES "?listed_parties"?\s*\(', "REFERENCES listed_parties_next (", ddl
+            )
+        if found != 1:
+            raise StoreError(f"unexpected definition of table {live}")
+        statements.append(ddl)
+    for name, table, sql in raw.execute(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('listed_parties', 'listed_names')"
+    ).fetchall():
+        new_name = name.removesuffix("__alt") if name.endswith("__alt") else f"{name}__alt"
+        pattern = rf'^CREATE (UNIQUE )?INDEX "?{re.escape(name)}"? ON "?{table}"?'
+        match = re.match(pattern, sql)
+        found = 0 if match is None else 1
+        if match is not None:
+            unique = match.group(1) or ""
+            ddl = f"CREATE {unique}INDEX {new_name} ON {renames[table]}" + sql[match.end() :]
+        if found != 1:
+            raise StoreError(f"unexpected definition of index {name}")
+        statements.append(ddl)
+    return statements
 
 
 class BundleStoreMixin:
@@ -256,25 +340,63 @@ class BundleStoreMixin:
         unknown = registers - set(REGISTER_KINDS)
         if unknown:
             raise BundleRejectedError(f"bundle names unknown registers: {sorted(unknown)}")
+        counts = _Counts()
+        if lists and lists_db is None:
+            raise BundleRejectedError("the manifest names lists but the bundle has none")
+        current = self.applied_bundle()
+        if current is not None and manifest.version <= current.version:
+            raise BundleRejectedError(
+                f"bundle version {manifest.version} is not newer than version "
+                f"{current.version} in use (rollback refused)"
+            )
+        with self._bundle_connection(lists_db) as connection:
+            staged = (
+                self._stage_lists(connection, lists, counts)
+                if lists and lists_db is not None
+                else None
+            )
+            try:
+                return self._apply_in_one_transaction(
+                    connection,
+                    manifest,
+                    records,
+                    staged,
+                    counts,
+                    sha256=sha256,
+                    expires_at=expires_at,
+                    now=now,
+                )
+            except BaseException:
+                if staged is not None:
+                    _drop_staging(connection)
+                raise
+
+    def _apply_in_one_transaction(
+        self,
+        connection: Connection,
+        manifest: BundleManifest,
+        records: Iterable[BundleRecord],
+        staged: _Staged | None,
+        counts: _Counts,
+        *,
+        sha256: str,
+        expires_at: datetime | None,
+        now: datetime,
+    ) -> AppliedBundle:
+        """The swap: staged lists renamed into place, everything else written, one commit."""
+        registers = {n.removeprefix("register:") for n in manifest.source_names("register")}
         with_users = bool(manifest.source_names("users"))
         with_uses = bool(manifest.source_names("uses"))
-        counts = _Counts()
-        with (
-            self._bundle_connection(lists_db) as connection,
-            Session(connection, expire_on_commit=False) as session,
-            session.begin(),
-        ):
+        with Session(connection, expire_on_commit=False) as session, session.begin():
             current = session.scalar(select(func.max(DataBundleRow.version)))
             if current is not None and manifest.version <= current:
                 raise BundleRejectedError(
                     f"bundle version {manifest.version} is not newer than version {current} "
                     "in use (rollback refused)"
                 )
-            self._clear_for_bundle(session, lists, registers, with_uses, with_users)
-            if lists_db is not None:
-                self._copy_parties(session, counts)
-            elif lists:
-                raise BundleRejectedError("the manifest names lists but the bundle has none")
+            if staged is not None:
+                self._swap_lists(session, staged)
+            self._clear_for_bundle(session, frozenset(), registers, with_uses, with_users)
             users: list[BundleUser] = []
             revoked: list[RevokedBadge] = []
             for record in records:
@@ -372,53 +494,90 @@ class BundleStoreMixin:
                     raw.execute("DETACH DATABASE bundle")
 
     @staticmethod
-    def _copy_parties(session: Session, counts: _Counts) -> None:
-        """Copy the attached bundle's parties and names, ids shifted past the ones in use."""
-        base = session.scalar(select(func.max(ListedPartyRow.id))) or 0
-        session.execute(
-            text(
-                "INSERT INTO main.listed_parties (id, list_name, list_id, name, kind, "
-                "programmes, listed_on, birth_dates, countries, identifiers, owners, "
-                "source_file, published) SELECT id + :base, list_name, list_id, name, kind, "
-                "programmes, listed_on, birth_dates, countries, identifiers, owners, "
-                "source_file, published FROM bundle.parties ORDER BY id"
-            ),
-            {"base": base},
-        )
-        session.execute(
-            text(
-                "INSERT INTO main.listed_names (party_id, name, normalised, is_alias, weak) "
-                "SELECT party_id + :base, name, normalised, is_alias, weak FROM bundle.names "
-                "ORDER BY party_id"
-            ),
-            {"base": base},
-        )
+    def _stage_lists(connection: Connection, lists: frozenset[str], counts: _Counts) -> _Staged:
+        """Build the new lists in ``listed_parties_next`` / ``listed_names_next``.
+
+        The kept lists (those the bundle does not name) are copied from the live tables, then
+        the bundle's parties and names (ids shifted past the kept ones), in short write
+        transactions of ``STAGE_CHUNK`` parties: inspection steps written meanwhile wait
+        for one chunk at most, not for the whole copy. The live tables are untouched until
+        ``_swap_lists`` renames the new ones into place.
+        """
+        raw = _raw(connection)
+        names = json.dumps(sorted(lists))
+        _drop_staging(connection)
+        with _raw_transaction(raw):
+            marker = raw.execute("SELECT coalesce(max(id), 0) FROM data_imports").fetchone()[0]
+            for statement in _staging_ddl(raw):
+                raw.execute(statement)
+        live_max = raw.execute("SELECT coalesce(max(id), 0) FROM listed_parties").fetchone()[0]
+        for low in range(0, live_max, STAGE_CHUNK):
+            with _raw_transaction(raw):
+                raw.execute(
+                    "INSERT INTO listed_parties_next SELECT * FROM listed_parties "
+                    "WHERE id > ? AND id <= ? "
+                    "AND list_name NOT IN (SELECT value FROM json_each(?))",
+                    (low, low + STAGE_CHUNK, names),
+                )
+                raw.execute(
+                    "INSERT INTO listed_names_next SELECT * FROM listed_names "
+                    "WHERE party_id > ? AND party_id <= ? "
+                    "AND party_id IN (SELECT id FROM listed_parties_next WHERE id > ? AND id <= ?)",
+                    (low, low + STAGE_CHUNK, low, low + STAGE_CHUNK),
+                )
+        base = raw.execute("SELECT coalesce(max(id), 0) FROM listed_parties_next").fetchone()[0]
+        bundle_max = raw.execute("SELECT coalesce(max(id), 0) FROM bundle.parties").fetchone()[0]
+        for low in range(0, bundle_max, STAGE_CHUNK):
+            with _raw_transaction(raw):
+                raw.execute(
+                    "INSERT INTO listed_parties_next (id, list_name, list_id, name, kind, "
+                    "programmes, listed_on, birth_dates, countries, identifiers, owners, "
+                    "source_file, published) SELECT id + ?, list_name, list_id, name, kind, "
+                    "programmes, listed_on, birth_dates, countries, identifiers, owners, "
+                    "source_file, published FROM bundle.parties WHERE id > ? AND id <= ? "
+                    "ORDER BY id",
+                    (base, low, low + STAGE_CHUNK),
+                )
+                raw.execute(
+                    "INSERT INTO listed_names_next (party_id, name, normalised, is_alias, weak) "
+                    "SELECT party_id + ?, name, normalised, is_alias, weak FROM bundle.names "
+                    "WHERE party_id > ? AND party_id <= ?",
+                    (base, low, low + STAGE_CHUNK),
+                )
         parties_per_list: dict[str, int] = dict(
-            session.execute(
-                text("SELECT list_name, count(*) FROM bundle.parties GROUP BY list_name")
-            ).all()
+            raw.execute("SELECT list_name, count(*) FROM bundle.parties GROUP BY list_name")
         )
         names_per_list = {
             row[0]: row[1:]
-            for row in session.execute(
-                text(
-                    "SELECT p.list_name, count(*), sum(n.is_alias AND NOT n.weak), sum(n.weak) "
-                    "FROM bundle.names n JOIN bundle.parties p ON p.id = n.party_id "
-                    "GROUP BY p.list_name"
-                )
-            ).all()
+            for row in raw.execute(
+                "SELECT p.list_name, count(*), sum(n.is_alias AND NOT n.weak), sum(n.weak) "
+                "FROM bundle.names n JOIN bundle.parties p ON p.id = n.party_id "
+                "GROUP BY p.list_name"
+            )
         }
-        rows = [
-            (name, parties, *names_per_list.get(name, (0, 0, 0)))
-            for name, parties in parties_per_list.items()
-        ]
-        for list_name, parties, names, aliases, weak in rows:
+        for list_name, parties in parties_per_list.items():
+            total, aliases, weak = names_per_list.get(list_name, (0, 0, 0))
             counts.parties[str(list_name)] = {
                 "parties": int(parties),
-                "names": int(names),
+                "names": int(total),
                 "aliases": int(aliases or 0),
                 "weak_aliases": int(weak or 0),
             }
+        return _Staged(marker=int(marker))
+
+    @staticmethod
+    def _swap_lists(session: Session, staged: _Staged) -> None:
+        """Rename the staged tables into place (in the caller's write transaction)."""
+        marker = session.scalar(text("SELECT coalesce(max(id), 0) FROM data_imports"))
+        if marker != staged.marker:
+            raise StoreError("a list was imported during the data update; it is tried again later")
+        for statement in (
+            "DROP TABLE listed_names",
+            "DROP TABLE listed_parties",
+            "ALTER TABLE listed_parties_next RENAME TO listed_parties",
+            "ALTER TABLE listed_names_next RENAME TO listed_names",
+        ):
+            session.execute(text(statement))
 
     def _apply_users(
         self,

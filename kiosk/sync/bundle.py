@@ -722,6 +722,8 @@ class BundleReader:
             _decompress(path, self.lists_db)
             with _connect(self.lists_db) as db:
                 self.manifest = _check(db)
+                # The store copies names party range by party range: index them (our copy).
+                db.execute("CREATE INDEX names_party ON names (party_id)")
         except BaseException:
             self.close()
             raise

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from store.helpers import KIOSK, POST, T0, kp_identifier
 
+from kiosk import lists
 from kiosk.domain.models import IdentifierKind
+from kiosk.domain.names import normalise_name
 from kiosk.domain.sync import SyncStatus
 from kiosk.hub.keys import init_keys, load_keys
 from kiosk.hub.publish import build_bundle, find_sources, publish, sign_bundle
@@ -20,7 +22,7 @@ from kiosk.slips.signing import trusted_keys
 from kiosk.store import Store
 from kiosk.store.bundles import NO_PIN_HASH
 from kiosk.sync.data_in import DataUpdater, with_data_status
-from sync.hubfixtures import HubServer, kiosk_settings, make_sources, serving
+from sync.hubfixtures import FIXTURES, HubServer, kiosk_settings, make_sources, serving
 
 
 def _updater(
@@ -314,3 +316,32 @@ def test_no_hub_no_root_unreachable(hub_keys: Path, store: Store, tmp_path: Path
 def test_make_sources_without_users(tmp_path: Path) -> None:
     folder = make_sources(tmp_path / "s", users=False, uses=False)
     assert not (folder / "users.json").exists()
+
+
+def test_lists_the_bundle_does_not_name_stay_and_staging_is_gone(
+    hub_keys: Path, sources: Path, repo: Path, hub: HubServer, store: Store, tmp_path: Path
+) -> None:
+    ofac = lists.parse_ofac_sdn_xml(FIXTURES / "ofac-sdn-excerpt-2020.xml")
+    store.import_list("OFAC", ofac, "ofac-2020", None)
+    kept = sorted(p.list_id for p in store.iter_listed_parties(["OFAC"]))
+    updater = _updater(hub, hub_keys, store, tmp_path)
+    for _ in range(2):  # the second swap renames the indexes back
+        publish(sources, repo, hub_keys)
+        assert updater.run_once().changed
+    assert sorted(p.list_id for p in store.iter_listed_parties(["OFAC"])) == kept
+    eu = next(iter(store.iter_listed_parties(["EU"])))
+    assert eu in store.listed_parties_named([normalise_name(eu.name)])
+    db = sqlite3.connect(store.url.removeprefix("sqlite:///"))
+    try:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        indexes = {
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='listed_names'"
+            )
+        }
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        db.close()
+    assert not {"listed_parties_next", "listed_names_next"} & tables
+    assert {"ix_listed_names_normalised", "ix_listed_names_party_id"} <= indexes
