@@ -486,7 +486,7 @@ class BundleStoreMixin:
             if lists_db is not None:
                 if raw is None or not isinstance(raw, sqlite3.Connection):
                     raise StoreError("data bundles with lists need a SQLite database")
-                raw.execute("ATTACH DATABASE ? AS bundle", (f"file:{lists_db}?mode=ro",))
+                raw.execute("ATTACH DATABASE ? AS bundle", (str(lists_db),))
             try:
                 yield connection
             finally:
