@@ -1,10 +1,12 @@
 """Store methods for signed data bundles from the hub (mixed into ``Store``).
 
-``apply_bundle`` swaps the reference data in one write transaction: the lists and registers
-the bundle names, the users, revoked badges, kiosk keys and certificate uses, plus the record
-of the applied bundle and an audit event. Records are streamed: if the record iterator raises
-(a bundle that reads badly half way) the transaction rolls back and the previous data stays in
-use. Readers (WAL) see the old data or the new, never a mix.
+``apply_bundle`` stages the new lists beside the live ones (short write transactions, copied
+inside SQLite from the attached bundle database), then swaps everything in one write
+transaction: the staged lists renamed into place, the registers, users, revoked badges, kiosk
+keys and certificate uses the bundle names, the record of the applied bundle and an audit
+event. If the records raise half way (a bundle that reads badly) the transaction rolls back,
+the staging tables are dropped and the previous data stays in use. Readers (WAL) see the old
+data or the new, never a mix.
 """
 
 from __future__ import annotations
