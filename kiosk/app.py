@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qIns
 from PySide6.QtWidgets import QApplication
 
 from kiosk.services.devices import DeviceHub
+from kiosk.services.history import HistoryService
 from kiosk.services.inspection import InspectionController
 from kiosk.services.simulation import SimulatedPost, sample_parcels
 from kiosk.settings import Settings
@@ -73,11 +74,13 @@ class Kiosk:
         self.app = application()
         self.devices = DeviceHub(settings)
         self.controller = InspectionController(settings, self.devices)
+        self.history = HistoryService(settings, self.devices)
         self.window = MainWindow(
             self.controller,
             self.devices,
             SettingsView.from_settings(settings),
             wedge_max_gap_ms=float(settings.reader.wedge_gap_ms),
+            history=self.history,
         )
         self.panel: SimulatorPanel | None = None
         self._stopped = False
@@ -98,6 +101,7 @@ class Kiosk:
             return
         self._stopped = True
         self.controller.shutdown()
+        self.history.shutdown()
         self.devices.stop()
         if self.panel is not None:
             self.panel.close()

@@ -57,6 +57,7 @@ from kiosk.slips.signing import KioskKey, SigningError, sign_summary, summary_of
 
 DEFAULT_TIMEZONE = "Europe/Brussels"
 TITLE = "DIAMOND PARCEL INSPECTION"
+REPRINT_MARK = "*** REPRINT ***"
 #: Largest photo file read for the slip; a bigger file is reported, not loaded.
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 _FILE_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
@@ -97,6 +98,8 @@ class SlipContext:
         kp_certificate: The KP certificate on file for the parcel, for its carats.
         signing_key: The kiosk's key; when given, the slip carries a QR code of its signed
             summary (``kiosk slip verify``).
+        reprinted_at: When given, the slip is a regenerated copy of a past slip: it says
+            "REPRINT" and when under its title.
     """
 
     post_code: str
@@ -110,6 +113,7 @@ class SlipContext:
     timezone: str = DEFAULT_TIMEZONE
     kp_certificate: KpCertificate | None = None
     signing_key: KioskKey | None = None
+    reprinted_at: datetime | None = None
 
     def __post_init__(self) -> None:
         """Check the context so that a bad one fails at once with a clear message."""
@@ -122,6 +126,8 @@ class SlipContext:
             raise SlipError(f"slip context: unknown time zone {self.timezone!r}") from exc
         if self.data_published_at is not None:
             _require_aware(self.data_published_at, "slip context: data_published_at")
+        if self.reprinted_at is not None:
+            _require_aware(self.reprinted_at, "slip context: reprinted_at")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -300,6 +306,16 @@ class _SlipBuilder:
             self.para(self.ctx.post_name, self.post),
             self.para(f"Post {self.ctx.post_code} - Kiosk {self.ctx.kiosk_id}", self.centred),
             self.para(TITLE, self.title),
+            *self.reprint_mark(),
+        ]
+
+    def reprint_mark(self) -> list[Any]:
+        """The REPRINT mark and its time, on a regenerated copy of a past slip."""
+        if self.ctx.reprinted_at is None:
+            return []
+        return [
+            self.para(REPRINT_MARK, self.title),
+            self.para(f"Reprinted {self.local_time(self.ctx.reprinted_at)}", self.centred),
         ]
 
     def barcode(self) -> list[Any]:

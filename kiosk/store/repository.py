@@ -1293,6 +1293,20 @@ class Store(ListStoreMixin, BundleStoreMixin):
             inspection_id, None, now, {"new_seal": value}, apply, actor, kind="seal_applied"
         )
 
+    def record_reprint(
+        self, inspection_id: str, actor: str | None, detail: Mapping[str, Any], now: datetime
+    ) -> None:
+        """Append a ``reprint`` event: a past slip printed again (the state does not change).
+
+        Raises:
+            InspectionNotFoundError: When there is no such inspection.
+        """
+        now = _aware(now)
+        with self._write() as session:
+            if session.get(InspectionRow, inspection_id) is None:
+                raise InspectionNotFoundError(f"No inspection {inspection_id!r}.")
+            self._event(session, "reprint", now, detail, inspection_id, actor)
+
     def close_inspection(self, inspection_id: str, now: datetime) -> Inspection:
         """Close a decided inspection (``Event.CLOSE``)."""
         now = _aware(now)
