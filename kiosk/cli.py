@@ -44,6 +44,7 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "kiosk.commands.audit",
     "kiosk.commands.users",
     "kiosk.commands.slip",
+    "kiosk.commands.history",
 )
 
 

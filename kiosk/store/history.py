@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
@@ -24,7 +24,7 @@ from kiosk.domain.history import (
     ReportLine,
     VerdictFilter,
 )
-from kiosk.domain.models import Inspection
+from kiosk.domain.models import IdentifierKind, Inspection, InspectionState, Outcome
 from kiosk.store.repository import InspectionNotFoundError, Store, _inspection
 from kiosk.store.tables import (
     EventRow,
@@ -36,6 +36,8 @@ from kiosk.store.tables import (
 )
 
 REPRINT_EVENT = "reprint"
+SHORT_PERIOD = timedelta(days=31)
+"""Up to this long a period is searched inspection by inspection (see _identifier_condition)."""
 
 
 @contextmanager
@@ -63,6 +65,26 @@ def _verdict_condition(verdict: VerdictFilter) -> ColumnElement[bool] | None:
     return or_(decided, lifted_to)
 
 
+def _identifier_condition(query: HistoryQuery, text: str) -> ColumnElement[bool]:
+    """Inspections with an identifier containing ``text``.
+
+    Within a short period (the screen's default is one day) each inspection of the period is
+    probed through the identifiers' primary key; otherwise the value index is scanned once
+    (about 0.3 s for 300,000 identifiers) and the matching ids are kept in a list.
+    """
+    if (
+        query.since is not None
+        and query.until is not None
+        and query.until - query.since <= SHORT_PERIOD
+    ):
+        return exists().where(
+            IdentifierRow.inspection_id == InspectionRow.id,
+            func.instr(IdentifierRow.value, text) > 0,
+        )
+    matching = select(IdentifierRow.inspection_id).where(func.instr(IdentifierRow.value, text) > 0)
+    return InspectionRow.id.in_(matching)
+
+
 def _conditions(query: HistoryQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if query.since is not None:
@@ -76,13 +98,7 @@ def _conditions(query: HistoryQuery) -> list[ColumnElement[bool]]:
     text = query.search_text
     if text:
         conditions.append(
-            or_(
-                func.instr(InspectionRow.id, text) > 0,
-                exists().where(
-                    IdentifierRow.inspection_id == InspectionRow.id,
-                    func.instr(IdentifierRow.value, text) > 0,
-                ),
-            )
+            or_(func.instr(InspectionRow.id, text) > 0, _identifier_condition(query, text))
         )
     verdict = _verdict_condition(query.verdict)
     if verdict is not None:
@@ -95,11 +111,83 @@ def _names(session: Session) -> dict[str, str]:
     return {str(u): str(n) for u, n in rows}
 
 
-def _load(session: Session, ids: Sequence[str]) -> list[InspectionRow]:
-    rows = {
-        r.id: r for r in session.scalars(select(InspectionRow).where(InspectionRow.id.in_(ids)))
+def _rows(session: Session, ids: Sequence[str]) -> list[HistoryRow]:
+    """The result lines of ``ids`` (in that order), read with four small indexed queries."""
+    if not ids:
+        return []
+    kp_from_declaration = func.json_extract(InspectionRow.declaration, "$.kp_number")
+    heads = {
+        r.id: r
+        for r in session.execute(
+            select(
+                InspectionRow.id,
+                InspectionRow.started_at,
+                InspectionRow.post,
+                InspectionRow.kiosk_id,
+                InspectionRow.inspector,
+                InspectionRow.state,
+                InspectionRow.printed_at,
+                kp_from_declaration.label("declared_kp"),
+            ).where(InspectionRow.id.in_(ids))
+        )
     }
-    return [rows[i] for i in ids if i in rows]
+    kp: dict[str, str] = {}
+    for inspection_id, value in session.execute(
+        select(IdentifierRow.inspection_id, IdentifierRow.value)
+        .where(
+            IdentifierRow.inspection_id.in_(ids),
+            IdentifierRow.kind == IdentifierKind.KP_CERTIFICATE.value,
+            IdentifierRow.problem.is_(None),
+        )
+        .order_by(IdentifierRow.seq)
+    ):
+        kp[inspection_id] = value  # the newest valid one stands
+    verdicts: dict[str, tuple[int, str]] = {}
+    for verdict_id, inspection_id, outcome in session.execute(
+        select(VerdictRow.id, VerdictRow.inspection_id, VerdictRow.outcome)
+        .where(VerdictRow.inspection_id.in_(ids), VerdictRow.superseded_at.is_(None))
+        .order_by(VerdictRow.seq)
+    ):
+        verdicts[inspection_id] = (verdict_id, outcome)
+    overrides: dict[str, tuple[str, str]] = {}
+    for inspection_id, verdict_id, supervisor, new_outcome in session.execute(
+        select(
+            OverrideRow.inspection_id,
+            OverrideRow.verdict_id,
+            OverrideRow.supervisor,
+            OverrideRow.new_outcome,
+        )
+        .where(OverrideRow.inspection_id.in_(ids))
+        .order_by(OverrideRow.id)
+    ):
+        current = verdicts.get(inspection_id)
+        if current is not None and current[0] == verdict_id:
+            overrides[inspection_id] = (supervisor, new_outcome)
+    lines: list[HistoryRow] = []
+    for inspection_id in ids:
+        head = heads.get(inspection_id)
+        if head is None:
+            continue
+        verdict = verdicts.get(inspection_id)
+        outcome = Outcome[verdict[1]] if verdict is not None else None
+        override = overrides.get(inspection_id)
+        declared = head.declared_kp
+        lines.append(
+            HistoryRow(
+                inspection_id=inspection_id,
+                started_at=head.started_at,
+                post=head.post,
+                kiosk_id=head.kiosk_id,
+                inspector=head.inspector,
+                state=InspectionState(head.state),
+                kp_number=kp.get(inspection_id) or (str(declared) if declared else None),
+                outcome=outcome,
+                final_outcome=Outcome[override[1]] if override is not None else outcome,
+                supervisor=override[0] if override is not None else None,
+                printed=head.printed_at is not None,
+            )
+        )
+    return lines
 
 
 def find_inspections(store: Store, query: HistoryQuery) -> HistoryPage:
@@ -122,8 +210,7 @@ def find_inspections(store: Store, query: HistoryQuery) -> HistoryPage:
     with _read(store) as session:
         ids = list(session.scalars(stmt))
         has_more = len(ids) > query.page_size
-        rows = _load(session, ids[: query.page_size])
-        lines = tuple(HistoryRow.of(_inspection(r), r.kiosk_id) for r in rows)
+        lines = tuple(_rows(session, ids[: query.page_size]))
         return HistoryPage(query=query, rows=lines, has_more=has_more, names=_names(session))
 
 

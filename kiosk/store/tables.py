@@ -136,6 +136,8 @@ class InspectionRow(Base):
     __table_args__ = (
         CheckConstraint(f"state IN {STATES!r}", name="state"),
         Index(None, "post", "kiosk_id", "state"),
+        Index(None, "post", "started_at"),
+        Index(None, "inspector", "started_at"),
     )
 
     id: Mapped[str] = mapped_column(String(24), primary_key=True)
@@ -173,6 +175,7 @@ class IdentifierRow(Base):
     """An identifier scanned or typed for an inspection, in arrival order."""
 
     __tablename__ = "inspection_identifiers"
+    __table_args__ = (Index(None, "value", "inspection_id"),)
 
     inspection_id: Mapped[str] = mapped_column(
         ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True
