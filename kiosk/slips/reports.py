@@ -188,8 +188,9 @@ def shift_report_flowables(report: ShiftReport, styles: _Styles) -> list[Any]:
             ]
         )
     if len(rows) == 1:
-        rows.append([_p("No inspection in this period.", styles.cell), "", "", "", "", "", ""])
-    story.append(_table(rows, (24, 40, 28, 34, 20, 26, 14), styles))
+        story.append(_p("No inspection in this period.", styles.body))
+    else:
+        story.append(_table(rows, (22, 45, 27, 32, 18, 24, 12), styles))
 
     overrides = [line for line in report.lines if line.inspection.override is not None]
     story.append(_p(f"Overrides ({len(overrides)})", styles.heading))
@@ -213,7 +214,7 @@ def shift_report_flowables(report: ShiftReport, styles: _Styles) -> list[Any]:
                     _p(override.text, styles.cell),
                 ]
             )
-        story.append(_table(rows, (38, 26, 26, 26, 28, 42), styles))
+        story.append(_table(rows, (45, 24, 24, 24, 23, 40), styles))
     else:
         story.append(_p("None.", styles.body))
 
@@ -245,7 +246,7 @@ def shift_report_flowables(report: ShiftReport, styles: _Styles) -> list[Any]:
                     _p(now, styles.cell),
                 ]
             )
-        story.append(_table(rows, (38, 22, 94, 32), styles))
+        story.append(_table(rows, (45, 20, 85, 30), styles))
     else:
         story.append(_p("None.", styles.body))
     return story

@@ -52,6 +52,7 @@ class Generated:
     inspector: str
     kp_number: str
     mrn: str
+    awb: str
     outcome: Outcome
     overridden: bool
 
@@ -112,6 +113,7 @@ def generate_inspections(
         country = COUNTRIES[n % len(COUNTRIES)]
         kp = f"{country}{at.year}{n:06d}"
         mrn = f"26BE{n:013d}A"[:18]
+        awb = f"125{n % 10**7:07d}{n % 7}"
         tables["inspections"].append(
             {
                 "id": ident,
@@ -130,7 +132,7 @@ def generate_inspections(
             }
         )
         for seq, (kind, value) in enumerate(
-            (("kp", kp), ("mrn", mrn), ("awb", f"125{n % 10**7:07d}{n % 7}")), start=1
+            (("kp", kp), ("mrn", mrn), ("awb", awb)), start=1
         ):
             tables["identifiers"].append(
                 {
@@ -209,7 +211,7 @@ def generate_inspections(
                     "at": at + timedelta(minutes=2),
                 }
             )
-        made.append(Generated(ident, at, post, kiosk, inspector, kp, mrn, outcome, overridden))
+        made.append(Generated(ident, at, post, kiosk, inspector, kp, mrn, awb, outcome, overridden))
     order = (
         (InspectionRow, "inspections"),
         (IdentifierRow, "identifiers"),
