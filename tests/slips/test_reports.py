@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from store.history_data import Generated, generate_inspections
 
 from kiosk.domain.models import KpCertificate, Outcome
 from kiosk.services.history_work import HistoryWork, month_period
@@ -19,7 +20,6 @@ from kiosk.slips.reports import KP_CSV_FIELDS, kp_report_csv, render_shift_repor
 from kiosk.store import Store
 from slips.factories import rasterise
 from slips.helpers import flat, page_sizes_mm, pdf_text
-from store.history_data import Generated, generate_inspections
 
 START = datetime(2026, 11, 2, 6, 0, tzinfo=UTC)
 
