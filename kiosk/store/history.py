@@ -241,6 +241,9 @@ def _summary(kind: str, detail: Mapping[str, Any]) -> str:
             f"{override.get('new_outcome', '')} by {override.get('supervisor', '')} "
             f"({override.get('code', '')})"
         )
+    declaration = detail.get("declaration")
+    if isinstance(declaration, Mapping):
+        parts.append(f"declaration {declaration.get('reference', '')}")
     for key in ("slip_path", "reason", "destination"):
         if key in detail:
             parts.append(str(detail[key]))

@@ -81,7 +81,7 @@ def record_parcels(settings: Settings) -> Recorded:
         user = work.store.user("inspector")
         assert user is not None
         recorded: list[Inspection] = []
-        for parcel in (_parcel("BW2026004417"), _parcel("NA2026003205")):
+        for index, parcel in enumerate((_parcel("BW2026004417"), _parcel("NA2026003205"))):
             kp, weight = parcel["scans"][0]["value"], parcel["weight_ct"]
             work.resume_or_create(user)
             for scan in parcel["scans"]:
@@ -106,7 +106,8 @@ def record_parcels(settings: Settings) -> Recorded:
                 )
             work.mark_printed(inspection.id)
             recorded.append(work.store.get(inspection.id))
-            work.next_parcel(user)
+            if index == 0:
+                work.next_parcel(user)  # closes the first; the second stays printed
         return Recorded(clear=recorded[0], overridden=recorded[1])
     finally:
         work.close()

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +39,7 @@ from kiosk.domain.history import (
 )
 from kiosk.domain.models import Inspection, Outcome, Reason, User
 from kiosk.ui.theme import icon_pixmap, outcome_icon_name
+from kiosk.ui.widgets.fit_label import ElidedLabel
 from kiosk.ui.widgets.message_area import MessageArea, MessageKind
 from kiosk.ui.widgets.panel import Panel, make_label
 from kiosk.ui.widgets.reason_list import ReasonList
@@ -65,7 +68,9 @@ QHeaderView::section {
     background: #f1f5f9; font-size: 16px; font-weight: 700; padding: 6px;
     border: none; border-bottom: 2px solid #94a3b8;
 }
+QWidget#HistoryScreen { background: #e8edf3; }
 QLabel#HistoryTitle { font-size: 28px; font-weight: 800; }
+QTableWidget::item { padding: 0 8px; }
 QLabel#RecheckText[emphasis="warn"] { color: #92400e; font-weight: 700; }
 """
 
@@ -318,7 +323,9 @@ class HistoryScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         top = QHBoxLayout()
-        self.detail_title = make_label(object_name="HistoryTitle")
+        self.detail_title = ElidedLabel()
+        self.detail_title.setObjectName("HistoryTitle")
+        self.detail_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.detail_back_button = self._button("DetailBackButton", "quiet")
         top.addWidget(self.detail_title, 1)
         top.addWidget(self.detail_back_button)
@@ -374,6 +381,9 @@ class HistoryScreen(QWidget):
         self.audit = QListWidget()
         self.audit.setObjectName("DetailAudit")
         self.audit.setWordWrap(True)
+        self.audit.setResizeMode(QListView.ResizeMode.Adjust)
+        self.audit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.audit.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.audit_panel.body.addWidget(self.audit, 1)
         right.addWidget(self.slip_panel)
         right.addWidget(self.audit_panel, 1)
@@ -398,7 +408,7 @@ class HistoryScreen(QWidget):
         self.kp_button.setText(self.tr("KP monthly report"))
         self.back_button.setText(self.tr("Back to inspection"))
         self.identifier_label.setText(self.tr("&Identifier or inspection id"))
-        self.identifier_input.setPlaceholderText(self.tr("KP, MRN, air waybill, seal\u2026"))
+        self.identifier_input.setPlaceholderText(self.tr("KP, MRN, AWB, seal\u2026"))
         self.from_label.setText(self.tr("&From"))
         self.to_label.setText(self.tr("&To"))
         self.verdict_label.setText(self.tr("&Verdict"))
@@ -515,9 +525,9 @@ class HistoryScreen(QWidget):
             self.photo.setPixmap(QPixmap())
         else:
             self.photo.setPixmap(QPixmap.fromImage(thumbnail))
+        self._update_actions()
         self.pages.setCurrentWidget(self.detail_page)
         self.reprint_button.setFocus()
-        self._update_actions()
 
     @Slot(object)
     def show_recheck(self, result: RecheckResult) -> None:
@@ -724,11 +734,8 @@ class HistoryScreen(QWidget):
     def _fill_detail(self, detail: InspectionDetail) -> None:
         inspection = detail.inspection
         self.detail_title.setText(
-            self.tr("Inspection {id} \u00b7 {post} / {kiosk} \u00b7 {when}").format(
-                id=inspection.id,
-                post=inspection.post,
-                kiosk=detail.kiosk_id,
-                when=_local_text(inspection.started_at),
+            self.tr("Inspection {id} \u00b7 {when}").format(
+                id=inspection.id, when=_local_text(inspection.started_at)
             )
         )
         self.identifiers_text.setText(self._identifiers_text(detail))
@@ -766,6 +773,11 @@ class HistoryScreen(QWidget):
                 ).format(carats=cert.carats, parcels=cert.parcel_count, value=cert.value_usd)
             )
         lines.append(self.tr("Inspector: {name}").format(name=detail.name(inspection.inspector)))
+        lines.append(
+            self.tr("Post {post}, kiosk {kiosk}").format(
+                post=inspection.post, kiosk=detail.kiosk_id
+            )
+        )
         return "\n".join(lines) if lines else self.tr("No identifier recorded.")
 
     def _reading_text(self, inspection: Inspection) -> str:
@@ -823,8 +835,9 @@ class HistoryScreen(QWidget):
         self.shift_button.setEnabled(idle)
         self.kp_button.setEnabled(idle)
         has_verdict = self._detail is not None and self._detail.inspection.verdict is not None
-        self.reprint_button.setEnabled(idle and has_verdict)
-        self.recheck_button.setEnabled(idle and self._detail is not None)
+        # Queued behind whatever runs: they stay enabled so that the focus can rest on them.
+        self.reprint_button.setEnabled(has_verdict)
+        self.recheck_button.setEnabled(self._detail is not None)
 
 
 def _with_page(query: HistoryQuery, page: int) -> HistoryQuery:
