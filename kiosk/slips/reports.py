@@ -214,7 +214,7 @@ def shift_report_flowables(report: ShiftReport, styles: _Styles) -> list[Any]:
                     _p(override.text, styles.cell),
                 ]
             )
-        story.append(_table(rows, (45, 24, 24, 24, 23, 40), styles))
+        story.append(_table(rows, (45, 24, 24, 24, 31, 32), styles))
     else:
         story.append(_p("None.", styles.body))
 
