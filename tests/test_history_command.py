@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from services.history_fixtures import Recorded, history_settings, record_parcels
 
 from kiosk.cli import main
-from services.history_fixtures import Recorded, history_settings, record_parcels
 
 
 @pytest.fixture(scope="module")
