@@ -143,12 +143,12 @@ def _rows(session: Session, ids: Sequence[str]) -> list[HistoryRow]:
     ):
         kp[inspection_id] = value  # the newest valid one stands
     verdicts: dict[str, tuple[int, str]] = {}
-    for verdict_id, inspection_id, outcome in session.execute(
+    for verdict_id, inspection_id, label in session.execute(
         select(VerdictRow.id, VerdictRow.inspection_id, VerdictRow.outcome)
         .where(VerdictRow.inspection_id.in_(ids), VerdictRow.superseded_at.is_(None))
         .order_by(VerdictRow.seq)
     ):
-        verdicts[inspection_id] = (verdict_id, outcome)
+        verdicts[inspection_id] = (verdict_id, label)
     overrides: dict[str, tuple[str, str]] = {}
     for inspection_id, verdict_id, supervisor, new_outcome in session.execute(
         select(
