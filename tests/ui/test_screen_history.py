@@ -190,9 +190,12 @@ def test_main_window_history_and_back(qtbot: QtBot, rig: Rig) -> None:
     qtbot.keyClicks(window.sign_in_screen, pv.PREVIEW_PIN)
     qtbot.keyClick(window.sign_in_screen, Qt.Key.Key_Return)
     assert window.current_screen is window.inspection_screen
+    assert window.history_screen is None  # made when first asked for
     with qtbot.waitSignal(rig.service.results_ready, timeout=TIMEOUT_MS):
         qtbot.mouseClick(window.inspection_screen.history_button, Qt.MouseButton.LeftButton)
+    assert window.history_screen is not None
     assert window.current_screen is window.history_screen
+    assert window.history_screen.table.rowCount() == 0  # today: nothing yet
     qtbot.mouseClick(window.history_screen.back_button, Qt.MouseButton.LeftButton)
     assert window.current_screen is window.inspection_screen
     devices.stop()
