@@ -44,6 +44,7 @@ from kiosk.domain.wedge import DEFAULT_IDLE_MS, DEFAULT_MAX_GAP_MS
 from kiosk.ui.formatting import utc_now
 from kiosk.ui.ports import ControllerPort, DataVersionLike, DevicesPort, SettingsView, SyncPort
 from kiosk.ui.screens.devices import DevicesScreen
+from kiosk.ui.screens.history import HistoryPort, HistoryScreen, connect_history
 from kiosk.ui.screens.inspection import InspectionScreen
 from kiosk.ui.screens.override import OverrideScreen
 from kiosk.ui.screens.sign_in import MAX_PIN_DIGITS, SignInScreen
@@ -180,6 +181,8 @@ class MainWindow(QMainWindow):
         sync: The sync service, or ``None`` when no hub is configured.
         clock: The source of "now" for the data age (UTC).
         wedge_max_gap_ms: Longest gap between two keys of a keyboard-wedge scan.
+        history: The history service (past inspections, reprints, reports); ``None``: the
+            History screen is left out.
     """
 
     def __init__(
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
         sync: SyncPort | None = None,
         clock: Callable[[], datetime] = utc_now,
         wedge_max_gap_ms: float = DEFAULT_MAX_GAP_MS,
+        history: HistoryPort | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -216,6 +220,11 @@ class MainWindow(QMainWindow):
         self.sync_screen = SyncScreen(
             sync, max_data_age_h=settings_view.max_data_age_h, clock=clock
         )
+        self._history = history
+        self.history_screen: HistoryScreen | None = None
+        if history is not None:
+            self.history_screen = HistoryScreen(post=settings_view.post)
+            connect_history(self.history_screen, history, lambda: self._controller.user)
         self.fault_panel = FaultPanel()
         self.status_bar = StatusBar(
             settings_view.post_name,
@@ -235,7 +244,9 @@ class MainWindow(QMainWindow):
         # The screens of the navigation rail, in order (Alt+1, Alt+2, ...).
         self.add_screen("inspection", self._title_inspection, self.inspection_screen,
                         Permission.INSPECT)
-        # (the history screen is added here)
+        if self.history_screen is not None:
+            self.add_screen("history", self._title_history, self.history_screen,
+                            Permission.HISTORY)
         self.add_screen("devices", self._title_devices, self.devices_screen,
                         Permission.DEVICES_VIEW)
         self.add_screen("sync", self._title_sync, self.sync_screen, Permission.SYNC)
@@ -460,6 +471,8 @@ class MainWindow(QMainWindow):
         i.reprint_requested.connect(self._on_inspection_screen_reprint_requested)
         i.declaration_entered.connect(self._on_inspection_screen_declaration_entered)
         i.new_seal_entered.connect(self._on_inspection_screen_new_seal_entered)
+        if self.history_screen is not None:
+            self.history_screen.back_requested.connect(self._on_history_screen_back_requested)
 
         o = self.override_screen
         o.override_requested.connect(self._on_override_screen_override_requested)
@@ -834,6 +847,10 @@ class MainWindow(QMainWindow):
         )
 
     @Slot()
+    def _on_history_screen_back_requested(self) -> None:
+        self.show_screen("inspection")
+
+    @Slot()
     def _on_override_screen_cancelled(self) -> None:
         self._show_inspection_screen()
 
@@ -852,6 +869,8 @@ class MainWindow(QMainWindow):
             self.sign_in_screen.show_error(message)
         elif self.current_screen is self.override_screen:
             self.override_screen.show_refusal(message)
+        elif self.history_screen is not None and self.current_screen is self.history_screen:
+            self.history_screen.show_message(message)
         else:
             self.inspection_screen.show_message(message)
 
@@ -949,6 +968,9 @@ class MainWindow(QMainWindow):
 
     def _title_devices(self) -> str:
         return self.tr("Devices")
+
+    def _title_history(self) -> str:
+        return self.tr("History")
 
     def _title_sync(self) -> str:
         return self.tr("Data & sync")

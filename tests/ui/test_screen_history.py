@@ -53,7 +53,8 @@ def rig(qtbot: QtBot, recorded_post: tuple[Settings, Recorded]) -> Iterator[Rig]
     connect_history(screen, service, lambda: None)
     qtbot.addWidget(screen)
     screen.resize(1280, 740)
-    screen.show()
+    with qtbot.waitSignal(service.results_ready, timeout=TIMEOUT_MS):
+        screen.show()  # the first showing lists the day's inspections
     yield Rig(settings, recorded, service, screen)
     service.shutdown()
     devices.stop()
@@ -190,12 +191,16 @@ def test_main_window_history_and_back(qtbot: QtBot, rig: Rig) -> None:
     qtbot.keyClicks(window.sign_in_screen, pv.PREVIEW_PIN)
     qtbot.keyClick(window.sign_in_screen, Qt.Key.Key_Return)
     assert window.current_screen is window.inspection_screen
-    assert window.history_screen is None  # made when first asked for
+    assert window.history_screen is not None
+    assert "history" in window.allowed_screens()
     with qtbot.waitSignal(rig.service.results_ready, timeout=TIMEOUT_MS):
         qtbot.mouseClick(window.inspection_screen.history_button, Qt.MouseButton.LeftButton)
-    assert window.history_screen is not None
     assert window.current_screen is window.history_screen
     assert window.history_screen.table.rowCount() == 0  # today: nothing yet
+    SHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SHOTS_DIR / "history-in-window-1280x800.png"))
+    assert window.width() == 1280
+    assert window.history_screen.width() >= window.history_screen.minimumSizeHint().width()
     qtbot.mouseClick(window.history_screen.back_button, Qt.MouseButton.LeftButton)
     assert window.current_screen is window.inspection_screen
     devices.stop()

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal, SignalInstance, Slot
-from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
+from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -254,21 +254,22 @@ class HistoryScreen(QWidget):
         self.post_label = make_label(field=True)
         self.post_input = QLineEdit(post)
         self.post_input.setObjectName("HistoryPost")
-        self.post_input.setMaximumWidth(220)
         self.search_button = self._button("HistorySearchButton", "primary")
-        fields: list[tuple[QLabel, QWidget]] = [
-            (self.identifier_label, self.identifier_input),
-            (self.from_label, self.from_input),
-            (self.to_label, self.to_input),
-            (self.verdict_label, self.verdict_input),
-            (self.post_label, self.post_input),
+        # Two rows of fields, so the screen fits beside the navigation rail at 1280 px.
+        placed: list[tuple[QLabel, QWidget, int, int, int]] = [
+            (self.identifier_label, self.identifier_input, 0, 0, 2),
+            (self.verdict_label, self.verdict_input, 0, 2, 1),
+            (self.post_label, self.post_input, 0, 3, 1),
+            (self.from_label, self.from_input, 2, 0, 1),
+            (self.to_label, self.to_input, 2, 1, 1),
         ]
-        for column, (label, widget) in enumerate(fields):
+        for label, widget, row, column, span in placed:
             label.setBuddy(widget)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(widget, 1, column)
-        grid.addWidget(self.search_button, 1, len(fields))
-        grid.setColumnStretch(0, 3)
+            grid.addWidget(label, row, column, 1, span)
+            grid.addWidget(widget, row + 1, column, 1, span)
+        grid.addWidget(self.search_button, 3, 2, 1, 2)
+        for column in range(4):
+            grid.setColumnStretch(column, 1)
         self.filters.body.addLayout(grid)
         self.filters.heading.hide()
         layout.addWidget(self.filters)
@@ -620,6 +621,12 @@ class HistoryScreen(QWidget):
             self.open_button,
             self.message.dismiss_button,
         ]
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """The first time the screen is shown, list today's inspections."""
+        super().showEvent(event)
+        if not self._searched:
+            self._on_search_button_clicked()
 
     # ---- Keyboard --------------------------------------------------------------------------
 
