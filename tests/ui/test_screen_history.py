@@ -194,7 +194,7 @@ def test_main_window_history_and_back(qtbot: QtBot, rig: Rig) -> None:
     assert window.history_screen is not None
     assert "history" in window.allowed_screens()
     with qtbot.waitSignal(rig.service.results_ready, timeout=TIMEOUT_MS):
-        qtbot.mouseClick(window.inspection_screen.history_button, Qt.MouseButton.LeftButton)
+        assert window.show_screen("history")  # the rail's History entry (Alt+2)
     assert window.current_screen is window.history_screen
     assert window.history_screen.table.rowCount() == 0  # today: nothing yet
     SHOTS_DIR.mkdir(parents=True, exist_ok=True)
@@ -206,7 +206,7 @@ def test_main_window_history_and_back(qtbot: QtBot, rig: Rig) -> None:
     devices.stop()
 
 
-def test_main_window_without_history_says_so(qtbot: QtBot) -> None:
+def test_main_window_without_history_has_no_history_entry(qtbot: QtBot) -> None:
     controller, devices = pv.PreviewController(), pv.PreviewDevices()
     window = MainWindow(controller, devices, pv.SETTINGS, clock=lambda: pv.NOW)
     qtbot.addWidget(window)
@@ -214,7 +214,7 @@ def test_main_window_without_history_says_so(qtbot: QtBot) -> None:
     qtbot.mouseClick(window.sign_in_screen.user_buttons()["jpeeters"], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(window.sign_in_screen, pv.PREVIEW_PIN)
     qtbot.keyClick(window.sign_in_screen, Qt.Key.Key_Return)
-    qtbot.mouseClick(window.inspection_screen.history_button, Qt.MouseButton.LeftButton)
-    assert window.current_screen is window.inspection_screen
-    assert window.inspection_screen.message.isVisible()
+    assert window.history_screen is None
+    assert "history" not in window.allowed_screens()
+    assert not window.show_screen("history")
     devices.stop()
