@@ -28,6 +28,29 @@ def utc_now() -> datetime:
 # ---- Errors ---------------------------------------------------------------------------------
 
 
+def sync_folder(folder: Path) -> None:
+    """Flush a folder's entries to disk, so a file just renamed into it survives a power cut.
+
+    A rename is durable only once the directory itself is synced; best effort where a
+    directory cannot be opened (not on Linux).
+
+    Args:
+        folder: The folder a file was renamed into.
+    """
+    import os
+
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 class DeviceError(Exception):
     """Anything a device did wrong; the message is fit to show a technician."""
 

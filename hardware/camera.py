@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import zxingcpp
 
-from hardware.base import DeviceDisconnectedError, Scan, utc_now
+from hardware.base import DeviceDisconnectedError, Scan, sync_folder, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -402,7 +402,7 @@ def decode_codes(frame: Frame, max_side_px: int | None = None) -> list[Scan]:
 
 
 def save_jpeg(frame: Frame, path: Path, quality: int = 90) -> tuple[str, int, int]:
-    """Encode a frame as JPEG and write it atomically (temporary file, then rename).
+    """Encode a frame as JPEG and write it atomically (temporary file, fsync, rename, folder fsync).
 
     Args:
         frame: A BGR (or grey) uint8 image.
@@ -443,5 +443,6 @@ def save_jpeg(frame: Frame, path: Path, quality: int = 90) -> tuple[str, int, in
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+    sync_folder(path.parent)
     height, width = frame.shape[:2]
     return hashlib.sha256(data).hexdigest(), int(width), int(height)

@@ -15,7 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hardware.base import DeviceDisconnectedError, DeviceError, DeviceTimeoutError, PrintJob
+from hardware.base import (
+    DeviceDisconnectedError,
+    DeviceError,
+    DeviceTimeoutError,
+    PrintJob,
+    sync_folder,
+)
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -80,6 +86,7 @@ class FolderPrinter:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp_name, target)
+            sync_folder(self.folder)
         except OSError as exc:
             if tmp_name:
                 with contextlib.suppress(OSError):

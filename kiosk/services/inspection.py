@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from hardware.base import DeviceError, utc_now
+from kiosk.crashpoints import crash_point
 from kiosk.domain.identifiers import classify
 from kiosk.domain.models import (
     Declaration,
@@ -183,6 +184,7 @@ class InspectionWork:
         self.checker = Checker.from_settings(self.store, self.settings)
         for folder in (self.settings.photos_path, self.settings.slips_path):
             folder.mkdir(parents=True, exist_ok=True)
+            _remove_partial_files(folder)
         return Startup(tuple(self.store.users()), self.store.data_version(), seeded)
 
     def warm_up(self) -> None:
@@ -243,14 +245,63 @@ class InspectionWork:
     # ---- inspections -----------------------------------------------------------------------
 
     def resume_or_create(self, user: User) -> StepResult:
-        """Reopen this kiosk's unfinished inspection, or start a new one for ``user``."""
+        """Reopen this kiosk's unfinished inspection, or start a new one for ``user``.
+
+        A reopened inspection is first brought to where its last saved step leads, in case the
+        kiosk stopped half-way through a step (power cut, crash): complete inputs that were
+        not checked yet are checked (the declaration recorded, the verdict and slip made), and
+        a decided inspection whose slip is missing or older than its verdict or override gets
+        its slip written again. Nothing already recorded is recorded a second time.
+        """
         store = self._store()
         kiosk = self.settings.kiosk
         found = store.unfinished(kiosk.post, kiosk.kiosk_id)
         if found is None:
             found = store.create_inspection(kiosk.post, kiosk.kiosk_id, user.username, self.clock())
+            self.current_id = found.id
+            return StepResult(found, self._checker().lookup(found))
         self.current_id = found.id
-        return StepResult(found, self._checker().lookup(found), decided=found.verdict is not None)
+        name = self._display_name(found.inspector, user)
+        if found.state is InspectionState.COLLECTING:
+            if _has_inputs(found):
+                return self._after_input(found, name)
+            return StepResult(found, self._checker().lookup(found))
+        lookup = self._checker().lookup(found)
+        if found.verdict is not None and self._slip_is_stale(found):
+            log.warning("inspection %s: slip missing or out of date, written again", found.id)
+            supervisor_name = None
+            if found.override is not None:
+                supervisor = store.user(found.override.supervisor)
+                supervisor_name = (
+                    supervisor.display_name if supervisor is not None else found.override.supervisor
+                )
+            found = self._write_slip(
+                found,
+                lookup,
+                name,
+                ruleset_version=found.verdict.ruleset_version,
+                supervisor_name=supervisor_name,
+            )
+        return StepResult(found, lookup, decided=found.verdict is not None)
+
+    def _display_name(self, username: str, user: User) -> str:
+        """The display name of ``username`` (the inspection's inspector) for its slip."""
+        if username == user.username:
+            return user.display_name
+        found = self._store().user(username)
+        return found.display_name if found is not None else username
+
+    def _slip_is_stale(self, inspection: Inspection) -> bool:
+        """True when the slip file is missing or was written before the verdict or override."""
+        if inspection.slip_path is None or not Path(inspection.slip_path).is_file():
+            return True
+        last_slip = last_change = -1
+        for index, event in enumerate(self._store().events(inspection.id)):
+            if event.kind == "slip":
+                last_slip = index
+            elif event.kind in ("decide", "override"):
+                last_change = index
+        return last_slip < last_change
 
     def next_parcel(self, user: User) -> StepResult:
         """Close the current inspection (it must be decided) and start a new one."""
@@ -372,6 +423,7 @@ class InspectionWork:
         now = self.clock()
         override = Override(supervisor, code, reason, override_outcome(verdict), now)
         overridden = store.set_override(current.id, override, now)
+        crash_point("work:overridden")
         lookup = self._checker().lookup(overridden)
         return self._write_slip(
             overridden,
@@ -449,6 +501,7 @@ class InspectionWork:
         now = self.clock()
         result = self._checker().check(inspection, now)
         decided = store.set_verdict(inspection.id, result.verdict, now)
+        crash_point("work:decided")
         with_slip = self._write_slip(
             decided, result.lookup, inspector_name, ruleset_version=result.verdict.ruleset_version
         )
@@ -526,6 +579,24 @@ def settings_digest(settings: Settings) -> str:
             log.warning("cannot read %s to record its digest", source)
     body = json.dumps(settings.to_dict(), sort_keys=True, default=str)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+PARTIAL_FILE_PATTERN = ".*.tmp"
+"""Temporary files of photos and slips being written (``save_jpeg``, ``write_slip``)."""
+
+
+def _remove_partial_files(folder: Path) -> None:
+    """Delete what a write cut short left behind: ``.<name>.<random>.tmp`` files.
+
+    Photos and slips are written under a temporary name, synced, then renamed; a temporary
+    file still there when the kiosk starts was never renamed, so nothing refers to it.
+    """
+    for partial in folder.glob(PARTIAL_FILE_PATTERN):
+        try:
+            partial.unlink()
+            log.warning("removed %s, left by an interrupted write", partial)
+        except OSError as exc:
+            log.warning("cannot remove %s: %s", partial, exc)
 
 
 def _has_inputs(inspection: Inspection) -> bool:

@@ -133,6 +133,21 @@ def _write_new(path: Path, data: bytes, mode: int) -> bool:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
+        _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the new key's directory entry durable (best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _read_private(path: Path) -> Ed25519PrivateKey:

@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
+from kiosk.crashpoints import crash_point
 from kiosk.domain.models import (
     IdentifierKind,
     Inspection,
@@ -751,6 +752,7 @@ def write_slip(inspection: Inspection, ctx: SlipContext, folder: Path) -> Path:
             handle.write(pdf)
             handle.flush()
             os.fsync(handle.fileno())
+        crash_point("slip:before-rename")
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Table, delete, func, select
 from sqlalchemy.orm import Session
 
+from kiosk.crashpoints import crash_point
 from kiosk.domain.models import Authorisation, G7Certificate, KpCertificate, ListedParty
 from kiosk.domain.names import normalise_name
 from kiosk.store.database import Database, StoreError
@@ -260,6 +261,7 @@ class ListStoreMixin:
         counts["weak_aliases"] += sum(1 for n in names if n["weak"])
         if names:
             connection.execute(_NAMES.insert(), names)
+        crash_point("store:import-batch")
 
     def iter_listed_parties(
         self, lists: Iterable[str] | None = None, page_size: int = BATCH_PARTIES

@@ -23,6 +23,7 @@ from typing import Any, Self
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
+from kiosk.crashpoints import crash_point
 from kiosk.domain.models import (
     NEW_SEAL_NOTE,
     Declaration,
@@ -1031,6 +1032,7 @@ class Store(ListStoreMixin, BundleStoreMixin):
                 inspection_id,
                 inspector,
             )
+            crash_point("store:create:before-commit")
             return _inspection(row)
 
     def _step(
@@ -1057,15 +1059,17 @@ class Store(ListStoreMixin, BundleStoreMixin):
             apply(session, row)
             row.state = new_state.value
             row.updated_at = now
+            event_kind = kind or (event.value if event is not None else "step")
             self._event(
                 session,
-                kind or (event.value if event is not None else "step"),
+                event_kind,
                 now,
                 {**detail, "from": state.value, "to": new_state.value},
                 inspection_id,
                 actor,
             )
             session.flush()
+            crash_point(f"store:{event_kind}:before-commit")
             return _inspection(row)
 
     def add_identifier(
