@@ -91,10 +91,11 @@ def run_killed(
         AssertionError: When the child ended any other way (the point was never reached).
     """
     result = run_child(argv, {**env, ENV_VAR: kill_at}, timeout_s)
-    assert result.killed and f"killed at {kill_at}" in result.stderr, (
-        f"the child was not killed at {kill_at} (exit {result.returncode}):\n"
-        f"{result.stdout[-2000:]}\n{result.stderr[-4000:]}"
-    )
+    if not (result.killed and f"killed at {kill_at}" in result.stderr):
+        raise AssertionError(
+            f"the child was not killed at {kill_at} (exit {result.returncode}):\n"
+            f"{result.stdout[-2000:]}\n{result.stderr[-4000:]}"
+        )
     return result
 
 

@@ -45,7 +45,7 @@ class Expected:
     overridden: bool = False
 
 
-C, D, P, O = (
+C, D, P, OV = (
     InspectionState.COLLECTING,
     InspectionState.DECIDED,
     InspectionState.PRINTED,
@@ -73,8 +73,8 @@ KILL_POINTS: dict[str, Expected | None] = {
     "printer:printed": Expected(D, 4, **DONE),
     "store:override:before-commit": Expected(P, 4, **DONE, printed=True),
     # the override is committed, the slip still shows the hold
-    "work:overridden": Expected(O, 4, **DONE, printed=True, overridden=True),
-    "store:close:before-commit": Expected(O, 4, **DONE, printed=True, overridden=True),
+    "work:overridden": Expected(OV, 4, **DONE, printed=True, overridden=True),
+    "store:close:before-commit": Expected(OV, 4, **DONE, printed=True, overridden=True),
     # closed: nothing to reopen (next parcel's empty inspection is)
     "after:close": None,
 }
@@ -114,7 +114,9 @@ def test_a_kill_at_any_step_loses_and_doubles_nothing(point: str, kiosk_dir: Pat
     resumed = result.resumed
     if expected is None:
         assert result.final.id == target
-        assert resumed.id != target and resumed.state is C and not resumed.identifiers
+        assert resumed.id != target
+        assert resumed.state is C
+        assert not resumed.identifiers
     else:
         if target is not None:
             assert resumed.id == target, "the unfinished inspection was not reopened"
@@ -129,7 +131,8 @@ def test_a_kill_at_any_step_loses_and_doubles_nothing(point: str, kiosk_dir: Pat
             assert resumed.declaration is not None, "the declaration found was not recorded"
         if expected.verdict:
             # a reopened decided inspection has its slip, showing what was decided
-            assert resumed.slip_path is not None and Path(resumed.slip_path).is_file()
+            assert resumed.slip_path is not None
+            assert Path(resumed.slip_path).is_file()
             if expected.overridden:
                 assert SUPERVISOR_NAME in slip_text(Path(resumed.slip_path))
         # Every step the killed process finished is there.
@@ -184,11 +187,14 @@ def check_record(folder: Path, inspection_id: str) -> None:
         final = store.get(inspection_id)
     finally:
         store.close()
-    assert final.photo is not None and final.slip_path is not None
+    assert final.photo is not None
+    assert final.slip_path is not None
     photo = Path(final.photo.path).read_bytes()
     assert hashlib.sha256(photo).hexdigest() == final.photo.sha256
     text = slip_text(Path(final.slip_path))
-    assert SUPERVISOR_NAME in text and final.id in text
+    assert SUPERVISOR_NAME in text
+    assert final.id in text
     printed = sorted((folder / "printed").glob("*.pdf"))
-    assert printed and all(p.read_bytes().endswith(b"%%EOF\n") for p in printed)
+    assert printed
+    assert all(p.read_bytes().endswith(b"%%EOF\n") for p in printed)
     assert partial_files(folder) == []
