@@ -69,9 +69,7 @@ def child_env(home: Path, extra: Mapping[str, str] | None = None) -> dict[str, s
     return env
 
 
-def run_child(
-    argv: Sequence[str], env: Mapping[str, str], timeout_s: float = 30.0
-) -> ChildResult:
+def run_child(argv: Sequence[str], env: Mapping[str, str], timeout_s: float = 30.0) -> ChildResult:
     """Run a child to its end (killed or not)."""
     done = subprocess.run(
         list(argv), env=dict(env), capture_output=True, text=True, timeout=timeout_s, check=False

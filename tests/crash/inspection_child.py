@@ -118,8 +118,7 @@ def drive(folder: Path, target_id: str | None = None) -> Drive:
         for scan in PARCEL["scans"]:
             identifier = classify(scan["value"], scan["symbology"], InputSource.SCANNER)
             if any(
-                i.kind is identifier.kind and i.value == identifier.value
-                for i in insp.identifiers
+                i.kind is identifier.kind and i.value == identifier.value for i in insp.identifiers
             ):
                 continue
             insp = work.add_identifier(identifier, name).inspection

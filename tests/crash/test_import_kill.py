@@ -49,8 +49,18 @@ def test_a_kill_mid_import_keeps_the_previous_list(tmp_path: Path) -> None:
     cfg.write_text(f'[data]\ndatabase = "{db}"\nsample_data = false\n', encoding="utf-8")
     big = ofac_csv(tmp_path / "sdn.csv", PARTIES)
     argv = [
-        sys.executable, "-m", "kiosk", "--config", str(cfg),
-        "data", "import", "--format", "ofac-csv", str(big), "--version", "v2",
+        sys.executable,
+        "-m",
+        "kiosk",
+        "--config",
+        str(cfg),
+        "data",
+        "import",
+        "--format",
+        "ofac-csv",
+        str(big),
+        "--version",
+        "v2",
     ]
     env = child_env(tmp_path / "home")
 

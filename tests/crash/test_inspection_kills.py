@@ -97,9 +97,7 @@ def partial_files(folder: Path) -> list[Path]:
 @pytest.mark.slow
 @pytest.mark.parametrize("point", list(KILL_POINTS))
 def test_a_kill_at_any_step_loses_and_doubles_nothing(point: str, kiosk_dir: Path) -> None:
-    run_killed(
-        python_argv(CHILD, str(kiosk_dir)), point, env=child_env(kiosk_dir.parent / "home")
-    )
+    run_killed(python_argv(CHILD, str(kiosk_dir)), point, env=child_env(kiosk_dir.parent / "home"))
     db = kiosk_dir / "kiosk.sqlite"
     assert integrity_check(db) == "ok"
     journal = read_journal(kiosk_dir)
@@ -160,8 +158,10 @@ def check_record(folder: Path, inspection_id: str) -> None:
     assert integrity_check(db) == "ok"
     kinds = {
         kind: count_rows(
-            db, "SELECT count(*) FROM events WHERE inspection_id = ? AND kind = ?",
-            inspection_id, kind,
+            db,
+            "SELECT count(*) FROM events WHERE inspection_id = ? AND kind = ?",
+            inspection_id,
+            kind,
         )
         for kind in EVENTS_OF_A_FINISHED_INSPECTION
     }
