@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
 
 from crash.harness import child_env, count_rows, integrity_check, python_argv, run_killed
 from crash.inspection_child import (
@@ -26,7 +27,8 @@ from crash.inspection_child import (
     read_journal,
     settings_for,
 )
-from kiosk.domain.models import InspectionState
+from kiosk.domain.models import Inspection, InspectionState
+from kiosk.services.inspection import InspectionController
 from kiosk.store import Store
 
 CHILD = Path(__file__).with_name("inspection_child.py")
@@ -198,3 +200,30 @@ def check_record(folder: Path, inspection_id: str) -> None:
     assert printed
     assert all(p.read_bytes().endswith(b"%%EOF\n") for p in printed)
     assert partial_files(folder) == []
+
+
+@pytest.mark.slow
+def test_the_controller_reopens_the_killed_inspection_at_sign_in(
+    qtbot: QtBot, kiosk_dir: Path
+) -> None:
+    """Killed after the verdict, before the slip: the next sign-in shows the verdict and slip."""
+    run_killed(
+        python_argv(CHILD, str(kiosk_dir)),
+        "work:decided",
+        env=child_env(kiosk_dir.parent / "home"),
+    )
+    (opened, *_) = read_journal(kiosk_dir)
+    controller = InspectionController(settings_for(kiosk_dir))
+    try:
+        controller.start()
+        with qtbot.waitSignal(controller.verdict_ready, timeout=20000) as blocker:
+            controller.sign_in("inspector", "1234")
+        resumed = blocker.args[0]
+        assert isinstance(resumed, Inspection)
+        assert resumed.id == opened["id"]
+        assert resumed.state is InspectionState.DECIDED
+        assert resumed.slip_path is not None
+        assert Path(resumed.slip_path).is_file()
+        assert controller.current == resumed
+    finally:
+        controller.shutdown()
