@@ -12,6 +12,7 @@ chain intact, the photo and slip files complete and no partial files left.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,15 @@ import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from crash.harness import child_env, count_rows, integrity_check, python_argv, run_killed
+from crash.harness import (
+    child_env,
+    count_rows,
+    integrity_check,
+    kill_when,
+    python_argv,
+    run_killed,
+    start_child,
+)
 from crash.inspection_child import (
     PARCEL,
     SUPERVISOR_NAME,
@@ -227,3 +236,26 @@ def test_the_controller_reopens_the_killed_inspection_at_sign_in(
         assert controller.current == resumed
     finally:
         controller.shutdown()
+
+
+def inputs_recorded(db: Path) -> int:
+    if not db.is_file():
+        return 0
+    try:
+        return count_rows(db, "SELECT count(*) FROM events WHERE kind = 'input'")
+    except sqlite3.Error:
+        return 0  # not created or migrated yet
+
+
+@pytest.mark.slow
+def test_a_kill_from_outside_when_the_events_show_a_step(kiosk_dir: Path) -> None:
+    """SIGKILL from outside as soon as the audit trail shows the third input."""
+    db = kiosk_dir / "kiosk.sqlite"
+    child = start_child(python_argv(CHILD, str(kiosk_dir)), child_env(kiosk_dir.parent / "home"))
+    result = kill_when(child, lambda: inputs_recorded(db) >= 3)
+    assert result.killed
+    assert integrity_check(db) == "ok"
+    journal = read_journal(kiosk_dir)
+    final = drive(kiosk_dir, journal[0]["id"]).final
+    assert final.id == journal[0]["id"]
+    check_record(kiosk_dir, final.id)
