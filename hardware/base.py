@@ -7,6 +7,7 @@ Nothing here imports Qt or the kiosk.
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -25,9 +26,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-# ---- Errors ---------------------------------------------------------------------------------
-
-
 def sync_folder(folder: Path) -> None:
     """Flush a folder's entries to disk, so a file just renamed into it survives a power cut.
 
@@ -37,8 +35,6 @@ def sync_folder(folder: Path) -> None:
     Args:
         folder: The folder a file was renamed into.
     """
-    import os
-
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -49,6 +45,9 @@ def sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# ---- Errors ---------------------------------------------------------------------------------
 
 
 class DeviceError(Exception):

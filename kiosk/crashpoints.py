@@ -43,6 +43,6 @@ def crash_point(name: str) -> None:
     if point != name:
         return
     _reached[name] += 1
-    if _reached[name] >= int(nth or "1"):
+    if _reached[name] >= (int(nth) if nth.isdigit() else 1):
         os.write(2, f"killed at {wanted}\n".encode())
         os.kill(os.getpid(), signal.SIGKILL)
