@@ -7,7 +7,7 @@ rolls everything back and the list in use stays as it was. Registers are merged 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -137,6 +137,18 @@ class ListStoreMixin:
 
     _db: Database
 
+    @staticmethod
+    def _event(
+        session: Session,
+        kind: str,
+        at: datetime,
+        detail: Mapping[str, Any],
+        inspection_id: str | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Append an audit event in the caller's transaction (``Store._event``)."""
+        raise NotImplementedError
+
     @contextmanager
     def _list_read(self) -> Iterator[Session]:
         with Session(self._db.engine, expire_on_commit=False) as session, session.begin():
@@ -214,6 +226,12 @@ class ListStoreMixin:
                     loaded_at=now,
                     counts=dict(counts),
                 )
+            )
+            self._event(
+                session,
+                "list_imported",
+                now,
+                {"list": source, "version": version[:100], "file": source_file[:300], **counts},
             )
         return ImportResult(
             source=source,
@@ -362,6 +380,17 @@ class ListStoreMixin:
                     loaded_at=now,
                     counts={"records": written},
                 )
+            )
+            self._event(
+                session,
+                "register_imported",
+                now,
+                {
+                    "register": kind,
+                    "version": version[:100],
+                    "file": source_file[:300],
+                    "records": written,
+                },
             )
         return ImportResult(source=f"register:{kind}", records=written)
 

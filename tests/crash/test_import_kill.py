@@ -33,6 +33,10 @@ def ofac_parties(db: Path) -> int:
     return count_rows(db, "SELECT count(*) FROM listed_parties WHERE list_name = 'OFAC'")
 
 
+def imports_audited(db: Path) -> int:
+    return count_rows(db, "SELECT count(*) FROM events WHERE kind = 'list_imported'")
+
+
 @pytest.mark.slow
 def test_a_kill_mid_import_keeps_the_previous_list(tmp_path: Path) -> None:
     db = tmp_path / "kiosk.sqlite"
@@ -69,6 +73,7 @@ def test_a_kill_mid_import_keeps_the_previous_list(tmp_path: Path) -> None:
 
     assert integrity_check(db) == "ok"
     assert ofac_parties(db) == before.records
+    assert imports_audited(db) == 1  # v1's; the killed import left neither rows nor event
     store = Store.open(f"sqlite:///{db}")
     try:
         (status,) = [s for s in store.data_status() if s.source == "OFAC"]
@@ -87,4 +92,5 @@ def test_a_kill_mid_import_keeps_the_previous_list(tmp_path: Path) -> None:
         store.close()
     assert after.records == PARTIES
     assert ofac_parties(db) == PARTIES
+    assert imports_audited(db) == 2
     assert integrity_check(db) == "ok"
