@@ -19,7 +19,7 @@ SCRIPTS = (
     "screening.py",
     "screening_accuracy.py",
     "hostile_inputs.py",
-    "soak_shift.py",  # last: a full shift of 2,000 parcels takes about half an hour
+    "soak_shift.py",  # last: 2,000 parcels take about an hour on a busy 2-core machine
 )
 
 
