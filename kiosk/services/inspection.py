@@ -292,14 +292,18 @@ class InspectionWork:
         return found.display_name if found is not None else username
 
     def _slip_is_stale(self, inspection: Inspection) -> bool:
-        """True when the slip file is missing or was written before the verdict or override."""
+        """True when the slip is missing or older than the verdict, override or unprinted seal."""
         if inspection.slip_path is None or not Path(inspection.slip_path).is_file():
             return True
         last_slip = last_change = -1
         for index, event in enumerate(self._store().events(inspection.id)):
             if event.kind == "slip":
                 last_slip = index
-            elif event.kind in ("decide", "override"):
+            elif event.kind in ("decide", "override") or (
+                # a new seal re-writes a slip not printed yet (set_new_seal)
+                event.kind == "seal_applied"
+                and event.detail.get("from") in ("decided", "overridden")
+            ):
                 last_change = index
         return last_slip < last_change
 
