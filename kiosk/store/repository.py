@@ -68,6 +68,7 @@ from kiosk.store.codec import (
 )
 from kiosk.store.database import Database, StoreError
 from kiosk.store.lists import ListStoreMixin, party_from_row
+from kiosk.store.outbox import OutboxStoreMixin
 from kiosk.store.pins import check_pin, hash_pin, needs_rehash
 from kiosk.store.reference import ROLES, ReferenceData, load_reference_dir
 from kiosk.store.tables import (
@@ -81,6 +82,7 @@ from kiosk.store.tables import (
     KpParticipantRow,
     ListedNameRow,
     ListedPartyRow,
+    OutboxRow,
     OverrideRow,
     PhotoRow,
     ReasonRow,
@@ -300,7 +302,7 @@ def _sample_hash(username: str, display_name: str, role: str, pin: str) -> str:
     return _SAMPLE_HASHES[key]
 
 
-class Store(ListStoreMixin, BundleStoreMixin):
+class Store(ListStoreMixin, BundleStoreMixin, OutboxStoreMixin):
     """The kiosk's records and reference data, behind short one-step transactions.
 
     Args:
@@ -1059,6 +1061,10 @@ class Store(ListStoreMixin, BundleStoreMixin):
             apply(session, row)
             row.state = new_state.value
             row.updated_at = now
+            if new_state in FINISHED and state not in FINISHED:
+                # Queued for the hub in the same transaction: a finished inspection is never
+                # missing from the outbox, whatever happens next.
+                session.add(OutboxRow(inspection_id=row.id, enqueued_at=now, next_attempt_at=now))
             event_kind = kind or (event.value if event is not None else "step")
             self._event(
                 session,

@@ -507,3 +507,36 @@ class KioskKeyRow(Base):
     kiosk_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     post: Mapped[str] = mapped_column(String(40))
     public_key_pem: Mapped[str] = mapped_column(Text)
+
+
+# ---- Sync -----------------------------------------------------------------------------------
+
+
+class OutboxRow(Base):
+    """A finished inspection waiting for the hub's confirmation (``sent_at`` set once confirmed).
+
+    The row is written in the transaction that closes or voids the inspection, so a finished
+    inspection is never missing from the queue.
+    """
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), unique=True)
+    enqueued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    receipt: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class SyncStateRow(Base):
+    """A named value of the sync (last attempt, last success, audit entries the hub holds...)."""
+
+    __tablename__ = "sync_state"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

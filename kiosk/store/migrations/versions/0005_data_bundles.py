@@ -1,7 +1,7 @@
 """Signed data bundles from the hub: applied bundles, certificate uses, kiosk public keys.
 
 Revision ID: 0005
-Revises: 0003 (the lead rechains after 0004 at merge)
+Revises: 0004
 Create Date: 2026-11-27 02:30:00+00:00
 
 Written by hand, mirroring ``kiosk.store.tables``.
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | Sequence[str] | None = "0003"
+down_revision: str | Sequence[str] | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
