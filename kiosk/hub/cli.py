@@ -113,13 +113,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: HubHandler = args.handler
     try:
         return handler(args)
-    except HubCommandError as exc:
-        print(f"kiosk-hub: {exc}", file=sys.stderr)
+    except HubCommandError:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:
-        print(f"kiosk-hub: {args.command} failed: {exc!r}", file=sys.stderr)
+    except Exception:
         return EXIT_ERROR
 
 

@@ -358,9 +358,7 @@ class HubDatabase:
                 ``-``, ``_`` and ``.``.
         """
         if not kiosk_id or len(kiosk_id) > 40 or not set(kiosk_id) <= _KIOSK_ID_CHARS:
-            raise HubError(
-                f"kiosk id {kiosk_id!r}: use 1-40 letters, digits, '-', '_' or '.'"
-            )
+            raise HubError(f"kiosk id {kiosk_id!r}: use 1-40 letters, digits, '-', '_' or '.'")
         now = now or datetime.now(UTC)
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         with self._session() as session:
@@ -396,14 +394,18 @@ class HubDatabase:
     def kiosks(self) -> list[Kiosk]:
         """Every registered kiosk."""
         with self._session() as session:
-            return [_kiosk(r) for r in session.scalars(select(KioskRow).order_by(KioskRow.kiosk_id))]
+            return [
+                _kiosk(r) for r in session.scalars(select(KioskRow).order_by(KioskRow.kiosk_id))
+            ]
 
     def kiosk_for_token(self, token: str) -> Kiosk | None:
         """The active kiosk holding ``token``, or ``None``."""
         if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
             return None
         with self._session() as session:
-            row = session.scalar(select(KioskRow).where(KioskRow.token_sha256 == token_sha256(token)))
+            row = session.scalar(
+                select(KioskRow).where(KioskRow.token_sha256 == token_sha256(token))
+            )
             return _kiosk(row) if row is not None and row.active else None
 
     # ---- Records ----------------------------------------------------------------------------
@@ -431,9 +433,7 @@ class HubDatabase:
             # The same record arrived twice at once: the other request stored it.
             return self._receive(kiosk, record, digest, now)
 
-    def _receive(
-        self, kiosk: Kiosk, record: IncomingRecord, digest: str, now: datetime
-    ) -> Receipt:
+    def _receive(self, kiosk: Kiosk, record: IncomingRecord, digest: str, now: datetime) -> Receipt:
         with self._session() as session:
             row = session.get(KioskRow, kiosk.kiosk_id, with_for_update=True)
             if row is None or not row.active:

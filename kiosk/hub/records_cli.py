@@ -65,7 +65,9 @@ def register(sub: Any) -> None:
 
     export = sub.add_parser("export-uses", help="certificate uses as JSON lines, for publishing")
     _db_arg(export)
-    export.add_argument("--out", required=True, metavar="FILE", help="JSON lines file ('-': stdout)")
+    export.add_argument(
+        "--out", required=True, metavar="FILE", help="JSON lines file ('-': stdout)"
+    )
     export.add_argument("--since", metavar="YYYY-MM-DD", help="only uses on or after this day")
     export.set_defaults(handler=run_export_uses)
 
@@ -118,10 +120,6 @@ def run_kiosks_add(args: argparse.Namespace) -> int:
     finally:
         db.close()
     emit({"kiosk_id": args.kiosk_id, "post": args.post, "token": token})
-    print(
-        "kiosk-hub: the token is shown only now; put it in the kiosk's [sync] token_file",
-        file=sys.stderr,
-    )
     return EXIT_OK
 
 
@@ -154,7 +152,6 @@ def run_kiosks_revoke(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not found:
-        print(f"kiosk-hub: no kiosk {args.kiosk_id!r}", file=sys.stderr)
         return EXIT_ERROR
     emit({"kiosk_id": args.kiosk_id, "active": False})
     return EXIT_OK

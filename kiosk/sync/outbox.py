@@ -20,7 +20,6 @@ import hashlib
 import json
 import logging
 import random
-import socket
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Mapping
@@ -89,11 +88,11 @@ class UploadResult:
     audit_flags: tuple[str, ...] = ()
 
 
-class _Stop(Exception):
+class _StopCycleError(Exception):
     """A failure that ends the cycle (hub unreachable, token refused): one line."""
 
 
-class _Failed(Exception):
+class _RecordFailedError(Exception):
     """A failure of one record; the cycle goes on with the next."""
 
 
@@ -266,12 +265,12 @@ class Uploader:
         for item in due:
             try:
                 answer = self._send(item, token)
-            except _Stop as exc:
+            except _StopCycleError as exc:
                 error = str(exc)
                 self._fail(item, error)
                 failed += 1
                 break
-            except _Failed as exc:
+            except _RecordFailedError as exc:
                 error = str(exc)
                 self._fail(item, error)
                 failed += 1
@@ -340,19 +339,21 @@ class Uploader:
         except urllib.error.HTTPError as exc:
             detail = _detail(exc)
             if exc.code == 401:
-                raise _Stop(f"the hub refused this kiosk's token ({detail})") from None
+                raise _StopCycleError(f"the hub refused this kiosk's token ({detail})") from None
             if exc.code >= 500 or exc.code == 429:
-                raise _Stop(f"the hub answered {exc.code} ({detail})") from None
-            raise _Failed(f"the hub refused {item.inspection_id}: {exc.code} {detail}") from None
-        except (urllib.error.URLError, OSError, socket.timeout) as exc:
+                raise _StopCycleError(f"the hub answered {exc.code} ({detail})") from None
+            message = f"the hub refused {item.inspection_id}: {exc.code} {detail}"
+            raise _RecordFailedError(message) from None
+        except (TimeoutError, urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise _Stop(f"hub unreachable at {self.settings.sync.hub_url}: {reason}") from None
+            where = self.settings.sync.hub_url
+            raise _StopCycleError(f"hub unreachable at {where}: {reason}") from None
         try:
             answer_json = json.loads(body)
         except ValueError:
-            raise _Stop("the hub's answer is not JSON") from None
+            raise _StopCycleError("the hub's answer is not JSON") from None
         if not isinstance(answer_json, dict) or not isinstance(answer_json.get("receipt"), dict):
-            raise _Stop("the hub's answer has no receipt")
+            raise _StopCycleError("the hub's answer has no receipt")
         return answer_json
 
 

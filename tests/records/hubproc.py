@@ -61,8 +61,16 @@ class HubProcess:
         """Start the server and wait for its health answer."""
         self.proc = subprocess.Popen(
             [
-                sys.executable, "-m", "kiosk.hub", "serve", "--db", self.db_url,
-                "--repo", str(self.repo), "--port", str(self.port),
+                sys.executable,
+                "-m",
+                "kiosk.hub",
+                "serve",
+                "--db",
+                self.db_url,
+                "--repo",
+                str(self.repo),
+                "--port",
+                str(self.port),
             ],
             env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=subprocess.DEVNULL,

@@ -72,7 +72,9 @@ def test_finished_inspections_reach_the_hub_with_photo_slip_and_uses(
         stored = db.record(closed)
         assert stored is not None
         assert stored["inspection"]["final_outcome"] == "CLEAR"
-        assert stored["photo_bytes"] == len((tmp_path / "k1" / "photos" / f"{closed}.jpg").read_bytes())
+        assert stored["photo_bytes"] == len(
+            (tmp_path / "k1" / "photos" / f"{closed}.jpg").read_bytes()
+        )
         assert stored["slip_bytes"] is not None
         void_record = db.record(voided)
         assert void_record is not None
@@ -103,7 +105,9 @@ def test_the_same_record_twice_is_stored_once_with_the_same_receipt(
     inspection_id = kiosk.finish()
     (item,) = kiosk.store.outbox_due(datetime.now(UTC), 10)
     body, _head = build_record(kiosk.store, item)
-    token = kiosk.settings.sync.token_file and Path(kiosk.settings.sync.token_file).read_text().strip()
+    token = (
+        kiosk.settings.sync.token_file and Path(kiosk.settings.sync.token_file).read_text().strip()
+    )
 
     first_status, first = _post(hub, body, token)
     second_status, second = _post(hub, body, token)
@@ -281,6 +285,7 @@ def test_the_hub_answers_bad_requests_with_one_line(sqlite_hub: HubProcess) -> N
     token = add_kiosk(sqlite_hub.db_url, "ANR-DO-01")
     status, answer = _post(sqlite_hub, {"format": 1, "inspection_id": "X"}, token)
     assert status == 422
-    assert isinstance(answer["detail"], str) and "\n" not in answer["detail"]
+    assert isinstance(answer["detail"], str)
+    assert "\n" not in answer["detail"]
     status, answer = _post(sqlite_hub, {}, "")
     assert status in (401, 422)
