@@ -14,6 +14,7 @@ from kiosk.services.devices import DeviceHub
 from kiosk.services.history import HistoryService
 from kiosk.services.inspection import InspectionController
 from kiosk.services.simulation import SimulatedPost, sample_parcels
+from kiosk.services.sync import SyncService
 from kiosk.settings import Settings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.ports import SettingsView
@@ -83,6 +84,13 @@ class Kiosk:
             history=self.history,
         )
         self.panel: SimulatorPanel | None = None
+        # Data in and records out through the hub, only when one is configured.
+        self.sync: SyncService | None = None
+        if settings.sync.hub_url:
+            self.sync = SyncService(settings)
+            self.controller.inspection_changed.connect(
+                self.sync._on_controller_inspection_changed
+            )
         self._stopped = False
 
     def start(self, wait_s: float = 0.0) -> None:
@@ -94,12 +102,16 @@ class Kiosk:
         """
         self.devices.start()
         self.controller.start(wait_s=wait_s)
+        if self.sync is not None:
+            self.sync.start()
 
     def stop(self) -> None:
         """Finish queued steps, close the database, stop and join every thread. Idempotent."""
         if self._stopped:
             return
         self._stopped = True
+        if self.sync is not None:
+            self.sync.shutdown()
         self.controller.shutdown()
         self.history.shutdown()
         self.devices.stop()

@@ -45,6 +45,7 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "kiosk.commands.users",
     "kiosk.commands.slip",
     "kiosk.commands.history",
+    "kiosk.commands.sync",
 )
 
 
