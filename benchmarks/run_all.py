@@ -19,6 +19,7 @@ SCRIPTS = (
     "screening.py",
     "screening_accuracy.py",
     "hostile_inputs.py",
+    "upload_rate.py",
     "soak_shift.py",  # last: 2,000 parcels take about an hour on a busy 2-core machine
 )
 

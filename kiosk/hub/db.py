@@ -289,8 +289,13 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+_WRITE = "hub_write"
+
+
 def _on_sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")  # one writer at a time: heads never race
+    # A writing transaction takes the write lock at once: audit heads never race.
+    write = conn.get_execution_options().get(_WRITE)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 # ---- The database ---------------------------------------------------------------------------
@@ -305,6 +310,7 @@ class HubDatabase:
 
     def __init__(self, engine: Engine, url: str) -> None:
         self._engine = engine
+        self._write_engine = engine.execution_options(**{_WRITE: True})
         self.url = url
 
     @classmethod
@@ -344,8 +350,9 @@ class HubDatabase:
         self._engine.dispose()
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
-        with Session(self._engine, expire_on_commit=False) as session, session.begin():
+    def _session(self, *, write: bool = False) -> Iterator[Session]:
+        engine = self._write_engine if write else self._engine
+        with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
 
     # ---- Kiosks -----------------------------------------------------------------------------
@@ -361,7 +368,7 @@ class HubDatabase:
             raise HubError(f"kiosk id {kiosk_id!r}: use 1-40 letters, digits, '-', '_' or '.'")
         now = now or datetime.now(UTC)
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        with self._session() as session:
+        with self._session(write=True) as session:
             row = session.get(KioskRow, kiosk_id)
             if row is None:
                 session.add(
@@ -384,7 +391,7 @@ class HubDatabase:
 
     def revoke_kiosk(self, kiosk_id: str) -> bool:
         """Refuse the kiosk's token from now on; False when there is no such kiosk."""
-        with self._session() as session:
+        with self._session(write=True) as session:
             row = session.get(KioskRow, kiosk_id)
             if row is None:
                 return False
@@ -418,6 +425,47 @@ class HubDatabase:
                 already received from another kiosk or with other content, 400 when a file
                 does not match its SHA-256.
         """
+        digest = self._checked(kiosk, record)
+        now = now or datetime.now(UTC)
+        for attempt in (1, 2):
+            try:
+                with self._session(write=True) as session:
+                    row = self._locked(session, kiosk, now)
+                    return self._store_one(session, row, record, digest, now)
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+                # The same record arrived twice at once: the other request stored it.
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def receive_many(
+        self, kiosk: Kiosk, records: Sequence[IncomingRecord], now: datetime | None = None
+    ) -> list[Receipt | RecordRejectedError]:
+        """``receive`` for several records in one transaction; a refused one leaves the others.
+
+        Returns:
+            For each record in order, its receipt or why it was refused.
+        """
+        now = now or datetime.now(UTC)
+        results: list[Receipt | RecordRejectedError] = []
+        with self._session(write=True) as session:
+            row = self._locked(session, kiosk, now)
+            for record in records:
+                try:
+                    digest = self._checked(kiosk, record)
+                    with session.begin_nested():
+                        results.append(self._store_one(session, row, record, digest, now))
+                except RecordRejectedError as exc:
+                    results.append(exc)
+                except IntegrityError:
+                    results.append(
+                        RecordRejectedError(409, f"{record.inspection_id} arrived twice at once")
+                    )
+        return results
+
+    @staticmethod
+    def _checked(kiosk: Kiosk, record: IncomingRecord) -> str:
+        """The record's content digest, once its kiosk and files are checked."""
         if record.kiosk_id != kiosk.kiosk_id:
             raise RecordRejectedError(
                 403, f"this token belongs to kiosk {kiosk.kiosk_id}, not {record.kiosk_id}"
@@ -425,57 +473,53 @@ class HubDatabase:
         for name, blob in (("photo", record.photo), ("slip", record.slip)):
             if blob is not None and hashlib.sha256(blob.data).hexdigest() != blob.sha256:
                 raise RecordRejectedError(400, f"the {name} does not match its SHA-256")
-        now = now or datetime.now(UTC)
-        digest = content_sha256(record)
-        try:
-            return self._receive(kiosk, record, digest, now)
-        except IntegrityError:
-            # The same record arrived twice at once: the other request stored it.
-            return self._receive(kiosk, record, digest, now)
+        return content_sha256(record)
 
-    def _receive(self, kiosk: Kiosk, record: IncomingRecord, digest: str, now: datetime) -> Receipt:
-        with self._session() as session:
-            row = session.get(KioskRow, kiosk.kiosk_id, with_for_update=True)
-            if row is None or not row.active:
-                raise RecordRejectedError(401, f"kiosk {kiosk.kiosk_id} is not registered")
-            row.last_seen_at = now
-            flags = self._take_audit(session, row, record, now)
-            existing = session.get(RecordRow, record.inspection_id)
-            if existing is not None:
-                if existing.kiosk_id != row.kiosk_id:
-                    raise RecordRejectedError(
-                        409, f"inspection {record.inspection_id} was received from another kiosk"
-                    )
-                if existing.content_sha256 != digest:
-                    raise RecordRejectedError(
-                        409,
-                        f"inspection {record.inspection_id} was received before with other content",
-                    )
-                return Receipt(
-                    self._receipt(existing),
-                    row.audit_seq,
-                    row.audit_hash,
-                    tuple(flags),
-                    duplicate=True,
+    @staticmethod
+    def _locked(session: Session, kiosk: Kiosk, now: datetime) -> KioskRow:
+        """The kiosk's row, locked for the transaction (its audit head changes)."""
+        row = session.get(KioskRow, kiosk.kiosk_id, with_for_update=True)
+        if row is None or not row.active:
+            raise RecordRejectedError(401, f"kiosk {kiosk.kiosk_id} is not registered")
+        row.last_seen_at = now
+        return row
+
+    def _store_one(
+        self, session: Session, row: KioskRow, record: IncomingRecord, digest: str, now: datetime
+    ) -> Receipt:
+        flags = self._take_audit(session, row, record, now)
+        existing = session.get(RecordRow, record.inspection_id)
+        if existing is not None:
+            if existing.kiosk_id != row.kiosk_id:
+                raise RecordRejectedError(
+                    409, f"inspection {record.inspection_id} was received from another kiosk"
                 )
-            stored = RecordRow(
-                inspection_id=record.inspection_id,
-                kiosk_id=row.kiosk_id,
-                post=record.post,
-                received_at=now,
-                receipt_id="R-" + secrets.token_hex(12).upper(),
-                content_sha256=digest,
-                inspection=json.loads(json.dumps(dict(record.inspection))),
-                photo=record.photo.data if record.photo else None,
-                photo_sha256=record.photo.sha256 if record.photo else None,
-                slip=record.slip.data if record.slip else None,
-                slip_sha256=record.slip.sha256 if record.slip else None,
-                flags=list(flags),
+            if existing.content_sha256 != digest:
+                raise RecordRejectedError(
+                    409,
+                    f"inspection {record.inspection_id} was received before with other content",
+                )
+            return Receipt(
+                self._receipt(existing), row.audit_seq, row.audit_hash, tuple(flags), duplicate=True
             )
-            session.add(stored)
-            self._note_uses(session, row.kiosk_id, record)
-            session.flush()
-            return Receipt(self._receipt(stored), row.audit_seq, row.audit_hash, tuple(flags))
+        stored = RecordRow(
+            inspection_id=record.inspection_id,
+            kiosk_id=row.kiosk_id,
+            post=record.post,
+            received_at=now,
+            receipt_id="R-" + secrets.token_hex(12).upper(),
+            content_sha256=digest,
+            inspection=json.loads(json.dumps(dict(record.inspection))),
+            photo=record.photo.data if record.photo else None,
+            photo_sha256=record.photo.sha256 if record.photo else None,
+            slip=record.slip.data if record.slip else None,
+            slip_sha256=record.slip.sha256 if record.slip else None,
+            flags=list(flags),
+        )
+        session.add(stored)
+        self._note_uses(session, row.kiosk_id, record)
+        session.flush()
+        return Receipt(self._receipt(stored), row.audit_seq, row.audit_hash, tuple(flags))
 
     @staticmethod
     def _receipt(row: RecordRow) -> dict[str, Any]:

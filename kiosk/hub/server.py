@@ -4,8 +4,10 @@
 ``REPO/targets`` as plain files (any web server or object store could serve them instead).
 ``POST /api/v1/records`` takes one finished inspection as JSON (photo and slip in base64) with
 ``Authorization: Bearer <kiosk token>``; the inspection id is the idempotency key: a record
-sent twice is stored once and both answers carry the same receipt. ``GET /api/v1/health``
-answers ``{"ok": true}``.
+sent twice is stored once and both answers carry the same receipt. ``POST /api/v1/records/batch``
+takes ``{"records": [...]}`` (at most ``MAX_BATCH_RECORDS``) in one transaction and answers
+``{"results": [...]}``, one entry per record: ``status`` 200 with the fields of a single answer,
+or the status and ``detail`` of its refusal. ``GET /api/v1/health`` answers ``{"ok": true}``.
 
 Answers: 200 with ``{"receipt": {...}, "duplicate": bool, "audit": {"head_seq", "head_hash",
 "flags"}}``; 400 (bad file hash), 401 (no or unknown token), 403 (another kiosk's record), 409
@@ -44,6 +46,7 @@ MAX_BODY_BYTES = 40 * 1024 * 1024
 """The largest request accepted (a photo and a slip in base64, and a backlog of audit entries)."""
 
 MAX_AUDIT_ENTRIES = 20_000
+MAX_BATCH_RECORDS = 100
 _HEX64 = r"^[0-9a-f]{64}$"
 
 
@@ -103,6 +106,14 @@ class RecordIn(BaseModel):
     photo: FileIn | None = None
     slip: FileIn | None = None
     audit: AuditIn
+
+
+class BatchIn(BaseModel):
+    """Several records in one request (one transaction at the hub)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    records: list[RecordIn] = Field(min_length=1, max_length=MAX_BATCH_RECORDS)
 
 
 def _decoded(name: str, item: FileIn | None) -> Blob | None:
@@ -204,6 +215,35 @@ def create_app(
         except RecordRejectedError as exc:
             raise HTTPException(exc.status, str(exc)) from None
         return receipt.to_json()
+
+    @app.post("/api/v1/records/batch")
+    def post_records(body: BatchIn, kiosk: Annotated[Kiosk, Depends(kiosk_of)]) -> Any:
+        decoded: list[IncomingRecord | HTTPException] = []
+        for item in body.records:
+            try:
+                decoded.append(_incoming(item))
+            except HTTPException as exc:
+                decoded.append(exc)
+        good = [r for r in decoded if isinstance(r, IncomingRecord)]
+        outcomes = iter(db.receive_many(kiosk, good))
+        results: list[dict[str, Any]] = []
+        for item, record in zip(body.records, decoded, strict=True):
+            if isinstance(record, HTTPException):
+                results.append(
+                    {"inspection_id": item.inspection_id, "status": 400, "detail": record.detail}
+                )
+                continue
+            outcome = next(outcomes)
+            if isinstance(outcome, RecordRejectedError):
+                results.append(
+                    {"inspection_id": item.inspection_id, "status": outcome.status,
+                     "detail": str(outcome)}
+                )
+            else:
+                results.append(
+                    {"inspection_id": item.inspection_id, "status": 200, **outcome.to_json()}
+                )
+        return {"results": results}
 
     if repo_dir is not None:
         for prefix, sub in ((metadata_prefix, "metadata"), (targets_prefix, "targets")):

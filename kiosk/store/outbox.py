@@ -136,6 +136,34 @@ class OutboxStoreMixin:
             row.receipt = json.loads(json.dumps(dict(receipt)))
             row.last_error = None
 
+    def outbox_mark_sent_many(
+        self,
+        receipts: Mapping[str, Mapping[str, Any]],
+        now: datetime,
+        sync_values: Mapping[str, Any] | None = None,
+    ) -> None:
+        """``outbox_mark_sent`` for several records, and set sync values, in one transaction."""
+        now = now.astimezone(UTC)
+        with self._outbox_write() as session:
+            rows = session.scalars(
+                select(OutboxRow).where(OutboxRow.inspection_id.in_(list(receipts)))
+            )
+            for row in rows:
+                if row.sent_at is not None:
+                    continue
+                row.sent_at = now
+                row.last_attempt_at = now
+                row.attempts += 1
+                row.receipt = json.loads(json.dumps(dict(receipts[row.inspection_id])))
+                row.last_error = None
+            for name, value in (sync_values or {}).items():
+                state = session.get(SyncStateRow, name)
+                if state is None:
+                    session.add(SyncStateRow(name=name, value=value, updated_at=now))
+                else:
+                    state.value = value
+                    state.updated_at = now
+
     def outbox_mark_failed(
         self, inspection_id: str, error: str, next_attempt_at: datetime, now: datetime
     ) -> int:

@@ -1355,6 +1355,16 @@ class Store(ListStoreMixin, BundleStoreMixin, OutboxStoreMixin):
                 raise InspectionNotFoundError(f"No inspection {inspection_id!r}.")
             return _inspection(row)
 
+    def get_many(self, inspection_ids: Sequence[str]) -> dict[str, Inspection]:
+        """The inspections with these ids that exist, read together (one query per table)."""
+        found: dict[str, Inspection] = {}
+        with self._read() as session:
+            for start in range(0, len(inspection_ids), _CHUNK):
+                chunk = list(inspection_ids[start : start + _CHUNK])
+                rows = session.scalars(select(InspectionRow).where(InspectionRow.id.in_(chunk)))
+                found.update((row.id, _inspection(row)) for row in rows)
+        return found
+
     def unfinished(self, post: str, kiosk_id: str) -> Inspection | None:
         """The newest inspection of this kiosk that is neither closed nor voided, or ``None``."""
         finished = [s.value for s in FINISHED]

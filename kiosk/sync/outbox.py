@@ -22,8 +22,8 @@ import logging
 import random
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,11 @@ log = logging.getLogger(__name__)
 
 RECORD_FORMAT = 1
 RECORDS_PATH = "/api/v1/records"
+BATCH_PATH = "/api/v1/records/batch"
+BATCH_RECORDS = 25
+"""Records sent in one request at most (the hub stores them in one transaction)."""
+BATCH_BYTES = 8 * 1024 * 1024
+"""A request grows to about this many bytes at most (one record may be larger alone)."""
 BACKOFF_BASE_S = 10.0
 """The wait after a record's first failure; it doubles with each failure after."""
 MAX_AUDIT_ENTRIES = 5_000
@@ -90,10 +95,6 @@ class UploadResult:
 
 class _StopCycleError(Exception):
     """A failure that ends the cycle (hub unreachable, token refused): one line."""
-
-
-class _RecordFailedError(Exception):
-    """A failure of one record; the cycle goes on with the next."""
 
 
 def read_token(settings: Settings) -> str:
@@ -173,23 +174,20 @@ def _entry(entry: ChainEntry) -> dict[str, Any]:
     }
 
 
-def build_record(store: Store, item: OutboxItem) -> tuple[dict[str, Any], tuple[int, str]]:
-    """The request body for one queued record, and the audit head it carries."""
-    inspection = store.get(item.inspection_id)
+def record_body(
+    inspection: Inspection,
+    item: OutboxItem,
+    entries: Sequence[ChainEntry],
+    head: tuple[int, str],
+) -> dict[str, Any]:
+    """The JSON body of one record: the inspection, its files, audit entries and head."""
     body = inspection_to_dict(inspection, item.kiosk_id)
-    photo, photo_problem = _file(
-        inspection.photo.path if inspection.photo else None, "image/jpeg"
-    )
+    photo, photo_problem = _file(inspection.photo.path if inspection.photo else None, "image/jpeg")
     slip, slip_problem = _file(inspection.slip_path, "application/pdf")
     missing = [p for p in (photo_problem, slip_problem) if p]
     if missing:
         body["files_missing"] = missing
-    values = store.sync_values()
-    sent_seq = int(values.get(AUDIT_SENT_SEQ) or 0)
-    sent_hash = str(values.get(AUDIT_SENT_HASH) or GENESIS_HASH)
-    entries = store.audit_entries_after(sent_seq, MAX_AUDIT_ENTRIES)
-    head = (entries[-1].seq or 0, entries[-1].hash or "") if entries else (sent_seq, sent_hash)
-    record = {
+    return {
         "format": RECORD_FORMAT,
         "inspection_id": inspection.id,
         "kiosk_id": item.kiosk_id,
@@ -202,11 +200,26 @@ def build_record(store: Store, item: OutboxItem) -> tuple[dict[str, Any], tuple[
             "head": {"seq": head[0], "hash": head[1]},
         },
     }
-    return record, head
+
+
+def _audit_backlog(store: Store) -> tuple[list[ChainEntry], tuple[int, str]]:
+    """The audit entries the hub does not hold yet, and the head after them."""
+    values = store.sync_values()
+    sent_seq = int(values.get(AUDIT_SENT_SEQ) or 0)
+    sent_hash = str(values.get(AUDIT_SENT_HASH) or GENESIS_HASH)
+    entries = store.audit_entries_after(sent_seq, MAX_AUDIT_ENTRIES)
+    head = (entries[-1].seq or 0, entries[-1].hash or "") if entries else (sent_seq, sent_hash)
+    return entries, head
+
+
+def build_record(store: Store, item: OutboxItem) -> tuple[dict[str, Any], tuple[int, str]]:
+    """The request body for one queued record (``POST /api/v1/records``) and its audit head."""
+    entries, head = _audit_backlog(store)
+    return record_body(store.get(item.inspection_id), item, entries, head), head
 
 
 class Uploader:
-    """Sends the outbox to the hub.
+    """Sends the outbox to the hub, up to ``BATCH_RECORDS`` records per request.
 
     Args:
         settings: The settings (``[sync] hub_url``, token, batch size, back-off, timeout).
@@ -224,8 +237,8 @@ class Uploader:
 
     @property
     def url(self) -> str:
-        """The records endpoint of the hub."""
-        return self.settings.sync.hub_url.rstrip("/") + RECORDS_PATH
+        """The batch records endpoint of the hub."""
+        return self.settings.sync.hub_url.rstrip("/") + BATCH_PATH
 
     def backoff_s(self, attempts: int) -> float:
         """The wait before the next try after ``attempts`` failures."""
@@ -262,34 +275,25 @@ class Uploader:
         sent = failed = 0
         flags: list[str] = []
         error: str | None = None
-        for item in due:
+        for start in range(0, len(due), BATCH_RECORDS):
+            chunk = due[start : start + BATCH_RECORDS]
             try:
-                answer = self._send(item, token)
+                outcome = self._send_chunk(chunk, token)
             except _StopCycleError as exc:
                 error = str(exc)
-                self._fail(item, error)
-                failed += 1
+                for item in chunk:
+                    self._fail(item, error)
+                failed += len(chunk)
                 break
-            except _RecordFailedError as exc:
-                error = str(exc)
-                self._fail(item, error)
-                failed += 1
-                continue
-            receipt = answer.get("receipt")
-            audit = answer.get("audit") or {}
-            self.store.outbox_mark_sent(
-                item.inspection_id, receipt if isinstance(receipt, dict) else {}, self.clock()
-            )
-            sent += 1
-            head_seq, head_hash = audit.get("head_seq"), audit.get("head_hash")
-            if isinstance(head_seq, int) and isinstance(head_hash, str):
-                self.store.set_sync_values(
-                    {AUDIT_SENT_SEQ: head_seq, AUDIT_SENT_HASH: head_hash}, self.clock()
-                )
-            new_flags = [str(f) for f in audit.get("flags") or []]
-            for flag in new_flags:
-                log.warning("hub: %s", flag)
-            flags.extend(new_flags)
+            sent += outcome.sent
+            failed += len(outcome.errors)
+            flags.extend(outcome.flags)
+            for item in chunk:
+                if item.inspection_id in outcome.errors:
+                    error = outcome.errors[item.inspection_id]
+                    self._fail(item, error)
+        for flag in flags:
+            log.warning("hub: %s", flag)
         waiting = self.store.outbox_summary().waiting
         self._note(now, ok=error is None, error=error, flags=flags)
         if error is not None:
@@ -320,18 +324,73 @@ class Uploader:
         )
         log.info("record %s not sent (%s); next try in %.0f s", item.inspection_id, error, wait_s)
 
-    def _send(self, item: OutboxItem, token: str) -> Mapping[str, Any]:
-        record, _head = build_record(self.store, item)
-        data = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    def _bodies(self, chunk: Sequence[OutboxItem]) -> list[bytes]:
+        """The chunk's records as JSON, the audit backlog on the first; cut at BATCH_BYTES."""
+        inspections = self.store.get_many([item.inspection_id for item in chunk])
+        entries, head = _audit_backlog(self.store)
+        bodies: list[bytes] = []
+        for item in chunk:
+            inspection = inspections.get(item.inspection_id)
+            if inspection is None:  # pragma: no cover - the outbox row's key guarantees it
+                continue
+            record = record_body(inspection, item, entries, head)
+            entries = []  # the rest of the batch chains onto the head the first one sent
+            bodies.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode())
+        return bodies
+
+    def _send_chunk(self, chunk: Sequence[OutboxItem], token: str) -> _ChunkOutcome:
+        """Send records in as few requests as the size limit allows; store the receipts."""
+        bodies = self._bodies(chunk)
+        outcome = _ChunkOutcome()
+        request_bodies: list[list[bytes]] = [[]]
+        size = 0
+        for body in bodies:
+            if request_bodies[-1] and size + len(body) > BATCH_BYTES:
+                request_bodies.append([])
+                size = 0
+            request_bodies[-1].append(body)
+            size += len(body)
+        for group in request_bodies:
+            if not group:
+                continue
+            answer = self._post(b'{"records":[' + b",".join(group) + b"]}", token)
+            results = answer.get("results")
+            if not isinstance(results, list):
+                raise _StopCycleError("the hub's answer has no results")
+            receipts: dict[str, dict[str, Any]] = {}
+            audit_head: tuple[int, str] | None = None
+            for result in results:
+                if not isinstance(result, dict):
+                    continue
+                inspection_id = str(result.get("inspection_id", ""))
+                receipt = result.get("receipt")
+                if result.get("status") == 200 and isinstance(receipt, dict):
+                    receipts[inspection_id] = receipt
+                    audit = result.get("audit") or {}
+                    seq, digest = audit.get("head_seq"), audit.get("head_hash")
+                    if isinstance(seq, int) and isinstance(digest, str):
+                        audit_head = (seq, digest)
+                    outcome.flags.extend(str(f) for f in audit.get("flags") or [])
+                else:
+                    detail = str(result.get("detail", "refused"))[:200]
+                    outcome.errors[inspection_id] = (
+                        f"the hub refused {inspection_id}: {result.get('status')} {detail}"
+                    )
+            values = (
+                {AUDIT_SENT_SEQ: audit_head[0], AUDIT_SENT_HASH: audit_head[1]}
+                if audit_head is not None
+                else None
+            )
+            self.store.outbox_mark_sent_many(receipts, self.clock(), values)
+            outcome.sent += len(receipts)
+        return outcome
+
+    def _post(self, data: bytes, token: str) -> dict[str, Any]:
         request = urllib.request.Request(
             self.url,
             data=data,
             method="POST",
-            headers={
-                "Content-Type": "application/json",
-                "Authorization": f"Bearer {token}",
-                "Idempotency-Key": item.inspection_id,
-            },
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
         )
         try:
             with urllib.request.urlopen(request, timeout=self.settings.sync.timeout_s) as answer:
@@ -340,10 +399,7 @@ class Uploader:
             detail = _detail(exc)
             if exc.code == 401:
                 raise _StopCycleError(f"the hub refused this kiosk's token ({detail})") from None
-            if exc.code >= 500 or exc.code == 429:
-                raise _StopCycleError(f"the hub answered {exc.code} ({detail})") from None
-            message = f"the hub refused {item.inspection_id}: {exc.code} {detail}"
-            raise _RecordFailedError(message) from None
+            raise _StopCycleError(f"the hub answered {exc.code} ({detail})") from None
         except (TimeoutError, urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             where = self.settings.sync.hub_url
@@ -352,9 +408,16 @@ class Uploader:
             answer_json = json.loads(body)
         except ValueError:
             raise _StopCycleError("the hub's answer is not JSON") from None
-        if not isinstance(answer_json, dict) or not isinstance(answer_json.get("receipt"), dict):
-            raise _StopCycleError("the hub's answer has no receipt")
+        if not isinstance(answer_json, dict):
+            raise _StopCycleError("the hub's answer is not a JSON object")
         return answer_json
+
+
+@dataclass
+class _ChunkOutcome:
+    sent: int = 0
+    errors: dict[str, str] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
 
 
 def _detail(exc: urllib.error.HTTPError) -> str:

@@ -32,11 +32,13 @@ def _pg_database(base_url: str) -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def hub_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The hub's database: a SQLite file, and the same test again on PostgreSQL if available."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def hub_db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The hub's database: a SQLite file, and the same tests again on PostgreSQL if available."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'hub' / 'hub.sqlite'}"
+        yield f"sqlite:///{tmp_path_factory.mktemp('hub') / 'hub.sqlite'}"
         return
     base = os.environ.get(PG_ENV)
     if not base:
@@ -59,10 +61,10 @@ def _hub(db_url: str, tmp_path: Path) -> Iterator[HubProcess]:
         hub.stop()
 
 
-@pytest.fixture
-def hub(hub_db_url: str, tmp_path: Path) -> Iterator[HubProcess]:
-    """A running hub (stopped after the test), on each hub database."""
-    yield from _hub(hub_db_url, tmp_path)
+@pytest.fixture(scope="module")
+def hub(hub_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProcess]:
+    """A running hub shared by a module's tests (each uses its own kiosk ids), on each database."""
+    yield from _hub(hub_db_url, tmp_path_factory.mktemp("hubrepo"))
 
 
 @pytest.fixture

@@ -34,8 +34,17 @@ def hub_command(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def add_kiosk(db_url: str, kiosk_id: str, post: str = "BE-ANR-DO") -> str:
-    """Register a kiosk with ``kiosk-hub kiosks add`` and return the printed token."""
+def add_kiosk(db_url: str, kiosk_id: str, post: str = "BE-ANR-DO", *, cli: bool = False) -> str:
+    """Register a kiosk and return its token: in this process, or with ``kiosk-hub kiosks add``
+    (``cli``), which prints it."""
+    if not cli:
+        from kiosk.hub.db import HubDatabase
+
+        db = HubDatabase.open(db_url)
+        try:
+            return db.add_kiosk(kiosk_id, post)
+        finally:
+            db.close()
     done = hub_command("kiosks", "add", kiosk_id, "--post", post, "--db", db_url)
     assert done.returncode == 0, done.stderr
     token = json.loads(done.stdout)["token"]

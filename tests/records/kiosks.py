@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -36,6 +38,8 @@ class KioskUnderTest:
     store: Store
     folder: Path
     made: int = 0
+    # Inspection ids carry the time to the second: kiosks sharing a hub start apart.
+    offset_s: int = dataclasses.field(default_factory=lambda: secrets.randbelow(36_000))
 
     @property
     def kiosk_id(self) -> str:
@@ -45,7 +49,7 @@ class KioskUnderTest:
     def finish(self, kp: str = "BW2026004417", *, void: bool = False) -> str:
         """Record a whole inspection (KP number, weight, photo, verdict, slip) and close it."""
         self.made += 1
-        now = T0 + timedelta(minutes=self.made)
+        now = T0 + timedelta(seconds=self.offset_s, minutes=self.made)
         store = self.store
         ins = store.create_inspection(
             self.settings.kiosk.post, self.kiosk_id, "apeeters", now

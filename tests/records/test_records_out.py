@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import urllib.error
 import urllib.request
@@ -29,8 +30,10 @@ def kiosks() -> Iterator[list[KioskUnderTest]]:
 
 
 def _kiosk(
-    kiosks: list[KioskUnderTest], hub: HubProcess, folder: Path, kiosk_id: str = "ANR-DO-01"
+    kiosks: list[KioskUnderTest], hub: HubProcess, folder: Path, kiosk_id: str = "ANR-DO"
 ) -> KioskUnderTest:
+    """A kiosk registered at the hub; its id gets a unique suffix (the hub is shared)."""
+    kiosk_id = f"{kiosk_id}-{secrets.token_hex(3)}"
     kiosk = make_kiosk(folder, hub.url, add_kiosk(hub.db_url, kiosk_id), kiosk_id)
     kiosks.append(kiosk)
     return kiosk
@@ -57,7 +60,10 @@ def _post(hub: HubProcess, body: dict[str, object], token: str) -> tuple[int, di
 def test_finished_inspections_reach_the_hub_with_photo_slip_and_uses(
     hub: HubProcess, tmp_path: Path, kiosks: list[KioskUnderTest]
 ) -> None:
-    kiosk = _kiosk(kiosks, hub, tmp_path / "k1")
+    kiosk_id = f"ANR-DO-{secrets.token_hex(3)}"
+    token = add_kiosk(hub.db_url, kiosk_id, cli=True)
+    kiosk = make_kiosk(tmp_path / "k1", hub.url, token, kiosk_id)
+    kiosks.append(kiosk)
     closed = kiosk.finish("BW2026004417")
     voided = kiosk.finish("ZA2026000123", void=True)
     assert kiosk.store.outbox_summary().waiting == 2
@@ -79,7 +85,7 @@ def test_finished_inspections_reach_the_hub_with_photo_slip_and_uses(
         void_record = db.record(voided)
         assert void_record is not None
         assert void_record["inspection"]["state"] == "voided"
-        (kiosk_row,) = db.kiosks()
+        (kiosk_row,) = [k for k in db.kiosks() if k.kiosk_id == kiosk.kiosk_id]
         assert (kiosk_row.audit_seq, kiosk_row.audit_hash) == kiosk.store.audit_head()
     finally:
         db.close()
@@ -122,8 +128,8 @@ def test_the_same_record_twice_is_stored_once_with_the_same_receipt(
     assert sent.receipt == first["receipt"]
     db = _hub_db(hub)
     try:
-        assert db.record_count() == 1
-        assert db.audit_breaks() == []
+        assert db.record_count(kiosk.kiosk_id) == 1
+        assert db.audit_breaks(kiosk.kiosk_id) == []
         assert db.record(inspection_id) is not None
     finally:
         db.close()
@@ -148,17 +154,16 @@ def test_records_wait_out_a_hub_outage_and_arrive_once(
     down = Uploader(kiosk.settings, kiosk.store, clock=lambda: now).run_once()
 
     assert not down.ok
-    assert (down.sent, down.failed, down.waiting) == (0, 1, 2)
+    assert (down.sent, down.failed, down.waiting) == (0, 2, 2)
     assert "hub unreachable" in down.message
-    summary = kiosk.store.outbox_summary()
-    assert summary.failing == 1
-    tried = [item for item in kiosk.store.outbox_items() if item.attempts]
-    assert len(tried) == 1
-    assert tried[0].next_attempt_at >= now + timedelta(seconds=9)
-    # Before its back-off ends the failed record is not tried again; the other one is.
-    again = Uploader(kiosk.settings, kiosk.store, clock=lambda: now).run_once()
-    assert (again.failed, again.waiting) == (1, 2)
+    items = kiosk.store.outbox_items()
+    assert [item.attempts for item in items] == [1, 1]
+    assert all(item.next_attempt_at >= now + timedelta(seconds=9) for item in items)
     assert kiosk.store.outbox_summary().failing == 2
+    # Before their back-off ends the records are not tried again.
+    again = Uploader(kiosk.settings, kiosk.store, clock=lambda: now).run_once()
+    assert (again.sent, again.failed, again.waiting) == (0, 0, 2)
+    assert [item.attempts for item in kiosk.store.outbox_items()] == [1, 1]
 
     # The kiosk restarts: the queue is in its database.
     kiosk.store.close()
@@ -171,9 +176,9 @@ def test_records_wait_out_a_hub_outage_and_arrive_once(
     assert (back.sent, back.waiting) == (2, 0)
     db = _hub_db(hub)
     try:
-        assert db.record_count() == 3
+        assert db.record_count(kiosk.kiosk_id) == 3
         assert all(db.record(i) is not None for i in [first, *later])
-        assert db.audit_breaks() == []
+        assert db.audit_breaks(kiosk.kiosk_id) == []
     finally:
         db.close()
 
@@ -190,10 +195,11 @@ def test_two_kiosks_upload_to_one_hub_and_each_token_speaks_for_its_kiosk_only(
     assert Uploader(b.settings, b.store).run_once().sent == 2
     db = _hub_db(hub)
     try:
-        assert (db.record_count("ANR-DO-01"), db.record_count("BRU-AIR-02")) == (2, 2)
+        assert (db.record_count(a.kiosk_id), db.record_count(b.kiosk_id)) == (2, 2)
         heads = {k.kiosk_id: (k.audit_seq, k.audit_hash) for k in db.kiosks()}
-        assert heads == {"ANR-DO-01": a.store.audit_head(), "BRU-AIR-02": b.store.audit_head()}
-        assert db.audit_breaks() == []
+        assert heads[a.kiosk_id] == a.store.audit_head()
+        assert heads[b.kiosk_id] == b.store.audit_head()
+        assert db.audit_breaks(a.kiosk_id) == db.audit_breaks(b.kiosk_id) == []
     finally:
         db.close()
     # Kiosk B's record sent with kiosk A's token is refused.
@@ -202,7 +208,7 @@ def test_two_kiosks_upload_to_one_hub_and_each_token_speaks_for_its_kiosk_only(
     (item,) = b.store.outbox_due(datetime.now(UTC), 10)
     status, answer = _post(hub, build_record(b.store, item)[0], a_token)
     assert status == 403
-    assert "ANR-DO-01" in str(answer["detail"])
+    assert a.kiosk_id in str(answer["detail"])
 
 
 def test_a_wrong_token_is_refused_and_the_records_wait(
@@ -271,8 +277,8 @@ def test_a_rewritten_kiosk_history_is_flagged_at_the_hub_and_the_record_kept(
         stored = db.record(second)
         assert stored is not None
         assert stored["flags"] == list(result.audit_flags)
-        ((kiosk_id, _seq, why),) = db.audit_breaks()
-        assert kiosk_id == "ANR-DO-01"
+        ((kiosk_id, _seq, why),) = db.audit_breaks(kiosk.kiosk_id)
+        assert kiosk_id == kiosk.kiosk_id
         assert "rewritten" in why
     finally:
         db.close()
@@ -289,3 +295,30 @@ def test_the_hub_answers_bad_requests_with_one_line(sqlite_hub: HubProcess) -> N
     assert "\n" not in answer["detail"]
     status, answer = _post(sqlite_hub, {}, "")
     assert status in (401, 422)
+
+
+def test_a_refused_record_in_a_batch_leaves_the_others_stored(
+    hub: HubProcess, tmp_path: Path, kiosks: list[KioskUnderTest]
+) -> None:
+    kiosk = _kiosk(kiosks, hub, tmp_path / "k1")
+    kiosk.finish()
+    kiosk.finish()
+    bodies = [build_record(kiosk.store, item)[0] for item in kiosk.store.outbox_items()]
+    bodies[1]["audit"] = {"entries": [], "head": bodies[0]["audit"]["head"]}
+    bodies[0]["photo"]["sha256"] = "0" * 64  # type: ignore[index]
+    token = Path(kiosk.settings.sync.token_file).read_text().strip()
+    request = urllib.request.Request(
+        hub.url + "/api/v1/records/batch",
+        data=json.dumps({"records": bodies}).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        results = json.loads(answer.read())["results"]
+    assert [r["status"] for r in results] == [400, 200]
+    assert "photo does not match" in results[0]["detail"]
+    db = _hub_db(hub)
+    try:
+        assert db.record_count(kiosk.kiosk_id) == 1
+    finally:
+        db.close()
