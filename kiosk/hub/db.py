@@ -443,18 +443,40 @@ class HubDatabase:
     ) -> list[Receipt | RecordRejectedError]:
         """``receive`` for several records in one transaction; a refused one leaves the others.
 
+        The batch is first stored in one go; only when a record is refused is it stored again
+        with a savepoint per record (a refusal is rare, savepoints cost a little each).
+
         Returns:
             For each record in order, its receipt or why it was refused.
         """
         now = now or datetime.now(UTC)
+        try:
+            return self._receive_many(kiosk, records, now, careful=False)
+        except (RecordRejectedError, IntegrityError):
+            return self._receive_many(kiosk, records, now, careful=True)
+
+    def _receive_many(
+        self, kiosk: Kiosk, records: Sequence[IncomingRecord], now: datetime, *, careful: bool
+    ) -> list[Receipt | RecordRejectedError]:
         results: list[Receipt | RecordRejectedError] = []
         with self._session(write=True) as session:
             row = self._locked(session, kiosk, now)
+            # One query for the records already held (then found in the identity map).
+            ids = [record.inspection_id for record in records]
+            session.scalars(select(RecordRow).where(RecordRow.inspection_id.in_(ids))).all()
             for record in records:
                 try:
                     digest = self._checked(kiosk, record)
+                except RecordRejectedError as exc:
+                    results.append(exc)
+                    continue
+                if not careful:
+                    results.append(self._store_one(session, row, record, digest, now))
+                    continue
+                try:
                     with session.begin_nested():
                         results.append(self._store_one(session, row, record, digest, now))
+                        session.flush()
                 except RecordRejectedError as exc:
                     results.append(exc)
                 except IntegrityError:
@@ -518,7 +540,7 @@ class HubDatabase:
         )
         session.add(stored)
         self._note_uses(session, row.kiosk_id, record)
-        session.flush()
+        # No flush here: a batch's rows go out together at commit (an executemany per table).
         return Receipt(self._receipt(stored), row.audit_seq, row.audit_hash, tuple(flags))
 
     @staticmethod
@@ -569,15 +591,18 @@ class HubDatabase:
             ):
                 broken(entry.seq, "does not chain onto the entry sent before it")
             previous = entry
-        held = {
-            r.seq: r.hash
-            for r in session.scalars(
-                select(AuditEntryRow).where(
-                    AuditEntryRow.kiosk_id == kiosk.kiosk_id,
-                    AuditEntryRow.seq.in_([e.seq for e in entries if e.seq <= kiosk.audit_seq]),
+        known_seqs = [e.seq for e in entries if e.seq <= kiosk.audit_seq]
+        held: dict[int, str] = {}
+        if known_seqs:
+            held = {
+                int(seq): str(digest)
+                for seq, digest in session.execute(
+                    select(AuditEntryRow.seq, AuditEntryRow.hash).where(
+                        AuditEntryRow.kiosk_id == kiosk.kiosk_id,
+                        AuditEntryRow.seq.in_(known_seqs),
+                    )
                 )
-            )
-        }
+            }
         head_seq, head_hash = kiosk.audit_seq, kiosk.audit_hash
         first_new = True
         for entry in entries:

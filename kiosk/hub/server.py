@@ -214,7 +214,7 @@ def create_app(
             receipt = db.receive(kiosk, _incoming(body))
         except RecordRejectedError as exc:
             raise HTTPException(exc.status, str(exc)) from None
-        return receipt.to_json()
+        return JSONResponse(receipt.to_json())
 
     @app.post("/api/v1/records/batch")
     def post_records(body: BatchIn, kiosk: Annotated[Kiosk, Depends(kiosk_of)]) -> Any:
@@ -243,7 +243,7 @@ def create_app(
                 results.append(
                     {"inspection_id": item.inspection_id, "status": 200, **outcome.to_json()}
                 )
-        return {"results": results}
+        return JSONResponse({"results": results})
 
     if repo_dir is not None:
         for prefix, sub in ((metadata_prefix, "metadata"), (targets_prefix, "targets")):

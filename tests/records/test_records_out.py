@@ -301,12 +301,13 @@ def test_a_refused_record_in_a_batch_leaves_the_others_stored(
     hub: HubProcess, tmp_path: Path, kiosks: list[KioskUnderTest]
 ) -> None:
     kiosk = _kiosk(kiosks, hub, tmp_path / "k1")
-    kiosk.finish()
-    kiosk.finish()
+    for _ in range(3):
+        kiosk.finish()
     bodies = [build_record(kiosk.store, item)[0] for item in kiosk.store.outbox_items()]
-    bodies[1]["audit"] = {"entries": [], "head": bodies[0]["audit"]["head"]}
-    bodies[0]["photo"]["sha256"] = "0" * 64  # type: ignore[index]
     token = Path(kiosk.settings.sync.token_file).read_text().strip()
+    assert _post(hub, bodies[1], token)[0] == 200
+    bodies[0]["photo"]["sha256"] = "0" * 64  # type: ignore[index]
+    bodies[1]["inspection"] = {**bodies[1]["inspection"], "inspector": "x"}  # type: ignore[dict-item]
     request = urllib.request.Request(
         hub.url + "/api/v1/records/batch",
         data=json.dumps({"records": bodies}).encode(),
@@ -315,10 +316,12 @@ def test_a_refused_record_in_a_batch_leaves_the_others_stored(
     )
     with urllib.request.urlopen(request, timeout=10) as answer:
         results = json.loads(answer.read())["results"]
-    assert [r["status"] for r in results] == [400, 200]
+    assert [r["status"] for r in results] == [400, 409, 200]
     assert "photo does not match" in results[0]["detail"]
+    assert "other content" in results[1]["detail"]
     db = _hub_db(hub)
     try:
-        assert db.record_count(kiosk.kiosk_id) == 1
+        assert db.record_count(kiosk.kiosk_id) == 2
+        assert db.audit_breaks(kiosk.kiosk_id) == []
     finally:
         db.close()
