@@ -1,9 +1,10 @@
 """Records out: finished inspections from the outbox to the hub, each confirmed before it counts.
 
-``Uploader(settings, store).run_once()`` sends the records that are due, oldest first, one
-request each, with the inspection id as idempotency key (``POST /api/v1/records``, see
-``kiosk.hub.server``). A record is marked sent only when the hub answers 200 with a receipt;
-a crash between the answer and the mark resends it, and the hub answers with the same receipt.
+``Uploader(settings, store).run_once()`` sends the records that are due, oldest first, up to
+``BATCH_RECORDS`` per request (``POST /api/v1/records/batch``, see ``kiosk.hub.server``); each
+record's inspection id is its idempotency key. A record is marked sent only when the hub has
+answered 200 for it with a receipt (all of a request's confirmations in one transaction); a
+crash between the answer and the mark resends it, and the hub answers with the same receipt.
 A failed record waits ``BACKOFF_BASE_S * 2**(attempts-1)`` seconds (plus or minus 10 %, at most
 ``[sync] backoff_max_s``) before its next try; the queue lives in the database, so it survives
 a restart or days without the hub.
