@@ -76,14 +76,6 @@ class Kiosk:
         self.devices = DeviceHub(settings)
         self.controller = InspectionController(settings, self.devices)
         self.history = HistoryService(settings, self.devices)
-        self.window = MainWindow(
-            self.controller,
-            self.devices,
-            SettingsView.from_settings(settings),
-            wedge_max_gap_ms=float(settings.reader.wedge_gap_ms),
-            history=self.history,
-        )
-        self.panel: SimulatorPanel | None = None
         # Data in and records out through the hub, only when one is configured.
         self.sync: SyncService | None = None
         if settings.sync.hub_url:
@@ -91,6 +83,15 @@ class Kiosk:
             self.controller.inspection_changed.connect(
                 self.sync._on_controller_inspection_changed
             )
+        self.window = MainWindow(
+            self.controller,
+            self.devices,
+            SettingsView.from_settings(settings),
+            sync=self.sync,
+            wedge_max_gap_ms=float(settings.reader.wedge_gap_ms),
+            history=self.history,
+        )
+        self.panel: SimulatorPanel | None = None
         self._stopped = False
 
     def start(self, wait_s: float = 0.0) -> None:

@@ -65,6 +65,7 @@ class SyncService(QObject):
         self._runner: TaskRunner | None = None
         self._store: Store | None = None
         self._syncing = False
+        self._last_inspection_id: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, settings.sync.interval_s) * 1000)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -177,7 +178,13 @@ class SyncService(QObject):
 
     @Slot(object)
     def _on_controller_inspection_changed(self, inspection: object) -> None:
-        if isinstance(inspection, Inspection) and inspection.state in FINISHED:
+        # "Next parcel" closes the shown inspection and shows a new one: a new id, or a
+        # finished state (void), means a record was queued.
+        if not isinstance(inspection, Inspection):
+            return
+        new_id = self._last_inspection_id is not None and inspection.id != self._last_inspection_id
+        self._last_inspection_id = inspection.id
+        if new_id or inspection.state in FINISHED:
             self.refresh()
 
     def _on_runner_status_read(self, status: Any) -> None:
