@@ -98,7 +98,7 @@ def run_sync(settings: Settings, args: argparse.Namespace) -> int:
                 )
             else:
                 if result.data is None:
-                    print("data: updates not available in this kiosk build")
+                    print("data: no [sync] tuf_root set: records only")
                 else:
                     print(f"data: {result.data.message}")
                 print(f"records: {result.upload.message}")

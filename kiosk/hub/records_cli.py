@@ -44,8 +44,12 @@ def register(sub: Any) -> None:
     _db_arg(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8443, help="port (default 8443)")
-    serve.add_argument("--metadata-path", default="/metadata", help="URL path of REPO/metadata")
-    serve.add_argument("--targets-path", default="/targets", help="URL path of REPO/targets")
+    serve.add_argument(
+        "--metadata-path", default="/tuf/metadata", help="URL path of REPO/metadata"
+    )
+    serve.add_argument(
+        "--targets-path", default="/tuf/targets", help="URL path of REPO/targets"
+    )
     serve.set_defaults(handler=run_serve)
 
     kiosks = sub.add_parser("kiosks", help="kiosks allowed to upload records")

@@ -1,6 +1,6 @@
 """The hub's web server: the TUF repository as static files and the records API.
 
-``GET {metadata_prefix}/...`` and ``GET {targets_prefix}/...`` serve ``REPO/metadata`` and
+``GET /tuf/metadata/...`` and ``GET /tuf/targets/...`` (movable) serve ``REPO/metadata`` and
 ``REPO/targets`` as plain files (any web server or object store could serve them instead).
 ``POST /api/v1/records`` takes one finished inspection as JSON (photo and slip in base64) with
 ``Authorization: Bearer <kiosk token>``; the inspection id is the idempotency key: a record
@@ -175,8 +175,8 @@ def create_app(
     db: HubDatabase,
     repo_dir: Path | None = None,
     *,
-    metadata_prefix: str = "/metadata",
-    targets_prefix: str = "/targets",
+    metadata_prefix: str = "/tuf/metadata",
+    targets_prefix: str = "/tuf/targets",
 ) -> FastAPI:
     """The hub's ASGI application.
 
@@ -260,8 +260,8 @@ def serve(
     *,
     host: str = "127.0.0.1",
     port: int = 8443,
-    metadata_prefix: str = "/metadata",
-    targets_prefix: str = "/targets",
+    metadata_prefix: str = "/tuf/metadata",
+    targets_prefix: str = "/tuf/targets",
 ) -> None:
     """Open the database and serve until interrupted (SIGINT/SIGTERM end it cleanly)."""
     import uvicorn

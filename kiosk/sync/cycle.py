@@ -1,23 +1,23 @@
 """One sync cycle (data in, then records out) and the sync status as the screen shows it.
 
 Used by ``kiosk sync`` and by the background ``SyncService``; neither raises. Data updates
-come from ``kiosk.sync.data_in.DataUpdater`` when that module is installed (it is built
-beside this one); without it a cycle only sends records.
+come from ``kiosk.sync.data_in.DataUpdater`` when ``[sync] tuf_root`` is set; without it a
+cycle only sends records.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from kiosk.domain.sync import DataSourceStatus, SyncStatus
+from kiosk.domain.sync import SyncStatus
 from kiosk.settings import Settings
 from kiosk.store import Store, StoreError
 from kiosk.store.codec import instant_text, parse_instant
+from kiosk.sync.data_in import DataUpdater, with_data_status
 from kiosk.sync.outbox import Uploader, UploadResult
 
 log = logging.getLogger(__name__)
@@ -26,9 +26,6 @@ log = logging.getLogger(__name__)
 LAST_ATTEMPT = "last_attempt_at"
 LAST_SUCCESS = "last_success_at"
 LAST_ERROR = "last_error"
-DATA_VERSION = "data_version"
-DATA_PUBLISHED = "data_published_at"
-DATA_EXPIRES = "data_expires_at"
 DATA_MESSAGE = "data_message"
 
 
@@ -71,13 +68,10 @@ class CycleResult:
 
 
 def data_updater(settings: Settings, store: Store) -> Callable[[], Any] | None:
-    """``DataUpdater(settings, store).run_once`` if the TUF client is installed, else ``None``."""
-    try:
-        module = importlib.import_module("kiosk.sync.data_in")
-    except ModuleNotFoundError:
+    """``DataUpdater(settings, store).run_once``, or ``None`` when no TUF root is set."""
+    if not settings.sync.tuf_root:
         return None
-    updater = module.DataUpdater(settings, store)
-    run_once: Callable[[], Any] = updater.run_once
+    run_once: Callable[[], Any] = DataUpdater(settings, store).run_once
     return run_once
 
 
@@ -131,10 +125,6 @@ def run_cycle(
         values[LAST_ERROR] = result.message
     if data is not None:
         values[DATA_MESSAGE] = data.message
-        if data.ok and data.version is not None:
-            values[DATA_VERSION] = data.version
-            values[DATA_PUBLISHED] = instant_text(data.published_at) if data.published_at else None
-            values[DATA_EXPIRES] = instant_text(data.expires_at) if data.expires_at else None
     try:
         store.set_sync_values(values, result.finished_at)
     except StoreError as exc:
@@ -155,32 +145,17 @@ def _instant(values: Mapping[str, Any], name: str) -> datetime | None:
 def current_status(settings: Settings, store: Store, *, syncing: bool = False) -> SyncStatus:
     """The sync status from the database (data in use, last cycle, the queue).
 
+    The data fields come from ``kiosk.sync.data_in.with_data_status`` (the applied bundle,
+    its signed expiry and the sources in use).
+
     Raises:
         StoreError: When the database cannot be read.
     """
     values = store.sync_values()
     summary = store.outbox_summary()
-    version = store.data_version()
-    sources = tuple(
-        DataSourceStatus(
-            name=s.source,
-            version=s.version,
-            published_at=s.published_at,
-            count=sum(s.counts.values()),
-        )
-        for s in store.data_status()
-    )
-    data_version = values.get(DATA_VERSION)
-    return SyncStatus(
+    status = SyncStatus(
         enabled=bool(settings.sync.hub_url),
         hub_url=settings.sync.hub_url,
-        data_version=str(data_version)
-        if data_version
-        else (version.version if version is not None else None),
-        data_published_at=_instant(values, DATA_PUBLISHED)
-        or (version.published_at if version is not None else None),
-        data_expires_at=_instant(values, DATA_EXPIRES),
-        sources=sources,
         last_attempt_at=_instant(values, LAST_ATTEMPT),
         last_success_at=_instant(values, LAST_SUCCESS),
         last_error=values.get(LAST_ERROR) or None,
@@ -188,3 +163,4 @@ def current_status(settings: Settings, store: Store, *, syncing: bool = False) -
         records_failing=summary.failing,
         syncing=syncing,
     )
+    return with_data_status(status, store)

@@ -13,7 +13,7 @@ from kiosk.demo import AutoShift, demo_settings
 from kiosk.hub.db import HubDatabase
 from kiosk.services.simulation import SimulatedPost, sample_parcels
 from kiosk.settings import Settings, with_overrides
-from tests.sync.hubproc import HubProcess, add_kiosk
+from tests.records.hubproc import HubProcess, add_kiosk
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.domain.sync import SyncStatus
 from kiosk.services.sync import SyncService
 from kiosk.ui.ports import SyncPort
-from tests.sync.hubproc import HubProcess, add_kiosk
-from tests.sync.kiosks import make_kiosk
+from tests.records.hubproc import HubProcess, add_kiosk
+from tests.records.kiosks import make_kiosk
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from kiosk.cli import main
 from kiosk.settings import load
 from kiosk.store import Store
-from tests.sync.hubproc import HubProcess, add_kiosk
-from tests.sync.kiosks import KioskUnderTest
+from tests.records.hubproc import HubProcess, add_kiosk
+from tests.records.kiosks import KioskUnderTest
 
 
 def _config(tmp_path: Path, hub_url: str, token: str) -> Path:
