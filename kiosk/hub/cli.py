@@ -113,11 +113,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: HubHandler = args.handler
     try:
         return handler(args)
-    except HubCommandError:
+    except HubCommandError as exc:
+        print(f"kiosk-hub: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as exc:
+        print(f"kiosk-hub: {args.command} failed: {exc!r}", file=sys.stderr)
         return EXIT_ERROR
 
 

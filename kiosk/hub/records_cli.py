@@ -124,6 +124,10 @@ def run_kiosks_add(args: argparse.Namespace) -> int:
     finally:
         db.close()
     emit({"kiosk_id": args.kiosk_id, "post": args.post, "token": token})
+    print(
+        "kiosk-hub: the token is shown only now; put it in the kiosk's [sync] token_file",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -156,6 +160,7 @@ def run_kiosks_revoke(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not found:
+        print(f"kiosk-hub: no kiosk {args.kiosk_id!r}", file=sys.stderr)
         return EXIT_ERROR
     emit({"kiosk_id": args.kiosk_id, "active": False})
     return EXIT_OK
