@@ -235,7 +235,7 @@ def test_documents_three_states(qtbot: QtBot) -> None:
     assert t["exporter"].startswith("Okavango Diamond Company")
     assert t["importer"].startswith("Hoveniers Rough Trading")
     assert t["origin"] == "BW"
-    assert t["kp"] == "BW0123456 \u00b7 expires 2027-01-02"
+    assert t["kp"] == "BW0123456 \u00b7 expires 02/01/2027"
     assert t["carats"] == "declared 1234.560 ct \u00b7 KP 1234.560 ct"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,21 +18,26 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.models import Inspection, OverrideCode, User
+from kiosk.ui.formatting import outcome_word
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 from kiosk.ui.widgets.panel import Panel, make_label
 from kiosk.ui.widgets.reason_list import ReasonList
 from kiosk.ui.widgets.touch_button import TouchButton
 
 MAX_PIN_DIGITS = 12
 PIN_DOT = "\u25cf"
-NO_SUPERVISORS = "No other supervisor is set up on this kiosk: the hold cannot be lifted here."
+CLEAR_KEY = "Clear"
+"""The id of the pad's clear key in ``PinPad.buttons()`` (its text is translated)."""
 CODE_LABELS: dict[OverrideCode, str] = {
-    OverrideCode.DOCUMENTS_PRODUCED: "Missing documents produced",
-    OverrideCode.WEIGHING_ERROR: "Weighing error explained",
-    OverrideCode.SEAL_EXPLAINED: "Seal difference explained",
-    OverrideCode.DATA_OUTDATED: "Reference data out of date",
-    OverrideCode.OTHER: "Other (explain below)",
+    OverrideCode.DOCUMENTS_PRODUCED: QT_TRANSLATE_NOOP(
+        "OverrideScreen", "Missing documents produced"
+    ),
+    OverrideCode.WEIGHING_ERROR: QT_TRANSLATE_NOOP("OverrideScreen", "Weighing error explained"),
+    OverrideCode.SEAL_EXPLAINED: QT_TRANSLATE_NOOP("OverrideScreen", "Seal difference explained"),
+    OverrideCode.DATA_OUTDATED: QT_TRANSLATE_NOOP("OverrideScreen", "Reference data out of date"),
+    OverrideCode.OTHER: QT_TRANSLATE_NOOP("OverrideScreen", "Other (explain below)"),
 }
-"""The words shown for each reason code."""
+"""The words shown for each reason code (English sources, shown translated)."""
 
 _DIGIT_KEYS: dict[int, str] = {Qt.Key.Key_0.value + d: str(d) for d in range(10)}
 _STYLE = """
@@ -55,7 +60,6 @@ class PinPad(QWidget):
         layout.setSpacing(8)
         self.dots = make_label("", object_name="PinDots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dots.setAccessibleName("PIN digits entered")
         layout.addWidget(self.dots)
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -65,13 +69,25 @@ class PinPad(QWidget):
         grid.addWidget(self._key("0"), 3, 1)
         backspace = self._key("\u232b")
         backspace.setObjectName("OverridePinBack")
-        backspace.setAccessibleName("Delete the last digit")
         grid.addWidget(backspace, 3, 2)
-        clear = self._key("Clear")
+        clear = self._key(CLEAR_KEY)
         clear.setObjectName("OverridePinClear")
         clear.setStyleSheet("font-size: 20px;")
         grid.addWidget(clear, 3, 0)
         layout.addLayout(grid)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the key texts and accessible names in the language in use."""
+        self.dots.setAccessibleName(self.tr("PIN digits entered"))
+        self._buttons["\u232b"].setAccessibleName(self.tr("Delete the last digit"))
+        self._buttons[CLEAR_KEY].setText(self.tr("Clear"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def pin(self) -> str:
@@ -101,7 +117,7 @@ class PinPad(QWidget):
         self._refresh()
 
     def buttons(self) -> dict[str, QPushButton]:
-        """The keys: ``"0"``-``"9"``, ``"Clear"`` and ``"\u232b"`` (backspace)."""
+        """The keys by id: ``"0"``-``"9"``, ``"Clear"`` and ``"\u232b"`` (backspace)."""
         return dict(self._buttons)
 
     def _key(self, text: str) -> QPushButton:
@@ -118,7 +134,7 @@ class PinPad(QWidget):
     def _on_key_clicked(self, text: str) -> None:
         if text.isdigit():
             self.enter_digit(text)
-        elif text == "Clear":
+        elif text == CLEAR_KEY:
             self.clear()
         else:
             self.backspace()
@@ -153,11 +169,12 @@ class OverrideScreen(QWidget):
         self._inspection: Inspection | None = None
         self._supervisors: dict[str, User] = {}
         self._supervisor_buttons: dict[str, QPushButton] = {}
+        self._chosen: str | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 14, 24, 12)
         outer.setSpacing(10)
-        self._title = make_label("Supervisor override", object_name="OverrideTitle", wrap=True)
+        self._title = make_label("", object_name="OverrideTitle", wrap=True)
         self._title.setStyleSheet("font-size: 26px; font-weight: 700;")
         outer.addWidget(self._title)
 
@@ -165,19 +182,19 @@ class OverrideScreen(QWidget):
         columns.setSpacing(16)
         outer.addLayout(columns, 1)
 
-        reasons_panel = Panel("Why the parcel is held")
+        self._reasons_panel = reasons_panel = Panel("")
         self.reasons = ReasonList()
         reasons_panel.body.addWidget(self.reasons, 1)
         columns.addWidget(reasons_panel, 10)
 
-        who_panel = Panel("Supervisor")
+        self._who_panel = who_panel = Panel("")
         self._supervisor_box = QVBoxLayout()
         self._supervisor_box.setSpacing(8)
-        self._no_supervisors = make_label(NO_SUPERVISORS, wrap=True, emphasis="bad")
+        self._no_supervisors = make_label("", wrap=True, emphasis="bad")
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._group.buttonClicked.connect(self._on_group_button_clicked)
-        self._prompt = make_label("Choose the supervisor", object_name="PinPrompt", wrap=True)
+        self._prompt = make_label("", object_name="PinPrompt", wrap=True)
         self.pad = PinPad()
         who_panel.body.addWidget(self._no_supervisors)
         who_panel.body.addLayout(self._supervisor_box)
@@ -186,20 +203,18 @@ class OverrideScreen(QWidget):
         who_panel.body.addStretch(1)
         columns.addWidget(who_panel, 9)
 
-        why_panel = Panel("Reason")
+        self._why_panel = why_panel = Panel("")
         self._codes = QButtonGroup(self)
         self._codes.setExclusive(True)
         self._code_buttons: dict[OverrideCode, QRadioButton] = {}
         for code in OverrideCode:
-            radio = QRadioButton(CODE_LABELS.get(code, code.value.replace("_", " ")))
+            radio = QRadioButton()
             radio.setObjectName(f"OverrideCode_{code.value}")
             self._codes.addButton(radio)
             self._code_buttons[code] = radio
             why_panel.body.addWidget(radio)
         self.text = QPlainTextEdit()
         self.text.setObjectName("OverrideText")
-        self.text.setPlaceholderText("Write why the hold is lifted (required)")
-        self.text.setAccessibleName("Written reason")
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(88)
         why_panel.body.addWidget(self.text, 1)
@@ -208,10 +223,10 @@ class OverrideScreen(QWidget):
         why_panel.body.addWidget(self._error)
         actions = QHBoxLayout()
         actions.setSpacing(12)
-        self.cancel_button = TouchButton("Cancel")
+        self.cancel_button = TouchButton()
         self.cancel_button.setObjectName("OverrideCancel")
         self.cancel_button.setProperty("role", "quiet")
-        self.confirm_button = TouchButton("\u2714  Confirm override")
+        self.confirm_button = TouchButton()
         self.confirm_button.setObjectName("OverrideConfirm")
         self.confirm_button.setProperty("role", "primary")
         actions.addWidget(self.cancel_button)
@@ -221,7 +236,46 @@ class OverrideScreen(QWidget):
 
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.confirm_button.clicked.connect(self._on_confirm_clicked)
+        self._error_source = ""
+        self._error_shown = ""
         self.set_supervisors(())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the language in use (the reason cards retranslate themselves)."""
+        inspection = self._inspection
+        if inspection is None:
+            self._title.setText(self.tr("Supervisor override"))
+        else:
+            verdict = inspection.verdict
+            outcome = outcome_word(verdict.outcome) if verdict is not None else "\u2014"
+            self._title.setText(
+                self.tr("Supervisor override of a %1 \u2014 parcel %2")
+                .replace("%1", outcome)
+                .replace("%2", inspection.id)
+            )
+        self._reasons_panel.set_title(self.tr("Why the parcel is held"))
+        self._who_panel.set_title(self.tr("Supervisor"))
+        self._why_panel.set_title(self.tr("Reason"))
+        self._no_supervisors.setText(
+            self.tr("No other supervisor is set up on this kiosk: the hold cannot be lifted here.")
+        )
+        for code, radio in self._code_buttons.items():
+            source = CODE_LABELS.get(code)
+            radio.setText(self.tr(source) if source else code.value.replace("_", " "))
+        self.text.setPlaceholderText(self.tr("Write why the hold is lifted (required)"))
+        self.text.setAccessibleName(self.tr("Written reason"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.confirm_button.setText("\u2714  " + self.tr("Confirm override"))
+        self._show_prompt()
+        if self._error_source:
+            self._set_error(self._error_source)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ---- Public API ------------------------------------------------------------------------
 
@@ -229,8 +283,7 @@ class OverrideScreen(QWidget):
         """Start afresh for ``inspection``, offering ``supervisors`` (active ones only)."""
         self._inspection = inspection
         verdict = inspection.verdict
-        outcome = verdict.outcome.label if verdict is not None else "no verdict"
-        self._title.setText(f"Supervisor override of a {outcome} \u2014 parcel {inspection.id}")
+        self.retranslate()
         self.reasons.set_reasons(verdict.reasons if verdict is not None else ())
         self.set_supervisors(supervisors)
         checked = self._codes.checkedButton()
@@ -261,7 +314,8 @@ class OverrideScreen(QWidget):
             self._supervisor_box.addWidget(button)
             self._supervisor_buttons[user.username] = button
         self._no_supervisors.setVisible(not active)
-        self._prompt.setText("Choose the supervisor")
+        self._chosen = None
+        self._show_prompt()
         self.pad.clear()
         if len(active) == 1:
             self.select_supervisor(active[0].username)
@@ -308,13 +362,19 @@ class OverrideScreen(QWidget):
         code = self.selected_code
         text = self.text.toPlainText().strip()
         if supervisor is None:
-            self._set_error("Choose the supervisor first.")
+            self._set_error(QT_TRANSLATE_NOOP("OverrideScreen", "Choose the supervisor first."))
         elif not self.pad.pin:
-            self._set_error("The supervisor types their PIN on the pad.")
+            self._set_error(
+                QT_TRANSLATE_NOOP("OverrideScreen", "The supervisor types their PIN on the pad.")
+            )
         elif code is None:
-            self._set_error("Choose a reason code.")
+            self._set_error(QT_TRANSLATE_NOOP("OverrideScreen", "Choose a reason code."))
         elif not text:
-            self._set_error("Write why the hold is lifted: a reason text is required.")
+            self._set_error(
+                QT_TRANSLATE_NOOP(
+                    "OverrideScreen", "Write why the hold is lifted: a reason text is required."
+                )
+            )
         else:
             pin = self.pad.pin
             self.pad.clear()
@@ -381,12 +441,21 @@ class OverrideScreen(QWidget):
     # ---- Internals -------------------------------------------------------------------------
 
     def _supervisor_chosen(self, username: str) -> None:
-        user = self._supervisors[username]
+        self._chosen = username
         self.pad.clear()
-        self._prompt.setText(f"PIN for {user.display_name}")
+        self._show_prompt()
         self._set_error("")
         self.setFocus()
 
+    def _show_prompt(self) -> None:
+        user = self._supervisors.get(self._chosen) if self._chosen is not None else None
+        if user is None:
+            self._prompt.setText(self.tr("Choose the supervisor"))
+        else:
+            self._prompt.setText(self.tr("PIN for %1").replace("%1", user.display_name))
+
     def _set_error(self, message: str) -> None:
-        self._error.setText(message)
+        """Show ``message``: this screen's own English sources translated, others as given."""
+        self._error_source = message
+        self._error.setText(self.tr(message) if message else "")
         self._error.setVisible(bool(message))

@@ -19,6 +19,10 @@ class Panel(QFrame):
         self.heading.setProperty("heading", True)
         self.body.addWidget(self.heading)
 
+    def set_title(self, title: str) -> None:
+        """Change the heading (for instance to a translated one)."""
+        self.heading.setText(title.upper())
+
 
 def make_label(
     text: str = "",

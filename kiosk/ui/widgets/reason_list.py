@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,15 +16,20 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.models import Reason
+from kiosk.ui.formatting import outcome_word
+from kiosk.ui.reasons import reason_message
 from kiosk.ui.theme import icon_pixmap, outcome_icon_name
 from kiosk.ui.widgets.panel import make_label
 
 MARK_PX = 28
-EMPTY_TEXT = "The reasons for the verdict will be listed here."
 
 
 class ReasonCard(QFrame):
-    """One reason: outcome mark and word, rule id, message and legal basis (all wrapping)."""
+    """One reason: outcome mark and word, rule id, message and legal basis (all wrapping).
+
+    The outcome word and the message are in the language in use; the rule id and the legal
+    basis are shown as published.
+    """
 
     def __init__(self, reason: Reason, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,16 +46,28 @@ class ReasonCard(QFrame):
         outer.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(2)
-        self.rule = make_label(
-            f"{reason.outcome.label} \u00b7 {reason.rule_id}", object_name="ReasonRule"
-        )
-        self.message = make_label(reason.message, object_name="ReasonMessage", wrap=True)
+        self.rule = make_label(self._rule_text(), object_name="ReasonRule")
+        self.message = make_label(reason_message(reason), object_name="ReasonMessage", wrap=True)
         self.basis = make_label(reason.legal_basis, object_name="ReasonBasis", wrap=True)
         texts.addWidget(self.rule)
         texts.addWidget(self.message)
         if reason.legal_basis:
             texts.addWidget(self.basis)
         outer.addLayout(texts, 1)
+
+    def _rule_text(self) -> str:
+        return f"{outcome_word(self.reason.outcome)} \u00b7 {self.reason.rule_id}"
+
+    def retranslate(self) -> None:
+        """Word the outcome and the message in the language in use."""
+        self.rule.setText(self._rule_text())
+        self.message.setText(reason_message(self.reason))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def texts(self) -> tuple[str, str, str]:
         """The rule line, the message and the legal basis as shown."""
@@ -72,9 +89,20 @@ class ReasonList(QScrollArea):
         self._layout.setSpacing(8)
         self.setWidget(self._content)
         self._cards: list[ReasonCard] = []
-        self._empty = make_label(EMPTY_TEXT, wrap=True, muted=True)
+        self._empty = make_label("", wrap=True, muted=True)
         self._layout.addWidget(self._empty)
         self._layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the placeholder text in the language in use (the cards retranslate themselves)."""
+        self._empty.setText(self.tr("The reasons for the verdict will be listed here."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_reasons(self, reasons: Sequence[Reason]) -> None:
         """Show ``reasons``, the most severe first (the order within a severity is kept)."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QEvent, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.models import User
-from kiosk.ui.formatting import format_data_status, utc_now
+from kiosk.ui.formatting import format_data_status, format_datetime, utc_now
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 from kiosk.ui.ports import DataVersionLike
 from kiosk.ui.theme import set_style_property
 from kiosk.ui.widgets.fit_label import ElidedLabel
@@ -17,7 +18,41 @@ from kiosk.ui.widgets.panel import make_label
 
 AGE_REFRESH_INTERVAL_MS = 30_000
 DEVICE_ORDER = ("scale", "reader", "camera", "printer")
-DEVICE_NAMES = {"scale": "Scale", "reader": "Reader", "camera": "Camera", "printer": "Printer"}
+DEVICE_NAMES = {
+    "scale": QT_TRANSLATE_NOOP("StatusBar", "Scale"),
+    "reader": QT_TRANSLATE_NOOP("StatusBar", "Reader"),
+    "camera": QT_TRANSLATE_NOOP("StatusBar", "Camera"),
+    "printer": QT_TRANSLATE_NOOP("StatusBar", "Printer"),
+}
+"""Device names (English sources, shown translated)."""
+
+STATE_WORDS = {
+    word: word
+    for word in (
+        QT_TRANSLATE_NOOP("StatusBar", "ok"),
+        QT_TRANSLATE_NOOP("StatusBar", "connected"),
+        QT_TRANSLATE_NOOP("StatusBar", "ready"),
+        QT_TRANSLATE_NOOP("StatusBar", "starting"),
+        QT_TRANSLATE_NOOP("StatusBar", "connecting"),
+        QT_TRANSLATE_NOOP("StatusBar", "reconnecting"),
+        QT_TRANSLATE_NOOP("StatusBar", "busy"),
+        QT_TRANSLATE_NOOP("StatusBar", "unknown"),
+        QT_TRANSLATE_NOOP("StatusBar", "printing"),
+        QT_TRANSLATE_NOOP("StatusBar", "off"),
+        QT_TRANSLATE_NOOP("StatusBar", "disconnected"),
+        QT_TRANSLATE_NOOP("StatusBar", "error"),
+    )
+}
+"""Device state words the services send, shown translated (others as sent)."""
+
+ROLE_WORDS = {
+    word: word
+    for word in (
+        QT_TRANSLATE_NOOP("StatusBar", "inspector"),
+        QT_TRANSLATE_NOOP("StatusBar", "supervisor"),
+        QT_TRANSLATE_NOOP("StatusBar", "technician"),
+    )
+}
 
 _LEVELS: dict[str, frozenset[str]] = {
     "ok": frozenset({"connected", "ready", "ok", "online", "idle", "running", "stable"}),
@@ -69,6 +104,9 @@ class StatusBar(QFrame):
         self._clock = clock
         self._max_data_age = timedelta(hours=max_data_age_h)
         self._data: DataVersionLike | None = None
+        self._user_shown: User | None = None
+        self._busy_shown = False
+        self._device_states: dict[str, tuple[str, str]] = {}
         rows = QVBoxLayout(self)
         rows.setContentsMargins(16, 5, 16, 6)
         rows.setSpacing(2)
@@ -77,7 +115,7 @@ class StatusBar(QFrame):
         rows.addLayout(layout)
         # Long user or post names are cut with "…" (full text in the tooltip), never widening
         # the window.
-        self._user = ElidedLabel("Not signed in")
+        self._user = ElidedLabel()
         self._user.setObjectName("StatusUser")
         self._post = ElidedLabel(f"{post_name} \u00b7 {kiosk_id}")
         self._post.setObjectName("StatusPost")
@@ -96,8 +134,9 @@ class StatusBar(QFrame):
         rows.addLayout(devices_row)
         self._devices: dict[str, QLabel] = {}
         for device in DEVICE_ORDER:
-            self.set_device_state(device, "unknown", "No report from the device yet")
+            self.set_device_state(device, "unknown", "")
         self.set_data_version(None)
+        self.retranslate()
         self._timer = QTimer(self)
         self._timer.setInterval(AGE_REFRESH_INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -108,9 +147,12 @@ class StatusBar(QFrame):
     @Slot(object)
     def set_user(self, user: User | None) -> None:
         """Show the signed-in user and role, or that nobody is signed in."""
-        self._user.setText(
-            f"{user.display_name} ({user.role})" if user is not None else "Not signed in"
-        )
+        self._user_shown = user
+        if user is None:
+            self._user.setText(self.tr("Not signed in"))
+        else:
+            role = self.tr(ROLE_WORDS[user.role]) if user.role in ROLE_WORDS else user.role
+            self._user.setText(f"{user.display_name} ({role})")
 
     @Slot(object)
     def set_data_version(self, data: DataVersionLike | None) -> None:
@@ -122,8 +164,10 @@ class StatusBar(QFrame):
         """Recompute the data age against the clock (also done every 30 s)."""
         data = self._data
         if data is None:
-            self._data_label.setText("\u2716 No reference data")
-            self._data_label.setToolTip("No sanctions lists or certificate register loaded")
+            self._data_label.setText("\u2716 " + self.tr("No reference data"))
+            self._data_label.setToolTip(
+                self.tr("No sanctions lists or certificate register loaded")
+            )
             set_style_property(self._data_label, "level", "bad")
             return
         now = self._clock()
@@ -132,15 +176,18 @@ class StatusBar(QFrame):
         stale = age > self._max_data_age
         ageing = not stale and age > self._max_data_age * AGEING_FRACTION
         if stale:
-            text = f"\u26a0 {text} \u00b7 STALE"
+            text = f"\u26a0 {text} \u00b7 " + self.tr("STALE")
         elif ageing:
             text = f"\u25d4 {text} \u00b7 {self.tr('update due')}"
         self._data_label.setText(text)
-        self._data_label.setToolTip(
-            f"Published {data.published_at:%Y-%m-%d %H:%M} UTC, "
-            f"loaded {data.loaded_at:%Y-%m-%d %H:%M} UTC"
-            + (" \u2014 older than the limit: no parcel is cleared on it alone" if stale else "")
+        tip = (
+            self.tr("Published %1, loaded %2")
+            .replace("%1", format_datetime(data.published_at))
+            .replace("%2", format_datetime(data.loaded_at))
         )
+        if stale:
+            tip += " \u2014 " + self.tr("older than the limit: no parcel is cleared on it alone")
+        self._data_label.setToolTip(tip)
         set_style_property(
             self._data_label, "level", "stale" if stale else "ageing" if ageing else "ok"
         )
@@ -153,17 +200,37 @@ class StatusBar(QFrame):
             label = make_label("", object_name=f"Device_{device}")
             self._devices_layout.addWidget(label)
             self._devices[device] = label
+        self._device_states[device] = (state, detail)
         level = device_level(state)
-        name = DEVICE_NAMES.get(device, device.capitalize())
-        label.setText(f"{_LEVEL_MARKS[level]} {name}: {state}")
-        label.setToolTip(detail or state)
-        label.setAccessibleName(f"{name} {state}")
+        source = DEVICE_NAMES.get(device)
+        name = self.tr(source) if source is not None else device.capitalize()
+        word = self.tr(STATE_WORDS[state]) if state in STATE_WORDS else state
+        label.setText(f"{_LEVEL_MARKS[level]} {name}: {word}")
+        if not detail and state == "unknown":
+            detail = self.tr("No report from the device yet")
+        label.setToolTip(detail or word)
+        label.setAccessibleName(f"{name} {word}")
         set_style_property(label, "level", level)
 
     @Slot(bool)
     def set_busy(self, busy: bool) -> None:
         """Show ``Working…`` while the services are busy."""
-        self._busy.setText("\u231b Working\u2026" if busy else "")
+        self._busy_shown = busy
+        self._busy.setText("\u231b " + self.tr("Working\u2026") if busy else "")
+
+    def retranslate(self) -> None:
+        """Set every text again in the language in use."""
+        self.set_user(self._user_shown)
+        self.refresh_age()
+        for device, (state, detail) in list(self._device_states.items()):
+            self.set_device_state(device, state, detail)
+        self.set_busy(self._busy_shown)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def texts(self) -> dict[str, str]:
         """What the bar shows, by part (devices by name)."""

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.models import Inspection, Outcome
-from kiosk.ui.formatting import WAITING_ALL, verdict_is_current, verdict_summary
+from kiosk.ui.formatting import (
+    outcome_word,
+    verdict_is_current,
+    verdict_summary,
+    waiting_all,
+    waiting_word,
+)
 from kiosk.ui.theme import icon_pixmap, outcome_icon_name, set_style_property
 from kiosk.ui.widgets.panel import make_label
 
 ICON_PX = 64
-WAITING_WORD = "WAITING"
 
 
 class VerdictBanner(QFrame):
@@ -28,6 +33,8 @@ class VerdictBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("VerdictBanner")
         self._outcome: Outcome | None = None
+        self._inspection: Inspection | None = None
+        self._fixed_summary: str | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(18)
@@ -41,33 +48,56 @@ class VerdictBanner(QFrame):
         texts.addWidget(self._word)
         texts.addWidget(self._summary)
         layout.addLayout(texts, 1)
-        self.show_outcome(None, WAITING_ALL)
+        self.show_inspection(None)
 
     # ---- Public API ------------------------------------------------------------------------
 
     def show_outcome(self, outcome: Outcome | None, summary: str) -> None:
-        """Show a verdict (``None``: no verdict yet) and its one-line summary."""
+        """Show a verdict (``None``: no verdict yet) and its one-line summary.
+
+        The summary is shown as given (also after a language change); ``show_inspection``
+        words it in the language in use.
+        """
+        self._fixed_summary = summary
+        self._show(outcome, summary)
+
+    def _show(self, outcome: Outcome | None, summary: str) -> None:
         self._outcome = outcome
-        word = outcome.label if outcome is not None else WAITING_WORD
+        word = outcome_word(outcome) if outcome is not None else waiting_word()
         self._word.setText(word)
         self._summary.setText(summary)
         self._icon.setPixmap(icon_pixmap(outcome_icon_name(outcome), ICON_PX))
         set_style_property(self, "outcome", outcome.name.lower() if outcome is not None else "none")
-        self.setAccessibleName(f"Verdict: {word}")
+        self.setAccessibleName(self.tr("Verdict: %1").replace("%1", word))
         self.setAccessibleDescription(summary)
 
     @Slot(object)
     def show_inspection(self, inspection: Inspection | None) -> None:
         """Show the outcome that stands for ``inspection``, or what it still waits for."""
+        self._inspection = inspection
+        self._fixed_summary = None
         if inspection is None:
-            self.show_outcome(None, WAITING_ALL)
+            self._show(None, waiting_all())
         elif verdict_is_current(inspection):
-            self.show_outcome(inspection.final_outcome, verdict_summary(inspection))
+            self._show(inspection.final_outcome, verdict_summary(inspection))
         else:
             summary = verdict_summary(
                 inspection if inspection.verdict is None else _without_verdict(inspection)
             )
-            self.show_outcome(None, summary)
+            self._show(None, summary)
+
+    def retranslate(self) -> None:
+        """Word the verdict and summary again in the language in use."""
+        if self._fixed_summary is not None:
+            self._show(self._outcome, self._fixed_summary)
+        else:
+            self.show_inspection(self._inspection)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def outcome(self) -> Outcome | None:

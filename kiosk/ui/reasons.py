@@ -1,0 +1,162 @@
+"""Reason texts in the UI language: the rule's message template translated, filled with details.
+
+The rule set (``resources/rules/article3p.json``) words each reason in English and the domain
+keeps that text in ``Reason.message`` (it is what the slip and the audit trail record). The UI
+shows the same message in the inspector's language: the English template of the rule is known
+here, and only when it reproduces ``Reason.message`` exactly from ``Reason.details`` is the
+translated template used — a rule set reworded later falls back to its own English text rather
+than to a translation of something else. Fixed detail phrases (``"no seal was scanned"``) are
+translated too; details carrying data (numbers, names, codes) are shown as they are. The legal
+basis is never translated: it is cited as published.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.domain.models import Reason
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
+
+CONTEXT = "Reasons"
+
+REASON_TEMPLATES: dict[str, str] = {
+    "OK": QT_TRANSLATE_NOOP("Reasons", "OK: all checks passed"),
+    "R1": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "CN {cn_code} is outside Annex XXXVIIIA: Article 3p does not apply (TARIC Y872); "
+        "Kimberley Process checks still apply",
+    ),
+    "R2": QT_TRANSLATE_NOOP("Reasons", "Russian diamonds are banned: {evidence}"),
+    "R3": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "Cut in {processed_in} from {origins} diamonds with stones of {threshold} or more: "
+        "{evidence}",
+    ),
+    "R5": QT_TRANSLATE_NOOP(
+        "Reasons", "Stone sizes not evidenced for the per-stone limit of {threshold}: {problem}"
+    ),
+    "R6": QT_TRANSLATE_NOOP("Reasons", "Jewellery made in {processed_in} with {origins} diamonds"),
+    "R7": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "No G7 certificate or traceability evidence for stones of {threshold} or more "
+        "(sunrise period ended {sunrise_end})",
+    ),
+    "R8": QT_TRANSLATE_NOOP("Reasons", "KP certificate {kp_number}: {problem}"),
+    "R9": QT_TRANSLATE_NOOP(
+        "Reasons", "Seals: {problem} (documents: {declared}; scanned: {scanned})"
+    ),
+    "R10": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "Mixed KP certificate {kp_number} does not name every mining country ({origins}) and "
+        "the goods are not G7-verified",
+    ),
+    "R11": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{problem}: {found} against {expected} (difference {difference}, tolerance {tolerance})",
+    ),
+    "R12": QT_TRANSLATE_NOOP("Reasons", "Sanctioned party: {explanation}; freeze and escalate"),
+    "R13": QT_TRANSLATE_NOOP(
+        "Reasons", "Personal-use exemption (traveller's own jewellery, not for sale): {status}"
+    ),
+    "R14": QT_TRANSLATE_NOOP(
+        "Reasons",
+        'Grandfathering (goods outside Russia before {ban_date}), evidence "{evidence}": {status}',
+    ),
+    "R15": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "Temporary import for a fair or repair ({evidence}), re-export to be controlled: {status}",
+    ),
+    "R16": QT_TRANSLATE_NOOP("Reasons", "Article 3p(7) authorisation {evidence}: {status}"),
+    "R17": QT_TRANSLATE_NOOP(
+        "Reasons", "Declared KP transit (seals {evidence}), no KP import check: {status}"
+    ),
+    "R18": QT_TRANSLATE_NOOP("Reasons", "A supervisor may override a HOLD only"),
+    "K1": QT_TRANSLATE_NOOP("Reasons", "No stable weight reading ({state})"),
+    "K2": QT_TRANSLATE_NOOP("Reasons", "No photo of the opened parcel"),
+    "K3": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "Reference data (sanctions lists, certificate registers, rules) are out of date",
+    ),
+    "K4": QT_TRANSLATE_NOOP(
+        "Reasons", "No declaration found for the parcel (identifiers: {identifiers})"
+    ),
+}
+"""The English message template of each rule (as in the rule set), by rule id."""
+
+# Rules that share another rule's wording.
+_SAME_AS = {"R4": "R3"}
+
+PHRASES: dict[str, str] = {
+    text: text
+    for text in (
+        QT_TRANSLATE_NOOP("Reasons", "accepted"),
+        QT_TRANSLATE_NOOP("Reasons", "no evidence given"),
+        QT_TRANSLATE_NOOP("Reasons", "no KP certificate was presented"),
+        QT_TRANSLATE_NOOP("Reasons", "not a KP certificate number"),
+        QT_TRANSLATE_NOOP("Reasons", "not in the KP certificate register"),
+        QT_TRANSLATE_NOOP("Reasons", "the documents give no seal number"),
+        QT_TRANSLATE_NOOP("Reasons", "no seal was scanned"),
+        QT_TRANSLATE_NOOP("Reasons", "weight differs from the KP certificate"),
+        QT_TRANSLATE_NOOP("Reasons", "weight differs from the declaration"),
+        QT_TRANSLATE_NOOP("Reasons", "declared carats differ from the KP certificate"),
+        QT_TRANSLATE_NOOP("Reasons", "parcel count differs from the KP certificate"),
+        QT_TRANSLATE_NOOP("Reasons", "no authorisation number given"),
+        QT_TRANSLATE_NOOP("Reasons", "not in the register of authorisations"),
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            "no stone sizes declared (packing list), so no stone is shown to be below it",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            "the documents give no seal number, so the container cannot be shown intact",
+        ),
+        QT_TRANSLATE_NOOP("Reasons", "the seals on the container do not match the documents"),
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            "the evidence must start with the date the goods were outside Russia (YYYY-MM-DD)",
+        ),
+        QT_TRANSLATE_NOOP("Reasons", "no reading"),
+        QT_TRANSLATE_NOOP("Reasons", "none"),
+    )
+}
+"""Fixed English phrases found in reason details, translated when shown."""
+
+_REFUSED_PREFIX = "refused, "
+
+
+class _Filled(dict[str, str]):
+    """Template values; an unknown placeholder stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _phrase(value: str) -> str:
+    if value in PHRASES:
+        return translate(CONTEXT, value)
+    if value.startswith(_REFUSED_PREFIX):
+        rest = value[len(_REFUSED_PREFIX) :]
+        return translate(CONTEXT, "refused, %1").replace("%1", _phrase(rest))
+    return value
+
+
+def template_for(rule_id: str) -> str | None:
+    """The English message template of a rule, or ``None`` for a rule this UI does not know."""
+    return REASON_TEMPLATES.get(_SAME_AS.get(rule_id, rule_id))
+
+
+def reason_message(reason: Reason) -> str:
+    """The reason's message in the language in use (its English text when not translatable)."""
+    english = template_for(reason.rule_id)
+    if english is None:
+        return reason.message
+    raw = _Filled(reason.details)
+    try:
+        if english.format_map(raw) != reason.message:
+            return reason.message  # the rule set words it differently: show it as published
+        shown = _Filled({key: _phrase(value) for key, value in reason.details})
+        return translate(CONTEXT, english).format_map(shown)
+    except (ValueError, IndexError):  # a malformed translation: never lose the message
+        return reason.message
