@@ -4,7 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check demo bench clean system-deps
+TS := $(wildcard resources/translations/kiosk_*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test lint typecheck check demo bench clean system-deps translations update-translations
 
 $(STAMP): pyproject.toml
 	@PYBIN=$$(.ci/find-python) && echo "Using $$PYBIN ($$($$PYBIN --version))" && \
@@ -13,17 +16,30 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# Compiled translations (.qm, not in git) from the Linguist sources (.ts, in git).
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# After changing texts in kiosk/ui: add the new source texts to the .ts files (then translate
+# them with pyside6-linguist; tests/ui/test_translations.py fails until every text is done).
+update-translations: $(STAMP)
+	for ts in $(TS); do \
+	  $(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete kiosk/ui -ts $$ts; \
+	done
+
+run: $(STAMP) translations
 	$(VENV)/bin/kiosk run
 
-test: $(STAMP)
+test: $(STAMP) translations
 	@.ci/system-deps || echo "note: optional system packages could not be installed; tests that need them will say so"
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/ruff check kiosk hardware tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-demo: $(STAMP)
+demo: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/kiosk demo --auto --out demo-out
 
 bench: $(STAMP)

@@ -16,6 +16,7 @@ from kiosk.services.inspection import InspectionController
 from kiosk.services.simulation import SimulatedPost, sample_parcels
 from kiosk.services.sync import SyncService
 from kiosk.settings import Settings
+from kiosk.ui import i18n
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.ports import SettingsView
 from kiosk.ui.simulator_panel import SimulatorPanel
@@ -73,6 +74,7 @@ class Kiosk:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.app = application()
+        i18n.install(settings.kiosk.language)
         self.devices = DeviceHub(settings)
         self.controller = InspectionController(settings, self.devices)
         self.history = HistoryService(settings, self.devices)
@@ -90,6 +92,7 @@ class Kiosk:
             sync=self.sync,
             wedge_max_gap_ms=float(settings.reader.wedge_gap_ms),
             history=self.history,
+            language=settings.kiosk.language,
         )
         self.panel: SimulatorPanel | None = None
         self._stopped = False

@@ -41,7 +41,9 @@ from kiosk.domain.models import (
 )
 from kiosk.domain.roles import Permission, may
 from kiosk.domain.wedge import DEFAULT_IDLE_MS, DEFAULT_MAX_GAP_MS
+from kiosk.ui import i18n
 from kiosk.ui.formatting import utc_now
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 from kiosk.ui.ports import ControllerPort, DataVersionLike, DevicesPort, SettingsView, SyncPort
 from kiosk.ui.screens.devices import DevicesScreen
 from kiosk.ui.screens.history import HistoryPort, HistoryScreen, connect_history
@@ -183,6 +185,10 @@ class MainWindow(QMainWindow):
         wedge_max_gap_ms: Longest gap between two keys of a keyboard-wedge scan.
         history: The history service (past inspections, reprints, reports); ``None``: the
             History screen is left out.
+        language: The kiosk's default language (``kiosk.language``): shown at start and after
+            every sign-out (default: the language in use).
+        user_languages: The language each user last chose (by username), remembered here
+            and switched to when the user picks their name; a dict by default.
     """
 
     def __init__(
@@ -195,9 +201,15 @@ class MainWindow(QMainWindow):
         clock: Callable[[], datetime] = utc_now,
         wedge_max_gap_ms: float = DEFAULT_MAX_GAP_MS,
         history: HistoryPort | None = None,
+        language: str | None = None,
+        user_languages: dict[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._default_language = (
+            i18n.normalise_language(language) if language else i18n.current_language()
+        )
+        self.user_languages: dict[str, str] = user_languages if user_languages is not None else {}
         self._controller = controller
         self._devices = devices
         self._settings = settings_view
@@ -458,6 +470,8 @@ class MainWindow(QMainWindow):
 
         s = self.sign_in_screen
         s.sign_in_requested.connect(self._on_sign_in_screen_sign_in_requested)
+        s.language_requested.connect(self._on_sign_in_screen_language_requested)
+        s.user_chosen.connect(self._on_sign_in_screen_user_chosen)
 
         i = self.inspection_screen
         i.identifier_typed.connect(self._on_inspection_screen_identifier_typed)
@@ -496,6 +510,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_controller_signed_in(self, user: User) -> None:
+        self.user_languages[user.username] = i18n.current_language()
         self.status_bar.set_user(user)
         self.sign_in_screen.clear_locked()
         self.sign_in_screen.reset()
@@ -534,6 +549,8 @@ class MainWindow(QMainWindow):
         self._scale_fault_timer.stop()
         self._set_nav_active(False)
         self.sign_in_screen.clear_locked()
+        if i18n.current_language() != self._default_language:
+            i18n.set_language(self._default_language)  # the next person starts in the default
         self._refresh_users()
         if self.current_screen is self.fault_panel and self.fault_panel.kind == "database":
             self._screen_before_fault = self.sign_in_screen
@@ -614,11 +631,13 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_controller_printed(self, where: str) -> None:
-        self.inspection_screen.show_message(f"Slip printed: {where}", MessageKind.INFO)
+        self.inspection_screen.show_message(
+            self.tr("Slip printed: %1").replace("%1", where), MessageKind.INFO
+        )
 
     @Slot(str)
     def _on_controller_print_failed(self, message: str) -> None:
-        self.inspection_screen.show_message(f"Printing failed: {message}")
+        self.inspection_screen.show_message(self.tr("Printing failed: %1").replace("%1", message))
 
     @Slot(str)
     def _on_controller_error_occurred(self, message: str) -> None:
@@ -639,9 +658,10 @@ class MainWindow(QMainWindow):
         self.inspection_screen.show_inspection(inspection)
         if self.current_screen is self.override_screen:
             self._show_inspection_screen()
-        note = self.inspection_screen.override_text() or "Override recorded"
+        note = self.inspection_screen.override_text() or self.tr("Override recorded")
         self.inspection_screen.show_message(
-            f"{note}. The slip now carries both names: press Print slip.", MessageKind.INFO
+            self.tr("%1. The slip now carries both names: press Print slip.").replace("%1", note),
+            MessageKind.INFO,
         )
 
     @Slot(str)
@@ -649,7 +669,7 @@ class MainWindow(QMainWindow):
         if self.current_screen is self.override_screen:
             self.override_screen.show_refusal(message)
         else:
-            self._show_error(f"Override refused: {message}")
+            self._show_error(self.tr("Override refused: %1").replace("%1", message))
 
     # ---- Devices → screens -----------------------------------------------------------------
 
@@ -680,16 +700,35 @@ class MainWindow(QMainWindow):
 
     # ---- Screens → services ----------------------------------------------------------------
 
+    @Slot(str)
+    def _on_sign_in_screen_language_requested(self, language: str) -> None:
+        i18n.set_language(language)
+        username = self.sign_in_screen.selected_username
+        if username is not None:
+            self.user_languages[username] = i18n.current_language()
+
+    @Slot(str)
+    def _on_sign_in_screen_user_chosen(self, username: str) -> None:
+        remembered = self.user_languages.get(username)
+        if remembered is not None and remembered != i18n.current_language():
+            i18n.set_language(remembered)
+
     @Slot(str, str)
     def _on_sign_in_screen_sign_in_requested(self, username: str, pin: str) -> None:
-        self._call("sign in", self._controller.sign_in, username, pin)
+        self._call(
+            QT_TRANSLATE_NOOP("MainWindow", "sign in"), self._controller.sign_in, username, pin
+        )
 
     @Slot(str)
     def _on_wedge_filter_scanned(self, text: str) -> None:
         if self.current_screen is self.sign_in_screen:
             self._sign_in_burst(text)
             return
-        self._call("add the identifier", self._controller.add_typed_identifier, text)
+        self._call(
+            QT_TRANSLATE_NOOP("MainWindow", "add the identifier"),
+            self._controller.add_typed_identifier,
+            text,
+        )
 
     @Slot(int)
     def _on_stack_current_changed(self, _index: int) -> None:
@@ -722,7 +761,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_nav_lock_requested(self) -> None:
-        self._call("lock the screen", self._controller.lock)
+        self._call(QT_TRANSLATE_NOOP("MainWindow", "lock the screen"), self._controller.lock)
 
     @Slot()
     def _on_devices_screen_exit_kiosk_requested(self) -> None:
@@ -732,7 +771,10 @@ class MainWindow(QMainWindow):
     def _on_fault_panel_retry_requested(self, kind: str) -> None:
         if kind == "database":
             self.fault_panel.set_status(self.tr("Trying the database again\u2026"))
-            self._call("open the database", self._controller.retry_database)
+            self._call(
+                QT_TRANSLATE_NOOP("MainWindow", "open the database"),
+                self._controller.retry_database,
+            )
             return
         if kind == "scale":
             status = self._devices.statuses().get("scale")
@@ -750,7 +792,7 @@ class MainWindow(QMainWindow):
     def _on_idle_timed_out(self) -> None:
         if self._controller.user is not None and not self._controller.is_locked:
             log.info("idle for %.0f s: locking the session", self._settings.idle_lock_s)
-            self._call("lock the screen", self._controller.lock)
+            self._call(QT_TRANSLATE_NOOP("MainWindow", "lock the screen"), self._controller.lock)
 
     @Slot()
     def _on_scale_fault_timer_timeout(self) -> None:
@@ -780,56 +822,62 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_inspection_screen_identifier_typed(self, text: str) -> None:
-        self._call("add the identifier", self._controller.add_typed_identifier, text)
+        self._call(
+            QT_TRANSLATE_NOOP("MainWindow", "add the identifier"),
+            self._controller.add_typed_identifier,
+            text,
+        )
 
     @Slot()
     def _on_inspection_screen_check_requested(self) -> None:
-        self._call("check the parcel", self._controller.check_now)
+        self._call(QT_TRANSLATE_NOOP("MainWindow", "check the parcel"), self._controller.check_now)
 
     @Slot()
     def _on_inspection_screen_print_requested(self) -> None:
-        self._call("print the slip", self._controller.print_slip)
+        self._call(QT_TRANSLATE_NOOP("MainWindow", "print the slip"), self._controller.print_slip)
 
     @Slot()
     def _on_inspection_screen_reprint_requested(self) -> None:
-        self._call("reprint the slip", self._controller.reprint_slip)
+        self._call(QT_TRANSLATE_NOOP("MainWindow", "reprint the slip"), self._controller.reprint_slip)
 
     @Slot(object)
     def _on_inspection_screen_declaration_entered(self, declaration: Declaration) -> None:
-        self._call("record the declaration", self._controller.enter_declaration, declaration)
+        self._call(QT_TRANSLATE_NOOP("MainWindow", "record the declaration"), self._controller.enter_declaration, declaration)
 
     @Slot(str)
     def _on_inspection_screen_new_seal_entered(self, seal: str) -> None:
-        self._call("record the new seal", self._controller.apply_new_seal, seal)
+        self._call(QT_TRANSLATE_NOOP("MainWindow", "record the new seal"), self._controller.apply_new_seal, seal)
 
     @Slot()
     def _on_inspection_screen_next_requested(self) -> None:
-        self._call("start the next parcel", self._controller.next_parcel)
+        self._call(
+            QT_TRANSLATE_NOOP("MainWindow", "start the next parcel"), self._controller.next_parcel
+        )
 
     @Slot()
     def _on_inspection_screen_sign_out_requested(self) -> None:
-        self._call("sign out", self._controller.sign_out)
+        self._call(QT_TRANSLATE_NOOP("MainWindow", "sign out"), self._controller.sign_out)
 
     @Slot()
     def _on_inspection_screen_zero_requested(self) -> None:
-        self._call("zero the scale", self._devices.zero_scale)
+        self._call(QT_TRANSLATE_NOOP("MainWindow", "zero the scale"), self._devices.zero_scale)
 
     @Slot()
     def _on_inspection_screen_tare_requested(self) -> None:
-        self._call("tare the scale", self._devices.tare_scale)
+        self._call(QT_TRANSLATE_NOOP("MainWindow", "tare the scale"), self._devices.tare_scale)
 
     @Slot()
     def _on_inspection_screen_override_requested(self) -> None:
         inspection = self._controller.current
         user = self._controller.user
         if inspection is None or inspection.verdict is None or user is None:
-            self._show_error("There is no verdict to override.")
+            self._show_error(self.tr("There is no verdict to override."))
             return
         try:
             users = self._controller.users()
         except Exception as exc:
             log.exception("could not list users")
-            self._show_error(f"Could not list the supervisors: {exc}")
+            self._show_error(self.tr("Could not list the supervisors: %1").replace("%1", str(exc)))
             return
         supervisors = [
             u for u in users if u.role == "supervisor" and u.active and u.username != user.username
@@ -843,7 +891,12 @@ class MainWindow(QMainWindow):
         self, supervisor: str, pin: str, code: OverrideCode, text: str
     ) -> None:
         self._call(
-            "record the override", self._controller.request_override, supervisor, pin, code, text
+            QT_TRANSLATE_NOOP("MainWindow", "record the override"),
+            self._controller.request_override,
+            supervisor,
+            pin,
+            code,
+            text,
         )
 
     @Slot()
@@ -857,12 +910,17 @@ class MainWindow(QMainWindow):
     # ---- Internals -------------------------------------------------------------------------
 
     def _call(self, what: str, method: Callable[..., object], *args: object) -> None:
-        """Call a service method; a failure is shown in place, never raised into Qt."""
+        """Call a service method; a failure is shown in place, never raised into Qt.
+
+        ``what`` is English (logged as is) and marked for translation where it is written.
+        """
         try:
             method(*args)
         except Exception as exc:
             log.exception("could not %s", what)
-            self._show_error(f"Could not {what}: {exc}")
+            self._show_error(
+                self.tr("Could not %1: %2").replace("%1", self.tr(what)).replace("%2", str(exc))
+            )
 
     def _show_error(self, message: str) -> None:
         if self.current_screen is self.sign_in_screen:
@@ -890,17 +948,15 @@ class MainWindow(QMainWindow):
         Anything else is a badge from a keyboard-wedge reader.
         """
         screen = self.sign_in_screen
-        if (
-            screen.selected_username is not None
-            and text.isdigit()
-            and len(text) <= MAX_PIN_DIGITS
-        ):
+        if screen.selected_username is not None and text.isdigit() and len(text) <= MAX_PIN_DIGITS:
             for digit in text:
                 screen.enter_digit(digit)
             if self.wedge_filter.last_scan_terminated:
                 screen.submit()
             return
-        self._call("read the badge", self._controller.identify_badge, text)
+        self._call(
+            QT_TRANSLATE_NOOP("MainWindow", "read the badge"), self._controller.identify_badge, text
+        )
 
     def _show_fault(self, kind: str, title: str, what: str, todo: str) -> None:
         current = self.current_screen
@@ -981,7 +1037,9 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             log.exception("could not list users")
             self.sign_in_screen.set_users(())
-            self.sign_in_screen.show_error(f"Could not list the users: {exc}")
+            self.sign_in_screen.show_error(
+                self.tr("Could not list the users: %1").replace("%1", str(exc))
+            )
             return
         self.sign_in_screen.set_users(users)
         self.inspection_screen.set_display_names({u.username: u.display_name for u in users})

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Protocol
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -54,18 +54,18 @@ class SimulatorPanel(QWidget):
 
     def __init__(self, post: SimulatedPostPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Simulated devices")
         self._post = post
         layout = QVBoxLayout(self)
-        title = QLabel("<b>Simulated devices</b> — present a sample parcel:")
-        title.setWordWrap(True)
-        layout.addWidget(title)
+        self._title = QLabel()
+        self._title.setWordWrap(True)
+        layout.addWidget(self._title)
         self.parcel_buttons: list[QPushButton] = []
         for index, parcel in enumerate(post.parcels):
             row = QHBoxLayout()
+            # Sample parcel descriptions are test data: shown as written, not translated.
             text = QLabel(f"{index + 1}. {parcel.label} ({parcel.weight_ct} ct)")
             text.setWordWrap(True)
-            button = QPushButton(f"Present {index + 1}")
+            button = QPushButton()
             button.setMinimumHeight(48)
             button.setToolTip(parcel.label)
             button.clicked.connect(lambda _=False, i=index: self._post.present(i))
@@ -76,9 +76,8 @@ class SimulatorPanel(QWidget):
 
         scan_row = QHBoxLayout()
         self.scan_edit = QLineEdit()
-        self.scan_edit.setPlaceholderText("Code to scan, e.g. BW2026004417")
         self.scan_edit.returnPressed.connect(self._on_scan_button_clicked)
-        scan_button = QPushButton("Scan")
+        self._scan_button = scan_button = QPushButton()
         scan_button.setMinimumHeight(48)
         scan_button.clicked.connect(self._on_scan_button_clicked)
         scan_row.addWidget(self.scan_edit, 1)
@@ -87,12 +86,11 @@ class SimulatorPanel(QWidget):
 
         weight_row = QHBoxLayout()
         self.weight_edit = QLineEdit()
-        self.weight_edit.setPlaceholderText("Weight in ct, e.g. 512.450")
         self.weight_edit.returnPressed.connect(self._on_weigh_button_clicked)
-        weigh_button = QPushButton("Put on scale")
+        self._weigh_button = weigh_button = QPushButton()
         weigh_button.setMinimumHeight(48)
         weigh_button.clicked.connect(self._on_weigh_button_clicked)
-        empty_button = QPushButton("Empty scale")
+        self._empty_button = empty_button = QPushButton()
         empty_button.setMinimumHeight(48)
         empty_button.clicked.connect(self._post.empty_scale)
         weight_row.addWidget(self.weight_edit, 1)
@@ -100,6 +98,30 @@ class SimulatorPanel(QWidget):
         weight_row.addWidget(empty_button)
         layout.addLayout(weight_row)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the language in use."""
+        self.setWindowTitle(self.tr("Simulated devices"))
+        self._title.setText(
+            "<b>"
+            + self.tr("Simulated devices")
+            + "</b> \u2014 "
+            + self.tr("present a sample parcel:")
+        )
+        for index, button in enumerate(self.parcel_buttons):
+            button.setText(self.tr("Present %1").replace("%1", str(index + 1)))
+        self.scan_edit.setPlaceholderText(self.tr("Code to scan, e.g. BW2026004417"))
+        self._scan_button.setText(self.tr("Scan"))
+        self.weight_edit.setPlaceholderText(self.tr("Weight in ct, e.g. 512.450"))
+        self._weigh_button.setText(self.tr("Put on scale"))
+        self._empty_button.setText(self.tr("Empty scale"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @Slot()
     def _on_scan_button_clicked(self) -> None:

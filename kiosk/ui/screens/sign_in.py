@@ -20,12 +20,24 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.models import User
+from kiosk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, QT_TRANSLATE_NOOP, current_language
 from kiosk.ui.widgets.panel import Panel, make_label
 
 MAX_PIN_DIGITS = 12
 PIN_DOT = "\u25cf"
-NO_USERS = "No users are set up on this kiosk. Ask the technician."
-CHOOSE_PROMPT = "Present your badge or choose your name"
+NO_USERS = QT_TRANSLATE_NOOP(
+    "SignInScreen", "No users are set up on this kiosk. Ask the technician."
+)
+CHOOSE_PROMPT = QT_TRANSLATE_NOOP("SignInScreen", "Present your badge or choose your name")
+LANGUAGE_BUTTON_MIN_PX = 64
+ROLE_WORDS = {
+    word: word
+    for word in (
+        QT_TRANSLATE_NOOP("SignInScreen", "inspector"),
+        QT_TRANSLATE_NOOP("SignInScreen", "supervisor"),
+        QT_TRANSLATE_NOOP("SignInScreen", "technician"),
+    )
+}
 WAIT_TICK_MS = 250
 _DIGIT_KEYS: dict[int, str] = {Qt.Key.Key_0.value + d: str(d) for d in range(10)}
 _COMMAND_MODIFIERS = (
@@ -45,11 +57,17 @@ class SignInScreen(QWidget):
     Locked (``set_locked``), a banner says whose parcel is kept and who may unlock. The
     ``top_row`` at the top right is free for a language picker.
 
+    The language picker (EN, NL, FR, DE) switches the kiosk's language at once.
+
     Signals:
         sign_in_requested(str username, str pin): OK was pressed with a user and a PIN.
+        language_requested(str language): a language button was pressed (``"nl"``).
+        user_chosen(str username): a user was chosen (before the PIN).
     """
 
     sign_in_requested = Signal(str, str)
+    language_requested = Signal(str)
+    user_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +94,23 @@ class SignInScreen(QWidget):
         self.top_row = QHBoxLayout()
         """Free room at the top right (the language picker goes here)."""
         self.top_row.setSpacing(8)
+        self._language_group = QButtonGroup(self)
+        self._language_group.setExclusive(True)
+        self._language_buttons: dict[str, QPushButton] = {}
+        for language in LANGUAGES:
+            button = QPushButton(language.upper())
+            button.setObjectName(f"Language_{language}")
+            button.setProperty("role", "language")
+            button.setCheckable(True)
+            button.setMinimumSize(LANGUAGE_BUTTON_MIN_PX, LANGUAGE_BUTTON_MIN_PX)
+            button.setToolTip(LANGUAGE_NAMES[language])
+            button.setAccessibleName(LANGUAGE_NAMES[language])
+            button.clicked.connect(
+                lambda _checked=False, lang=language: self.language_requested.emit(lang)
+            )
+            self._language_group.addButton(button)
+            self._language_buttons[language] = button
+            self.top_row.addWidget(button)
         header.addLayout(self.top_row)
         outer.addLayout(header)
         self._lock_banner = make_label("", object_name="LockBanner", wrap=True)
@@ -87,7 +122,7 @@ class SignInScreen(QWidget):
         outer.addLayout(columns, 1)
 
         # ---- Users ----
-        users_panel = Panel("Who are you?")
+        self._users_panel = users_panel = Panel("Who are you?")
         self._users_area = QScrollArea()
         self._users_area.setWidgetResizable(True)
         self._users_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -97,7 +132,7 @@ class SignInScreen(QWidget):
         self._users_layout.setSpacing(10)
         self._users_layout.addStretch(1)
         self._users_area.setWidget(self._users_box)
-        self._no_users = make_label(NO_USERS, wrap=True, emphasis="bad")
+        self._no_users = make_label("", wrap=True, emphasis="bad")
         users_panel.body.addWidget(self._no_users)
         users_panel.body.addWidget(self._users_area, 1)
         self._group = QButtonGroup(self)
@@ -106,8 +141,8 @@ class SignInScreen(QWidget):
         columns.addWidget(users_panel, 5)
 
         # ---- PIN pad ----
-        pad_panel = Panel("PIN")
-        self._prompt = make_label(CHOOSE_PROMPT, object_name="PinPrompt", wrap=True)
+        self._pad_panel = pad_panel = Panel("PIN")
+        self._prompt = make_label("", object_name="PinPrompt", wrap=True)
         self._dots = make_label("", object_name="PinDots")
         self._dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._dots.setAccessibleName("PIN digits entered")
@@ -144,7 +179,11 @@ class SignInScreen(QWidget):
         pad_panel.body.addLayout(grid)
         pad_panel.body.addStretch(1)
         columns.addWidget(pad_panel, 4)
+        self._chosen: str | None = None
+        self._by_badge = False
+        self._error_source = ""
         self.set_users(())
+        self.retranslate()
 
     # ---- Public API ------------------------------------------------------------------------
 
@@ -158,7 +197,7 @@ class SignInScreen(QWidget):
         active = [u for u in users if u.active]
         self._users = {u.username: u for u in active}
         for index, user in enumerate(active):
-            button = QPushButton(f"{user.display_name}   \u00b7   {user.role}")
+            button = QPushButton(self._user_text(user))
             button.setObjectName(f"User_{user.username}")
             button.setProperty("role", "user")
             button.setProperty("username", user.username)
@@ -191,9 +230,8 @@ class SignInScreen(QWidget):
         if user.username not in self._user_buttons:
             self.set_users([*self._users.values(), user])
         self.select_user(user.username)
-        self._prompt.setText(
-            self.tr("Badge read: PIN for %1").replace("%1", user.display_name)
-        )
+        self._by_badge = True
+        self._show_prompt()
 
     def delay_for(self, wait_s: float) -> None:
         """Refuse OK for ``wait_s`` seconds and count the wait down in place."""
@@ -238,10 +276,28 @@ class SignInScreen(QWidget):
         return self._lock_banner.text() if self._lock_banner.isVisibleTo(self) else ""
 
     def retranslate(self) -> None:
-        """Set the texts that depend on the state in the current language."""
+        """Set every text in the current language and mark the language button."""
         self._refresh_title()
         self._refresh_lock_banner()
         self._refresh_wait()
+        self._users_panel.set_title(self.tr("Who are you?"))
+        self._pad_panel.set_title(self.tr("PIN"))
+        self._no_users.setText(self.tr(NO_USERS))
+        self._dots.setAccessibleName(self.tr("PIN digits entered"))
+        self._clear.setText(self.tr("Clear"))
+        self._ok.setText(self.tr("OK"))
+        for username, button in self._user_buttons.items():
+            button.setText(self._user_text(self._users[username]))
+        self._show_prompt()
+        if self._error_source:
+            self._error.setText(self.tr(self._error_source))
+        language = current_language()
+        for code, button in self._language_buttons.items():
+            button.setChecked(code == language)
+
+    def language_buttons(self) -> dict[str, QPushButton]:
+        """The language picker's buttons by language code."""
+        return dict(self._language_buttons)
 
     @property
     def selected_username(self) -> str | None:
@@ -254,10 +310,14 @@ class SignInScreen(QWidget):
 
     @Slot(str)
     def show_error(self, message: str) -> None:
-        """Show a sign-in failure in place and clear the PIN for another try."""
+        """Show a sign-in failure in place and clear the PIN for another try.
+
+        The screen's own English messages are shown translated; the services' as they are.
+        """
         self._pin = ""
         self._refresh_dots()
-        self._error.setText(message)
+        self._error_source = message
+        self._error.setText(self.tr(message) if message else "")
         self._error.setVisible(bool(message))
         self.setFocus()
 
@@ -271,7 +331,10 @@ class SignInScreen(QWidget):
         self._pin = ""
         self._error.setVisible(False)
         self._error.setText("")
-        self._prompt.setText(CHOOSE_PROMPT)
+        self._error_source = ""
+        self._chosen = None
+        self._by_badge = False
+        self._show_prompt()
         self._refresh_dots()
 
     def enter_digit(self, digit: str) -> None:
@@ -290,10 +353,10 @@ class SignInScreen(QWidget):
         """Ask to sign in with the chosen user and the PIN, or say what is missing."""
         username = self.selected_username
         if username is None:
-            self.show_error("Choose your name first.")
+            self.show_error(QT_TRANSLATE_NOOP("SignInScreen", "Choose your name first."))
             return
         if not self._pin:
-            self.show_error("Type your PIN, then press OK.")
+            self.show_error(QT_TRANSLATE_NOOP("SignInScreen", "Type your PIN, then press OK."))
             return
         if self.wait_left_s > 0:
             self._pin = ""
@@ -389,12 +452,27 @@ class SignInScreen(QWidget):
         return button
 
     def _user_chosen(self, username: str) -> None:
-        user = self._users[username]
+        self._chosen = username
+        self._by_badge = False
         self._pin = ""
         self._error.setVisible(False)
-        self._prompt.setText(f"PIN for {user.display_name}")
+        self._show_prompt()
         self._refresh_dots()
         self.setFocus()
+        self.user_chosen.emit(username)
+
+    def _show_prompt(self) -> None:
+        user = self._users.get(self._chosen) if self._chosen is not None else None
+        if user is None:
+            self._prompt.setText(self.tr(CHOOSE_PROMPT))
+        elif self._by_badge:
+            self._prompt.setText(self.tr("Badge read: PIN for %1").replace("%1", user.display_name))
+        else:
+            self._prompt.setText(self.tr("PIN for %1").replace("%1", user.display_name))
+
+    def _user_text(self, user: User) -> str:
+        role = self.tr(ROLE_WORDS[user.role]) if user.role in ROLE_WORDS else user.role
+        return f"{user.display_name}   \u00b7   {role}"
 
     def _refresh_wait(self) -> None:
         left = self.wait_left_s
