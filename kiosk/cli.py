@@ -74,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--delay-ms", type=int, default=0, help="pause between steps, to watch it on a screen"
     )
+    demo.add_argument(
+        "--screenshots",
+        action="store_true",
+        help="with --auto: every screen in every language under DIR/screens/<language>/",
+    )
     demo.set_defaults(handler=_cmd_demo)
 
     config = sub.add_parser("config", help="settings")
@@ -98,7 +103,13 @@ def _cmd_run(settings: Settings, _args: argparse.Namespace) -> int:
 def _cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     from kiosk.demo import run_demo
 
-    return run_demo(settings, out_dir=Path(args.out), auto=args.auto, delay_ms=args.delay_ms)
+    return run_demo(
+        settings,
+        out_dir=Path(args.out),
+        auto=args.auto,
+        delay_ms=args.delay_ms,
+        screenshots=args.screenshots,
+    )
 
 
 def _format_toml_like(data: dict[str, object]) -> str:
@@ -125,7 +136,6 @@ def _cmd_config(settings: Settings, args: argparse.Namespace) -> int:
     data = settings.to_dict()
     print(json.dumps(data, indent=2) if args.json else _format_toml_like(data))
     return EXIT_OK
-
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,7 +5,8 @@ through the scanner simulator's pty, its weight through the balance simulator's)
 verdict on screen, saves a screenshot and the slip, prints the slip, and moves to the next
 parcel. One JSON line per parcel goes to stdout; the exit status is 0 when every verdict was the
 one the sample data expects. Everything is written under ``--out``; the user's own database is
-never touched.
+never touched. With ``--screenshots`` every screen is also grabbed in every language under
+``--out/screens/<language>/`` (see ``kiosk.screenshots``), one JSON line per shot.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.app import Kiosk, route_qt_messages_to_log, show_simulator_panel
-from kiosk.domain.models import Inspection
+from kiosk.domain.models import Inspection, Outcome
+from kiosk.screenshots import LanguageShots
 from kiosk.services.simulation import SimulatedPost, sample_parcels
 from kiosk.settings import Settings, with_overrides
 
@@ -165,11 +167,20 @@ class ParcelResult:
 class AutoShift:
     """Signs in, inspects every sample parcel through the GUI, signs out."""
 
-    def __init__(self, kiosk: Kiosk, post: SimulatedPost, out_dir: Path, delay_ms: int) -> None:
+    def __init__(
+        self,
+        kiosk: Kiosk,
+        post: SimulatedPost,
+        out_dir: Path,
+        delay_ms: int,
+        shots: LanguageShots | None = None,
+    ) -> None:
         self._kiosk = kiosk
         self._post = post
         self._out = out_dir
         self._delay_ms = delay_ms
+        self._shots = shots
+        self._override_shot = False
 
     def _pause(self) -> None:
         process_events_for(max(self._delay_ms, 30))
@@ -185,6 +196,8 @@ class AutoShift:
         window = self._kiosk.window
         screen = window.sign_in_screen
         wait_until(lambda: DEMO_USER in screen.user_buttons(), STEP_TIMEOUT_MS, "the user list")
+        if self._shots is not None:
+            self._report(self._shots.take("sign-in"))
         self._click(screen.user_buttons()[DEMO_USER], f"user {DEMO_USER}")
         pad = screen.pad_buttons()
         for digit in DEMO_PIN:
@@ -194,11 +207,16 @@ class AutoShift:
         wait_until(lambda: controller.user is not None, STEP_TIMEOUT_MS, "sign-in")
         wait_until(lambda: controller.current is not None, STEP_TIMEOUT_MS, "a new inspection")
         wait_until(
-            lambda: self._kiosk.devices.state("scale")[0] == "ok"
-            and self._kiosk.devices.state("reader")[0] == "ok",
+            lambda: (
+                self._kiosk.devices.state("scale")[0] == "ok"
+                and self._kiosk.devices.state("reader")[0] == "ok"
+            ),
             STEP_TIMEOUT_MS,
             "the simulated scale and scanner",
         )
+        if self._shots is not None:
+            process_events_for(150)
+            self._report(self._shots.take("inspection-waiting"))
 
     def inspect(self, number: int) -> ParcelResult:
         """Present sample parcel ``number`` and record what the kiosk decided."""
@@ -227,6 +245,10 @@ class AutoShift:
         shot = self._out / f"{number + 1:02d}-{verdict.lower()}.png"
         if not window.grab().save(str(shot)):
             raise DemoError(f"could not save the screenshot {shot}")
+        if self._shots is not None:
+            self._report(self._shots.take(f"{number + 1:02d}-inspection-{verdict.lower()}"))
+            if decided.verdict.outcome is Outcome.HOLD and not self._override_shot:
+                self._shoot_override()
 
         problems: list[str] = []
         controller.error_occurred.connect(problems.append)
@@ -265,6 +287,38 @@ class AutoShift:
             printed=str(printed_to),
         )
 
+    @staticmethod
+    def _report(records: list[dict[str, object]]) -> None:
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+
+    def _shoot_override(self) -> None:
+        """Open the override screen on the HOLD shown, grab it, cancel."""
+        assert self._shots is not None
+        window = self._kiosk.window
+        button = window.inspection_screen.override_button
+        if not button.isVisible() or not button.isEnabled():
+            return
+        self._click(button, "Override")
+        wait_until(
+            lambda: window.current_screen is window.override_screen,
+            STEP_TIMEOUT_MS,
+            "the override screen",
+        )
+        self._report(self._shots.take("override"))
+        self._click(window.override_screen.cancel_button, "Cancel override")
+        wait_until(
+            lambda: window.current_screen is window.inspection_screen,
+            STEP_TIMEOUT_MS,
+            "the inspection screen after the override",
+        )
+        self._override_shot = True
+
+    def shoot_remaining_screens(self) -> None:
+        """Grab every screen not seen during the shift, in every language."""
+        if self._shots is not None:
+            self._report(self._shots.take_remaining_screens())
+
     def sign_out(self) -> None:
         """Press Sign out and wait for the sign-in screen."""
         controller = self._kiosk.controller
@@ -272,8 +326,18 @@ class AutoShift:
         wait_until(lambda: controller.user is None, STEP_TIMEOUT_MS, "sign-out")
 
 
-def run_demo(settings: Settings, out_dir: Path, *, auto: bool, delay_ms: int = 0) -> int:
-    """Run the demo; with ``auto`` script a whole shift and return 0 if every verdict was right."""
+def run_demo(
+    settings: Settings,
+    out_dir: Path,
+    *,
+    auto: bool,
+    delay_ms: int = 0,
+    screenshots: bool = False,
+) -> int:
+    """Run the demo; with ``auto`` script a whole shift and return 0 if every verdict was right.
+
+    With ``screenshots`` (and ``auto``) every screen is grabbed in every language too.
+    """
     out_dir = out_dir.expanduser().resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     _fresh_database(out_dir)
@@ -298,15 +362,17 @@ def run_demo(settings: Settings, out_dir: Path, *, auto: bool, delay_ms: int = 0
         kiosk.start()
         kiosk.window.resize(1280, 800)
         kiosk.window.present()
-        shift = AutoShift(kiosk, post, out_dir, delay_ms)
+        shots = LanguageShots(kiosk.window, out_dir / "screens") if screenshots else None
+        shift = AutoShift(kiosk, post, out_dir, delay_ms, shots)
         shift.sign_in()
         for number in range(len(parcels)):
             result = shift.inspect(number)
             print(result.as_json(), flush=True)
             if result.verdict != result.expected:
                 wrong += 1
+        shift.shoot_remaining_screens()
         shift.sign_out()
-    except DemoError as exc:
+    except (DemoError, OSError) as exc:
         print(f"kiosk: demo stopped: {exc}", file=sys.stderr)
         return 1
     finally:
