@@ -138,7 +138,7 @@ def _phrase(value: str) -> str:
         return translate(CONTEXT, value)
     if value.startswith(_REFUSED_PREFIX):
         rest = value[len(_REFUSED_PREFIX) :]
-        return translate(CONTEXT, "refused, %1").replace("%1", _phrase(rest))
+        return translate("Reasons", "refused, %1").replace("%1", _phrase(rest))
     return value
 
 

@@ -1,0 +1,770 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_BE">
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>KP certificate</source>
+        <translation>KP-Zertifikat</translation>
+    </message>
+    <message>
+        <source>G7 certificate</source>
+        <translation>G7-Zertifikat</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>MRN</translation>
+    </message>
+    <message>
+        <source>Air waybill</source>
+        <translation>Luftfrachtbrief</translation>
+    </message>
+    <message>
+        <source>SSCC</source>
+        <translation>SSCC</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>RFID tag (EPC)</source>
+        <translation>RFID-Etikett (EPC)</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>Plombe</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>✔ STABLE</source>
+        <translation>✔ STABIL</translation>
+    </message>
+    <message>
+        <source>settling…</source>
+        <translation>beruhigt sich…</translation>
+    </message>
+    <message>
+        <source>OVERLOAD – remove weight</source>
+        <translation>ÜBERLAST – Gewicht entfernen</translation>
+    </message>
+    <message>
+        <source>UNDERLOAD – zero the balance</source>
+        <translation>UNTERLAST – Waage nullstellen</translation>
+    </message>
+    <message>
+        <source>BUSY – balance working</source>
+        <translation>BESCHÄFTIGT – Waage arbeitet</translation>
+    </message>
+    <message>
+        <source>BALANCE ERROR</source>
+        <translation>WAAGENFEHLER</translation>
+    </message>
+    <message>
+        <source>SCALE DISCONNECTED</source>
+        <translation>WAAGE GETRENNT</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>FREIGABE</translation>
+    </message>
+    <message>
+        <source>EXEMPT</source>
+        <translation>BEFREIUNG</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>ZURÜCKHALTUNG</translation>
+    </message>
+    <message>
+        <source>REFUSE</source>
+        <translation>ABLEHNUNG</translation>
+    </message>
+    <message>
+        <source>All checks passed: the parcel may be released</source>
+        <translation>Alle Prüfungen bestanden: das Paket darf freigegeben werden</translation>
+    </message>
+    <message>
+        <source>Exemption applies: the parcel may be released</source>
+        <translation>Eine Befreiung gilt: das Paket darf freigegeben werden</translation>
+    </message>
+    <message>
+        <source>Do not release yet</source>
+        <translation>Noch nicht freigeben</translation>
+    </message>
+    <message>
+        <source>Do not release: import prohibited</source>
+        <translation>Nicht freigeben: Einfuhr verboten</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers, weight and photo</source>
+        <translation>Warten auf Kennungen, Gewicht und Foto</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers and weight</source>
+        <translation>Warten auf Kennungen und Gewicht</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers and photo</source>
+        <translation>Warten auf Kennungen und Foto</translation>
+    </message>
+    <message>
+        <source>Waiting for weight and photo</source>
+        <translation>Warten auf Gewicht und Foto</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers</source>
+        <translation>Warten auf Kennungen</translation>
+    </message>
+    <message>
+        <source>Waiting for weight</source>
+        <translation>Warten auf Gewicht</translation>
+    </message>
+    <message>
+        <source>Waiting for photo</source>
+        <translation>Warten auf Foto</translation>
+    </message>
+    <message>
+        <source>Ready: press Check now</source>
+        <translation>Bereit: Jetzt prüfen drücken</translation>
+    </message>
+    <message>
+        <source>documents produced</source>
+        <translation>Unterlagen vorgelegt</translation>
+    </message>
+    <message>
+        <source>weighing error</source>
+        <translation>Wägefehler</translation>
+    </message>
+    <message>
+        <source>seal explained</source>
+        <translation>Plombe erklärt</translation>
+    </message>
+    <message>
+        <source>data outdated</source>
+        <translation>Daten veraltet</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>%1 ct</source>
+        <translation>%1 ct</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 min old</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h old</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <source>%1 d old</source>
+        <translation>vor %1 T</translation>
+    </message>
+    <message>
+        <source>Data %1 · %2</source>
+        <translation>Daten %1 · %2</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WARTEN</translation>
+    </message>
+    <message>
+        <source>Override of %1 by %2: %3</source>
+        <translation>%1 aufgehoben durch %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 — 1 reason: %2</source>
+        <translation>%1 — 1 Grund: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %3 reasons: %2</source>
+        <translation>%1 — %3 Gründe: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Slip printed: %1</source>
+        <translation>Beleg gedruckt: %1</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>Drucken fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Override recorded</source>
+        <translation>Aufhebung erfasst</translation>
+    </message>
+    <message>
+        <source>%1. The slip now carries both names: press Print slip.</source>
+        <translation>%1. Der Beleg trägt jetzt beide Namen: Beleg drucken drücken.</translation>
+    </message>
+    <message>
+        <source>Override refused: %1</source>
+        <translation>Aufhebung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>anmelden</translation>
+    </message>
+    <message>
+        <source>add the identifier</source>
+        <translation>die Kennung hinzufügen</translation>
+    </message>
+    <message>
+        <source>check the parcel</source>
+        <translation>das Paket prüfen</translation>
+    </message>
+    <message>
+        <source>print the slip</source>
+        <translation>den Beleg drucken</translation>
+    </message>
+    <message>
+        <source>start the next parcel</source>
+        <translation>das nächste Paket beginnen</translation>
+    </message>
+    <message>
+        <source>sign out</source>
+        <translation>abmelden</translation>
+    </message>
+    <message>
+        <source>zero the scale</source>
+        <translation>die Waage nullstellen</translation>
+    </message>
+    <message>
+        <source>tare the scale</source>
+        <translation>die Waage tarieren</translation>
+    </message>
+    <message>
+        <source>There is no verdict to override.</source>
+        <translation>Es gibt keine Entscheidung zum Aufheben.</translation>
+    </message>
+    <message>
+        <source>Could not list the supervisors: %1</source>
+        <translation>Vorgesetzte konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>record the override</source>
+        <translation>die Aufhebung erfassen</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>Konnte nicht %1: %2</translation>
+    </message>
+    <message>
+        <source>Inspection Kiosk — %1</source>
+        <translation>Kontrollterminal — %1</translation>
+    </message>
+    <message>
+        <source>Could not list the users: %1</source>
+        <translation>Benutzer konnten nicht aufgelistet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideScreen</name>
+    <message>
+        <source>Missing documents produced</source>
+        <translation>Fehlende Unterlagen vorgelegt</translation>
+    </message>
+    <message>
+        <source>Weighing error explained</source>
+        <translation>Wägefehler erklärt</translation>
+    </message>
+    <message>
+        <source>Seal difference explained</source>
+        <translation>Abweichung der Plomben erklärt</translation>
+    </message>
+    <message>
+        <source>Reference data out of date</source>
+        <translation>Referenzdaten veraltet</translation>
+    </message>
+    <message>
+        <source>Other (explain below)</source>
+        <translation>Sonstiges (unten erklären)</translation>
+    </message>
+    <message>
+        <source>Supervisor override</source>
+        <translation>Aufhebung durch Vorgesetzte</translation>
+    </message>
+    <message>
+        <source>Supervisor override of a %1 — parcel %2</source>
+        <translation>Aufhebung durch Vorgesetzte: %1 — Paket %2</translation>
+    </message>
+    <message>
+        <source>Why the parcel is held</source>
+        <translation>Warum das Paket zurückgehalten wird</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>No other supervisor is set up on this kiosk: the hold cannot be lifted here.</source>
+        <translation>An diesem Terminal ist keine andere vorgesetzte Person eingerichtet: die Zurückhaltung kann hier nicht aufgehoben werden.</translation>
+    </message>
+    <message>
+        <source>Write why the hold is lifted (required)</source>
+        <translation>Schreiben Sie, warum die Zurückhaltung aufgehoben wird (Pflicht)</translation>
+    </message>
+    <message>
+        <source>Written reason</source>
+        <translation>Schriftliche Begründung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Confirm override</source>
+        <translation>Aufhebung bestätigen</translation>
+    </message>
+    <message>
+        <source>Choose the supervisor first.</source>
+        <translation>Wählen Sie zuerst die vorgesetzte Person.</translation>
+    </message>
+    <message>
+        <source>The supervisor types their PIN on the pad.</source>
+        <translation>Die vorgesetzte Person gibt ihre PIN auf dem Tastenfeld ein.</translation>
+    </message>
+    <message>
+        <source>Choose a reason code.</source>
+        <translation>Wählen Sie einen Grundcode.</translation>
+    </message>
+    <message>
+        <source>Write why the hold is lifted: a reason text is required.</source>
+        <translation>Schreiben Sie, warum die Zurückhaltung aufgehoben wird: eine Begründung ist Pflicht.</translation>
+    </message>
+    <message>
+        <source>Choose the supervisor</source>
+        <translation>Vorgesetzte Person wählen</translation>
+    </message>
+    <message>
+        <source>PIN for %1</source>
+        <translation>PIN für %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>PIN digits entered</source>
+        <translation>Eingegebene PIN-Ziffern</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Letzte Ziffer löschen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonList</name>
+    <message>
+        <source>The reasons for the verdict will be listed here.</source>
+        <translation>Die Gründe der Entscheidung werden hier aufgeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>OK: all checks passed</source>
+        <translation>OK: alle Prüfungen bestanden</translation>
+    </message>
+    <message>
+        <source>CN {cn_code} is outside Annex XXXVIIIA: Article 3p does not apply (TARIC Y872); Kimberley Process checks still apply</source>
+        <translation>KN {cn_code} liegt außerhalb von Anhang XXXVIIIa: Artikel 3p gilt nicht (TARIC Y872); die Prüfungen des Kimberley-Prozesses gelten weiter</translation>
+    </message>
+    <message>
+        <source>Russian diamonds are banned: {evidence}</source>
+        <translation>Russische Diamanten sind verboten: {evidence}</translation>
+    </message>
+    <message>
+        <source>Cut in {processed_in} from {origins} diamonds with stones of {threshold} or more: {evidence}</source>
+        <translation>In {processed_in} geschliffen aus Diamanten aus {origins} mit Steinen ab {threshold}: {evidence}</translation>
+    </message>
+    <message>
+        <source>Stone sizes not evidenced for the per-stone limit of {threshold}: {problem}</source>
+        <translation>Steingrößen für die Grenze je Stein von {threshold} nicht nachgewiesen: {problem}</translation>
+    </message>
+    <message>
+        <source>Jewellery made in {processed_in} with {origins} diamonds</source>
+        <translation>Schmuck hergestellt in {processed_in} mit Diamanten aus {origins}</translation>
+    </message>
+    <message>
+        <source>No G7 certificate or traceability evidence for stones of {threshold} or more (sunrise period ended {sunrise_end})</source>
+        <translation>Kein G7-Zertifikat und kein Rückverfolgbarkeitsnachweis für Steine ab {threshold} (Übergangszeit endete am {sunrise_end})</translation>
+    </message>
+    <message>
+        <source>KP certificate {kp_number}: {problem}</source>
+        <translation>KP-Zertifikat {kp_number}: {problem}</translation>
+    </message>
+    <message>
+        <source>Seals: {problem} (documents: {declared}; scanned: {scanned})</source>
+        <translation>Plomben: {problem} (Unterlagen: {declared}; gescannt: {scanned})</translation>
+    </message>
+    <message>
+        <source>Mixed KP certificate {kp_number} does not name every mining country ({origins}) and the goods are not G7-verified</source>
+        <translation>Das gemischte KP-Zertifikat {kp_number} nennt nicht jedes Abbauland ({origins}) und die Waren sind nicht G7-geprüft</translation>
+    </message>
+    <message>
+        <source>{problem}: {found} against {expected} (difference {difference}, tolerance {tolerance})</source>
+        <translation>{problem}: {found} gegenüber {expected} (Differenz {difference}, Toleranz {tolerance})</translation>
+    </message>
+    <message>
+        <source>Sanctioned party: {explanation}; freeze and escalate</source>
+        <translation>Sanktionierte Partei: {explanation}; einfrieren und eskalieren</translation>
+    </message>
+    <message>
+        <source>Personal-use exemption (traveller&apos;s own jewellery, not for sale): {status}</source>
+        <translation>Befreiung für den persönlichen Gebrauch (eigener Schmuck des Reisenden, nicht zum Verkauf): {status}</translation>
+    </message>
+    <message>
+        <source>Grandfathering (goods outside Russia before {ban_date}), evidence &quot;{evidence}&quot;: {status}</source>
+        <translation>Bestandsschutz (Waren vor dem {ban_date} außerhalb Russlands), Nachweis „{evidence}“: {status}</translation>
+    </message>
+    <message>
+        <source>Temporary import for a fair or repair ({evidence}), re-export to be controlled: {status}</source>
+        <translation>Vorübergehende Einfuhr für eine Messe oder Reparatur ({evidence}), Wiederausfuhr zu kontrollieren: {status}</translation>
+    </message>
+    <message>
+        <source>Article 3p(7) authorisation {evidence}: {status}</source>
+        <translation>Genehmigung nach Artikel 3p Absatz 7 {evidence}: {status}</translation>
+    </message>
+    <message>
+        <source>Declared KP transit (seals {evidence}), no KP import check: {status}</source>
+        <translation>Angemeldete KP-Durchfuhr (Plomben {evidence}), keine KP-Einfuhrprüfung: {status}</translation>
+    </message>
+    <message>
+        <source>A supervisor may override a HOLD only</source>
+        <translation>Vorgesetzte können nur eine Zurückhaltung aufheben</translation>
+    </message>
+    <message>
+        <source>No stable weight reading ({state})</source>
+        <translation>Kein stabiler Wägewert ({state})</translation>
+    </message>
+    <message>
+        <source>No photo of the opened parcel</source>
+        <translation>Kein Foto des geöffneten Pakets</translation>
+    </message>
+    <message>
+        <source>Reference data (sanctions lists, certificate registers, rules) are out of date</source>
+        <translation>Die Referenzdaten (Sanktionslisten, Zertifikatsregister, Regeln) sind veraltet</translation>
+    </message>
+    <message>
+        <source>No declaration found for the parcel (identifiers: {identifiers})</source>
+        <translation>Keine Anmeldung für das Paket gefunden (Kennungen: {identifiers})</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>no evidence given</source>
+        <translation>kein Nachweis erbracht</translation>
+    </message>
+    <message>
+        <source>no KP certificate was presented</source>
+        <translation>es wurde kein KP-Zertifikat vorgelegt</translation>
+    </message>
+    <message>
+        <source>not a KP certificate number</source>
+        <translation>keine KP-Zertifikatsnummer</translation>
+    </message>
+    <message>
+        <source>not in the KP certificate register</source>
+        <translation>nicht im KP-Zertifikatsregister</translation>
+    </message>
+    <message>
+        <source>the documents give no seal number</source>
+        <translation>die Unterlagen nennen keine Plombennummer</translation>
+    </message>
+    <message>
+        <source>no seal was scanned</source>
+        <translation>es wurde keine Plombe gescannt</translation>
+    </message>
+    <message>
+        <source>weight differs from the KP certificate</source>
+        <translation>Gewicht weicht vom KP-Zertifikat ab</translation>
+    </message>
+    <message>
+        <source>weight differs from the declaration</source>
+        <translation>Gewicht weicht von der Anmeldung ab</translation>
+    </message>
+    <message>
+        <source>declared carats differ from the KP certificate</source>
+        <translation>angemeldete Karat weichen vom KP-Zertifikat ab</translation>
+    </message>
+    <message>
+        <source>parcel count differs from the KP certificate</source>
+        <translation>Paketanzahl weicht vom KP-Zertifikat ab</translation>
+    </message>
+    <message>
+        <source>no authorisation number given</source>
+        <translation>keine Genehmigungsnummer angegeben</translation>
+    </message>
+    <message>
+        <source>not in the register of authorisations</source>
+        <translation>nicht im Genehmigungsregister</translation>
+    </message>
+    <message>
+        <source>no stone sizes declared (packing list), so no stone is shown to be below it</source>
+        <translation>keine Steingrößen angemeldet (Packliste), also ist für keinen Stein nachgewiesen, dass er darunter liegt</translation>
+    </message>
+    <message>
+        <source>the documents give no seal number, so the container cannot be shown intact</source>
+        <translation>die Unterlagen nennen keine Plombennummer, also kann der Behälter nicht als unversehrt nachgewiesen werden</translation>
+    </message>
+    <message>
+        <source>the seals on the container do not match the documents</source>
+        <translation>die Plomben am Behälter stimmen nicht mit den Unterlagen überein</translation>
+    </message>
+    <message>
+        <source>the evidence must start with the date the goods were outside Russia (YYYY-MM-DD)</source>
+        <translation>der Nachweis muss mit dem Datum beginnen, an dem die Waren außerhalb Russlands waren (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>no reading</source>
+        <translation>kein Messwert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>refused, %1</source>
+        <translation>abgelehnt, %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>inspector</source>
+        <translation>Kontrolleur(in)</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>Techniker(in)</translation>
+    </message>
+    <message>
+        <source>Inspection Kiosk — sign in</source>
+        <translation>Kontrollterminal — Anmeldung</translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation>Wer sind Sie?</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>No users are set up on this kiosk. Ask the technician.</source>
+        <translation>An diesem Terminal sind keine Benutzer eingerichtet. Fragen Sie die Technik.</translation>
+    </message>
+    <message>
+        <source>PIN digits entered</source>
+        <translation>Eingegebene PIN-Ziffern</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>Wählen Sie zuerst Ihren Namen.</translation>
+    </message>
+    <message>
+        <source>Type your PIN, then press OK.</source>
+        <translation>Geben Sie Ihre PIN ein und drücken Sie dann OK.</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>Wählen Sie Ihren Namen</translation>
+    </message>
+    <message>
+        <source>PIN for %1</source>
+        <translation>PIN für %1</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorPanel</name>
+    <message>
+        <source>Simulated devices</source>
+        <translation>Simulierte Geräte</translation>
+    </message>
+    <message>
+        <source>present a sample parcel:</source>
+        <translation>ein Beispielpaket vorlegen:</translation>
+    </message>
+    <message>
+        <source>Present %1</source>
+        <translation>Vorlegen %1</translation>
+    </message>
+    <message>
+        <source>Code to scan, e.g. BW2026004417</source>
+        <translation>Zu scannender Code, z. B. BW2026004417</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scannen</translation>
+    </message>
+    <message>
+        <source>Weight in ct, e.g. 512.450</source>
+        <translation>Gewicht in ct, z. B. 512,450</translation>
+    </message>
+    <message>
+        <source>Put on scale</source>
+        <translation>Auf die Waage legen</translation>
+    </message>
+    <message>
+        <source>Empty scale</source>
+        <translation>Waage leeren</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Scale</source>
+        <translation>Waage</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Leser</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>verbindet erneut</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>beschäftigt</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>druckt</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>Kontrolleur(in)</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>Vorgesetzte(r)</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>Techniker(in)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>No reference data</source>
+        <translation>Keine Referenzdaten</translation>
+    </message>
+    <message>
+        <source>No sanctions lists or certificate register loaded</source>
+        <translation>Keine Sanktionslisten und kein Zertifikatsregister geladen</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>VERALTET</translation>
+    </message>
+    <message>
+        <source>Published %1, loaded %2</source>
+        <translation>Veröffentlicht %1, geladen %2</translation>
+    </message>
+    <message>
+        <source>older than the limit: no parcel is cleared on it alone</source>
+        <translation>älter als die Grenze: allein darauf wird kein Paket freigegeben</translation>
+    </message>
+    <message>
+        <source>No report from the device yet</source>
+        <translation>Noch keine Meldung vom Gerät</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbeitet…</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Entscheidung: %1</translation>
+    </message>
+</context>
+</TS>

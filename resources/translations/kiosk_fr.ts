@@ -1,0 +1,770 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_BE">
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>KP certificate</source>
+        <translation>Certificat PK</translation>
+    </message>
+    <message>
+        <source>G7 certificate</source>
+        <translation>Certificat G7</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>MRN</translation>
+    </message>
+    <message>
+        <source>Air waybill</source>
+        <translation>Lettre de transport aérien</translation>
+    </message>
+    <message>
+        <source>SSCC</source>
+        <translation>SSCC</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>RFID tag (EPC)</source>
+        <translation>Étiquette RFID (EPC)</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>Scellé</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>✔ STABLE</source>
+        <translation>✔ STABLE</translation>
+    </message>
+    <message>
+        <source>settling…</source>
+        <translation>stabilisation…</translation>
+    </message>
+    <message>
+        <source>OVERLOAD – remove weight</source>
+        <translation>SURCHARGE – retirez du poids</translation>
+    </message>
+    <message>
+        <source>UNDERLOAD – zero the balance</source>
+        <translation>SOUS-CHARGE – remettez la balance à zéro</translation>
+    </message>
+    <message>
+        <source>BUSY – balance working</source>
+        <translation>OCCUPÉE – la balance travaille</translation>
+    </message>
+    <message>
+        <source>BALANCE ERROR</source>
+        <translation>ERREUR DE LA BALANCE</translation>
+    </message>
+    <message>
+        <source>SCALE DISCONNECTED</source>
+        <translation>BALANCE DÉCONNECTÉE</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>MAINLEVÉE</translation>
+    </message>
+    <message>
+        <source>EXEMPT</source>
+        <translation>EXEMPTION</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>RETENUE</translation>
+    </message>
+    <message>
+        <source>REFUSE</source>
+        <translation>REFUS</translation>
+    </message>
+    <message>
+        <source>All checks passed: the parcel may be released</source>
+        <translation>Tous les contrôles sont réussis : le colis peut être libéré</translation>
+    </message>
+    <message>
+        <source>Exemption applies: the parcel may be released</source>
+        <translation>Une exemption s&apos;applique : le colis peut être libéré</translation>
+    </message>
+    <message>
+        <source>Do not release yet</source>
+        <translation>Ne pas encore libérer</translation>
+    </message>
+    <message>
+        <source>Do not release: import prohibited</source>
+        <translation>Ne pas libérer : importation interdite</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers, weight and photo</source>
+        <translation>En attente des identifiants, du poids et de la photo</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers and weight</source>
+        <translation>En attente des identifiants et du poids</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers and photo</source>
+        <translation>En attente des identifiants et de la photo</translation>
+    </message>
+    <message>
+        <source>Waiting for weight and photo</source>
+        <translation>En attente du poids et de la photo</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers</source>
+        <translation>En attente des identifiants</translation>
+    </message>
+    <message>
+        <source>Waiting for weight</source>
+        <translation>En attente du poids</translation>
+    </message>
+    <message>
+        <source>Waiting for photo</source>
+        <translation>En attente de la photo</translation>
+    </message>
+    <message>
+        <source>Ready: press Check now</source>
+        <translation>Prêt : appuyez sur Contrôler</translation>
+    </message>
+    <message>
+        <source>documents produced</source>
+        <translation>documents produits</translation>
+    </message>
+    <message>
+        <source>weighing error</source>
+        <translation>erreur de pesée</translation>
+    </message>
+    <message>
+        <source>seal explained</source>
+        <translation>scellé expliqué</translation>
+    </message>
+    <message>
+        <source>data outdated</source>
+        <translation>données périmées</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <source>%1 ct</source>
+        <translation>%1 ct</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>%1 min old</source>
+        <translation>il y a %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h old</source>
+        <translation>il y a %1 h</translation>
+    </message>
+    <message>
+        <source>%1 d old</source>
+        <translation>il y a %1 j</translation>
+    </message>
+    <message>
+        <source>Data %1 · %2</source>
+        <translation>Données %1 · %2</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>EN ATTENTE</translation>
+    </message>
+    <message>
+        <source>Override of %1 by %2: %3</source>
+        <translation>%1 levée par %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 — 1 reason: %2</source>
+        <translation>%1 — 1 motif : %2</translation>
+    </message>
+    <message>
+        <source>%1 — %3 reasons: %2</source>
+        <translation>%1 — %3 motifs : %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Slip printed: %1</source>
+        <translation>Bordereau imprimé : %1</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>Échec de l&apos;impression : %1</translation>
+    </message>
+    <message>
+        <source>Override recorded</source>
+        <translation>Levée enregistrée</translation>
+    </message>
+    <message>
+        <source>%1. The slip now carries both names: press Print slip.</source>
+        <translation>%1. Le bordereau porte maintenant les deux noms : appuyez sur Imprimer le bordereau.</translation>
+    </message>
+    <message>
+        <source>Override refused: %1</source>
+        <translation>Levée refusée : %1</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>se connecter</translation>
+    </message>
+    <message>
+        <source>add the identifier</source>
+        <translation>ajouter l&apos;identifiant</translation>
+    </message>
+    <message>
+        <source>check the parcel</source>
+        <translation>contrôler le colis</translation>
+    </message>
+    <message>
+        <source>print the slip</source>
+        <translation>imprimer le bordereau</translation>
+    </message>
+    <message>
+        <source>start the next parcel</source>
+        <translation>commencer le colis suivant</translation>
+    </message>
+    <message>
+        <source>sign out</source>
+        <translation>se déconnecter</translation>
+    </message>
+    <message>
+        <source>zero the scale</source>
+        <translation>remettre la balance à zéro</translation>
+    </message>
+    <message>
+        <source>tare the scale</source>
+        <translation>tarer la balance</translation>
+    </message>
+    <message>
+        <source>There is no verdict to override.</source>
+        <translation>Il n&apos;y a pas de décision à lever.</translation>
+    </message>
+    <message>
+        <source>Could not list the supervisors: %1</source>
+        <translation>Impossible de lister les superviseurs : %1</translation>
+    </message>
+    <message>
+        <source>record the override</source>
+        <translation>enregistrer la levée</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>Impossible de %1 : %2</translation>
+    </message>
+    <message>
+        <source>Inspection Kiosk — %1</source>
+        <translation>Borne d&apos;inspection — %1</translation>
+    </message>
+    <message>
+        <source>Could not list the users: %1</source>
+        <translation>Impossible de lister les utilisateurs : %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideScreen</name>
+    <message>
+        <source>Missing documents produced</source>
+        <translation>Documents manquants produits</translation>
+    </message>
+    <message>
+        <source>Weighing error explained</source>
+        <translation>Erreur de pesée expliquée</translation>
+    </message>
+    <message>
+        <source>Seal difference explained</source>
+        <translation>Différence de scellés expliquée</translation>
+    </message>
+    <message>
+        <source>Reference data out of date</source>
+        <translation>Données de référence périmées</translation>
+    </message>
+    <message>
+        <source>Other (explain below)</source>
+        <translation>Autre (expliquez ci-dessous)</translation>
+    </message>
+    <message>
+        <source>Supervisor override</source>
+        <translation>Levée par un superviseur</translation>
+    </message>
+    <message>
+        <source>Supervisor override of a %1 — parcel %2</source>
+        <translation>Levée par un superviseur : %1 — colis %2</translation>
+    </message>
+    <message>
+        <source>Why the parcel is held</source>
+        <translation>Pourquoi le colis est retenu</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>No other supervisor is set up on this kiosk: the hold cannot be lifted here.</source>
+        <translation>Aucun autre superviseur n&apos;est configuré sur cette borne : la retenue ne peut pas être levée ici.</translation>
+    </message>
+    <message>
+        <source>Write why the hold is lifted (required)</source>
+        <translation>Écrivez pourquoi la retenue est levée (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Written reason</source>
+        <translation>Motif écrit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Confirm override</source>
+        <translation>Confirmer la levée</translation>
+    </message>
+    <message>
+        <source>Choose the supervisor first.</source>
+        <translation>Choisissez d&apos;abord le superviseur.</translation>
+    </message>
+    <message>
+        <source>The supervisor types their PIN on the pad.</source>
+        <translation>Le superviseur saisit son code PIN sur le pavé.</translation>
+    </message>
+    <message>
+        <source>Choose a reason code.</source>
+        <translation>Choisissez un code de motif.</translation>
+    </message>
+    <message>
+        <source>Write why the hold is lifted: a reason text is required.</source>
+        <translation>Écrivez pourquoi la retenue est levée : un motif écrit est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Choose the supervisor</source>
+        <translation>Choisissez le superviseur</translation>
+    </message>
+    <message>
+        <source>PIN for %1</source>
+        <translation>Code PIN de %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>PIN digits entered</source>
+        <translation>Chiffres du code PIN saisis</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Effacer le dernier chiffre</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonList</name>
+    <message>
+        <source>The reasons for the verdict will be listed here.</source>
+        <translation>Les motifs de la décision seront listés ici.</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>OK: all checks passed</source>
+        <translation>OK : tous les contrôles sont réussis</translation>
+    </message>
+    <message>
+        <source>CN {cn_code} is outside Annex XXXVIIIA: Article 3p does not apply (TARIC Y872); Kimberley Process checks still apply</source>
+        <translation>NC {cn_code} hors de l&apos;annexe XXXVIII bis : l&apos;article 3 quaterdecies ne s&apos;applique pas (TARIC Y872) ; les contrôles du processus de Kimberley restent applicables</translation>
+    </message>
+    <message>
+        <source>Russian diamonds are banned: {evidence}</source>
+        <translation>Les diamants russes sont interdits : {evidence}</translation>
+    </message>
+    <message>
+        <source>Cut in {processed_in} from {origins} diamonds with stones of {threshold} or more: {evidence}</source>
+        <translation>Taillés en {processed_in} à partir de diamants de {origins} avec des pierres de {threshold} ou plus : {evidence}</translation>
+    </message>
+    <message>
+        <source>Stone sizes not evidenced for the per-stone limit of {threshold}: {problem}</source>
+        <translation>Tailles des pierres non prouvées pour la limite par pierre de {threshold} : {problem}</translation>
+    </message>
+    <message>
+        <source>Jewellery made in {processed_in} with {origins} diamonds</source>
+        <translation>Bijoux fabriqués en {processed_in} avec des diamants de {origins}</translation>
+    </message>
+    <message>
+        <source>No G7 certificate or traceability evidence for stones of {threshold} or more (sunrise period ended {sunrise_end})</source>
+        <translation>Pas de certificat G7 ni de preuve de traçabilité pour des pierres de {threshold} ou plus (période transitoire terminée le {sunrise_end})</translation>
+    </message>
+    <message>
+        <source>KP certificate {kp_number}: {problem}</source>
+        <translation>Certificat PK {kp_number} : {problem}</translation>
+    </message>
+    <message>
+        <source>Seals: {problem} (documents: {declared}; scanned: {scanned})</source>
+        <translation>Scellés : {problem} (documents : {declared} ; scannés : {scanned})</translation>
+    </message>
+    <message>
+        <source>Mixed KP certificate {kp_number} does not name every mining country ({origins}) and the goods are not G7-verified</source>
+        <translation>Le certificat PK mixte {kp_number} ne nomme pas chaque pays d&apos;extraction ({origins}) et les marchandises ne sont pas vérifiées G7</translation>
+    </message>
+    <message>
+        <source>{problem}: {found} against {expected} (difference {difference}, tolerance {tolerance})</source>
+        <translation>{problem} : {found} contre {expected} (écart {difference}, tolérance {tolerance})</translation>
+    </message>
+    <message>
+        <source>Sanctioned party: {explanation}; freeze and escalate</source>
+        <translation>Partie sanctionnée : {explanation} ; geler et faire remonter</translation>
+    </message>
+    <message>
+        <source>Personal-use exemption (traveller&apos;s own jewellery, not for sale): {status}</source>
+        <translation>Exemption pour usage personnel (bijoux propres du voyageur, pas destinés à la vente) : {status}</translation>
+    </message>
+    <message>
+        <source>Grandfathering (goods outside Russia before {ban_date}), evidence &quot;{evidence}&quot;: {status}</source>
+        <translation>Clause d&apos;antériorité (marchandises hors de Russie avant le {ban_date}), preuve « {evidence} » : {status}</translation>
+    </message>
+    <message>
+        <source>Temporary import for a fair or repair ({evidence}), re-export to be controlled: {status}</source>
+        <translation>Importation temporaire pour une foire ou une réparation ({evidence}), réexportation à contrôler : {status}</translation>
+    </message>
+    <message>
+        <source>Article 3p(7) authorisation {evidence}: {status}</source>
+        <translation>Autorisation au titre de l&apos;article 3 quaterdecies, paragraphe 7, {evidence} : {status}</translation>
+    </message>
+    <message>
+        <source>Declared KP transit (seals {evidence}), no KP import check: {status}</source>
+        <translation>Transit PK déclaré (scellés {evidence}), pas de contrôle PK à l&apos;importation : {status}</translation>
+    </message>
+    <message>
+        <source>A supervisor may override a HOLD only</source>
+        <translation>Un superviseur ne peut lever qu&apos;une retenue</translation>
+    </message>
+    <message>
+        <source>No stable weight reading ({state})</source>
+        <translation>Pas de pesée stable ({state})</translation>
+    </message>
+    <message>
+        <source>No photo of the opened parcel</source>
+        <translation>Pas de photo du colis ouvert</translation>
+    </message>
+    <message>
+        <source>Reference data (sanctions lists, certificate registers, rules) are out of date</source>
+        <translation>Les données de référence (listes de sanctions, registres de certificats, règles) sont périmées</translation>
+    </message>
+    <message>
+        <source>No declaration found for the parcel (identifiers: {identifiers})</source>
+        <translation>Aucune déclaration trouvée pour le colis (identifiants : {identifiers})</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>acceptée</translation>
+    </message>
+    <message>
+        <source>no evidence given</source>
+        <translation>aucune preuve fournie</translation>
+    </message>
+    <message>
+        <source>no KP certificate was presented</source>
+        <translation>aucun certificat PK n&apos;a été présenté</translation>
+    </message>
+    <message>
+        <source>not a KP certificate number</source>
+        <translation>pas un numéro de certificat PK</translation>
+    </message>
+    <message>
+        <source>not in the KP certificate register</source>
+        <translation>absent du registre des certificats PK</translation>
+    </message>
+    <message>
+        <source>the documents give no seal number</source>
+        <translation>les documents ne donnent aucun numéro de scellé</translation>
+    </message>
+    <message>
+        <source>no seal was scanned</source>
+        <translation>aucun scellé n&apos;a été scanné</translation>
+    </message>
+    <message>
+        <source>weight differs from the KP certificate</source>
+        <translation>le poids diffère du certificat PK</translation>
+    </message>
+    <message>
+        <source>weight differs from the declaration</source>
+        <translation>le poids diffère de la déclaration</translation>
+    </message>
+    <message>
+        <source>declared carats differ from the KP certificate</source>
+        <translation>les carats déclarés diffèrent du certificat PK</translation>
+    </message>
+    <message>
+        <source>parcel count differs from the KP certificate</source>
+        <translation>le nombre de colis diffère du certificat PK</translation>
+    </message>
+    <message>
+        <source>no authorisation number given</source>
+        <translation>aucun numéro d&apos;autorisation fourni</translation>
+    </message>
+    <message>
+        <source>not in the register of authorisations</source>
+        <translation>absente du registre des autorisations</translation>
+    </message>
+    <message>
+        <source>no stone sizes declared (packing list), so no stone is shown to be below it</source>
+        <translation>aucune taille de pierre déclarée (liste de colisage) : aucune pierre n&apos;est prouvée en dessous</translation>
+    </message>
+    <message>
+        <source>the documents give no seal number, so the container cannot be shown intact</source>
+        <translation>les documents ne donnent aucun numéro de scellé : l&apos;intégrité du conteneur ne peut être prouvée</translation>
+    </message>
+    <message>
+        <source>the seals on the container do not match the documents</source>
+        <translation>les scellés du conteneur ne correspondent pas aux documents</translation>
+    </message>
+    <message>
+        <source>the evidence must start with the date the goods were outside Russia (YYYY-MM-DD)</source>
+        <translation>la preuve doit commencer par la date à laquelle les marchandises étaient hors de Russie (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>no reading</source>
+        <translation>aucune pesée</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>refused, %1</source>
+        <translation>refusée, %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>inspector</source>
+        <translation>inspecteur</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>technicien</translation>
+    </message>
+    <message>
+        <source>Inspection Kiosk — sign in</source>
+        <translation>Borne d&apos;inspection — connexion</translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation>Qui êtes-vous ?</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>No users are set up on this kiosk. Ask the technician.</source>
+        <translation>Aucun utilisateur n&apos;est configuré sur cette borne. Demandez au technicien.</translation>
+    </message>
+    <message>
+        <source>PIN digits entered</source>
+        <translation>Chiffres du code PIN saisis</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>Choisissez d&apos;abord votre nom.</translation>
+    </message>
+    <message>
+        <source>Type your PIN, then press OK.</source>
+        <translation>Saisissez votre code PIN, puis appuyez sur OK.</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>Choisissez votre nom</translation>
+    </message>
+    <message>
+        <source>PIN for %1</source>
+        <translation>Code PIN de %1</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorPanel</name>
+    <message>
+        <source>Simulated devices</source>
+        <translation>Appareils simulés</translation>
+    </message>
+    <message>
+        <source>present a sample parcel:</source>
+        <translation>présentez un colis d&apos;exemple :</translation>
+    </message>
+    <message>
+        <source>Present %1</source>
+        <translation>Présenter %1</translation>
+    </message>
+    <message>
+        <source>Code to scan, e.g. BW2026004417</source>
+        <translation>Code à scanner, p. ex. BW2026004417</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Weight in ct, e.g. 512.450</source>
+        <translation>Poids en ct, p. ex. 512,450</translation>
+    </message>
+    <message>
+        <source>Put on scale</source>
+        <translation>Poser sur la balance</translation>
+    </message>
+    <message>
+        <source>Empty scale</source>
+        <translation>Vider la balance</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Scale</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconnexion</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>occupé</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>impression</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>éteint</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>déconnecté</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>inspecteur</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>technicien</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>No reference data</source>
+        <translation>Aucune donnée de référence</translation>
+    </message>
+    <message>
+        <source>No sanctions lists or certificate register loaded</source>
+        <translation>Aucune liste de sanctions ni registre de certificats chargé</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>PÉRIMÉES</translation>
+    </message>
+    <message>
+        <source>Published %1, loaded %2</source>
+        <translation>Publiées le %1, chargées le %2</translation>
+    </message>
+    <message>
+        <source>older than the limit: no parcel is cleared on it alone</source>
+        <translation>plus anciennes que la limite : aucun colis n&apos;est libéré sur leur seule base</translation>
+    </message>
+    <message>
+        <source>No report from the device yet</source>
+        <translation>Aucun rapport de l&apos;appareil pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Traitement…</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Décision : %1</translation>
+    </message>
+</context>
+</TS>

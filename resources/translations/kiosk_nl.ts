@@ -1,0 +1,770 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_BE">
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>KP certificate</source>
+        <translation>KP-certificaat</translation>
+    </message>
+    <message>
+        <source>G7 certificate</source>
+        <translation>G7-certificaat</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>MRN</translation>
+    </message>
+    <message>
+        <source>Air waybill</source>
+        <translation>Luchtvrachtbrief</translation>
+    </message>
+    <message>
+        <source>SSCC</source>
+        <translation>SSCC</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>RFID tag (EPC)</source>
+        <translation>RFID-tag (EPC)</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>Zegel</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>✔ STABLE</source>
+        <translation>✔ STABIEL</translation>
+    </message>
+    <message>
+        <source>settling…</source>
+        <translation>stabiliseert…</translation>
+    </message>
+    <message>
+        <source>OVERLOAD – remove weight</source>
+        <translation>OVERBELAST – gewicht wegnemen</translation>
+    </message>
+    <message>
+        <source>UNDERLOAD – zero the balance</source>
+        <translation>ONDERBELAST – weegschaal op nul zetten</translation>
+    </message>
+    <message>
+        <source>BUSY – balance working</source>
+        <translation>BEZIG – weegschaal werkt</translation>
+    </message>
+    <message>
+        <source>BALANCE ERROR</source>
+        <translation>FOUT WEEGSCHAAL</translation>
+    </message>
+    <message>
+        <source>SCALE DISCONNECTED</source>
+        <translation>WEEGSCHAAL NIET VERBONDEN</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>VRIJGAVE</translation>
+    </message>
+    <message>
+        <source>EXEMPT</source>
+        <translation>VRIJSTELLING</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>VASTHOUDEN</translation>
+    </message>
+    <message>
+        <source>REFUSE</source>
+        <translation>WEIGERING</translation>
+    </message>
+    <message>
+        <source>All checks passed: the parcel may be released</source>
+        <translation>Alle controles geslaagd: het pakket mag worden vrijgegeven</translation>
+    </message>
+    <message>
+        <source>Exemption applies: the parcel may be released</source>
+        <translation>Vrijstelling van toepassing: het pakket mag worden vrijgegeven</translation>
+    </message>
+    <message>
+        <source>Do not release yet</source>
+        <translation>Nog niet vrijgeven</translation>
+    </message>
+    <message>
+        <source>Do not release: import prohibited</source>
+        <translation>Niet vrijgeven: invoer verboden</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers, weight and photo</source>
+        <translation>Wacht op identificatiecodes, gewicht en foto</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers and weight</source>
+        <translation>Wacht op identificatiecodes en gewicht</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers and photo</source>
+        <translation>Wacht op identificatiecodes en foto</translation>
+    </message>
+    <message>
+        <source>Waiting for weight and photo</source>
+        <translation>Wacht op gewicht en foto</translation>
+    </message>
+    <message>
+        <source>Waiting for identifiers</source>
+        <translation>Wacht op identificatiecodes</translation>
+    </message>
+    <message>
+        <source>Waiting for weight</source>
+        <translation>Wacht op gewicht</translation>
+    </message>
+    <message>
+        <source>Waiting for photo</source>
+        <translation>Wacht op foto</translation>
+    </message>
+    <message>
+        <source>Ready: press Check now</source>
+        <translation>Klaar: druk op Nu controleren</translation>
+    </message>
+    <message>
+        <source>documents produced</source>
+        <translation>documenten voorgelegd</translation>
+    </message>
+    <message>
+        <source>weighing error</source>
+        <translation>weegfout</translation>
+    </message>
+    <message>
+        <source>seal explained</source>
+        <translation>zegel verklaard</translation>
+    </message>
+    <message>
+        <source>data outdated</source>
+        <translation>gegevens verouderd</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>andere</translation>
+    </message>
+    <message>
+        <source>%1 ct</source>
+        <translation>%1 ct</translation>
+    </message>
+    <message>
+        <source>%1 g</source>
+        <translation>%1 g</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>zonet</translation>
+    </message>
+    <message>
+        <source>%1 min old</source>
+        <translation>%1 min oud</translation>
+    </message>
+    <message>
+        <source>%1 h old</source>
+        <translation>%1 u oud</translation>
+    </message>
+    <message>
+        <source>%1 d old</source>
+        <translation>%1 d oud</translation>
+    </message>
+    <message>
+        <source>Data %1 · %2</source>
+        <translation>Gegevens %1 · %2</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WACHTEN</translation>
+    </message>
+    <message>
+        <source>Override of %1 by %2: %3</source>
+        <translation>%1 opgeheven door %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 — 1 reason: %2</source>
+        <translation>%1 — 1 reden: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %3 reasons: %2</source>
+        <translation>%1 — %3 redenen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Slip printed: %1</source>
+        <translation>Bon afgedrukt: %1</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>Afdrukken mislukt: %1</translation>
+    </message>
+    <message>
+        <source>Override recorded</source>
+        <translation>Opheffing geregistreerd</translation>
+    </message>
+    <message>
+        <source>%1. The slip now carries both names: press Print slip.</source>
+        <translation>%1. De bon draagt nu beide namen: druk op Bon afdrukken.</translation>
+    </message>
+    <message>
+        <source>Override refused: %1</source>
+        <translation>Opheffing geweigerd: %1</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>aanmelden</translation>
+    </message>
+    <message>
+        <source>add the identifier</source>
+        <translation>de identificatiecode toevoegen</translation>
+    </message>
+    <message>
+        <source>check the parcel</source>
+        <translation>het pakket controleren</translation>
+    </message>
+    <message>
+        <source>print the slip</source>
+        <translation>de bon afdrukken</translation>
+    </message>
+    <message>
+        <source>start the next parcel</source>
+        <translation>het volgende pakket beginnen</translation>
+    </message>
+    <message>
+        <source>sign out</source>
+        <translation>afmelden</translation>
+    </message>
+    <message>
+        <source>zero the scale</source>
+        <translation>de weegschaal op nul zetten</translation>
+    </message>
+    <message>
+        <source>tare the scale</source>
+        <translation>de weegschaal tarreren</translation>
+    </message>
+    <message>
+        <source>There is no verdict to override.</source>
+        <translation>Er is geen beslissing om op te heffen.</translation>
+    </message>
+    <message>
+        <source>Could not list the supervisors: %1</source>
+        <translation>Kon de supervisors niet oplijsten: %1</translation>
+    </message>
+    <message>
+        <source>record the override</source>
+        <translation>de opheffing registreren</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>Kon niet %1: %2</translation>
+    </message>
+    <message>
+        <source>Inspection Kiosk — %1</source>
+        <translation>Inspectiekiosk — %1</translation>
+    </message>
+    <message>
+        <source>Could not list the users: %1</source>
+        <translation>Kon de gebruikers niet oplijsten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideScreen</name>
+    <message>
+        <source>Missing documents produced</source>
+        <translation>Ontbrekende documenten voorgelegd</translation>
+    </message>
+    <message>
+        <source>Weighing error explained</source>
+        <translation>Weegfout verklaard</translation>
+    </message>
+    <message>
+        <source>Seal difference explained</source>
+        <translation>Verschil in zegels verklaard</translation>
+    </message>
+    <message>
+        <source>Reference data out of date</source>
+        <translation>Referentiegegevens verouderd</translation>
+    </message>
+    <message>
+        <source>Other (explain below)</source>
+        <translation>Andere (hieronder uitleggen)</translation>
+    </message>
+    <message>
+        <source>Supervisor override</source>
+        <translation>Opheffing door supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor override of a %1 — parcel %2</source>
+        <translation>Opheffing door supervisor van %1 — pakket %2</translation>
+    </message>
+    <message>
+        <source>Why the parcel is held</source>
+        <translation>Waarom het pakket wordt vastgehouden</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>No other supervisor is set up on this kiosk: the hold cannot be lifted here.</source>
+        <translation>Er is geen andere supervisor ingesteld op deze kiosk: het vasthouden kan hier niet worden opgeheven.</translation>
+    </message>
+    <message>
+        <source>Write why the hold is lifted (required)</source>
+        <translation>Schrijf waarom het vasthouden wordt opgeheven (verplicht)</translation>
+    </message>
+    <message>
+        <source>Written reason</source>
+        <translation>Geschreven reden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Confirm override</source>
+        <translation>Opheffing bevestigen</translation>
+    </message>
+    <message>
+        <source>Choose the supervisor first.</source>
+        <translation>Kies eerst de supervisor.</translation>
+    </message>
+    <message>
+        <source>The supervisor types their PIN on the pad.</source>
+        <translation>De supervisor tikt zijn of haar pincode in op het toetsenblok.</translation>
+    </message>
+    <message>
+        <source>Choose a reason code.</source>
+        <translation>Kies een redencode.</translation>
+    </message>
+    <message>
+        <source>Write why the hold is lifted: a reason text is required.</source>
+        <translation>Schrijf waarom het vasthouden wordt opgeheven: een reden is verplicht.</translation>
+    </message>
+    <message>
+        <source>Choose the supervisor</source>
+        <translation>Kies de supervisor</translation>
+    </message>
+    <message>
+        <source>PIN for %1</source>
+        <translation>Pincode voor %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>PIN digits entered</source>
+        <translation>Ingetikte cijfers van de pincode</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Laatste cijfer wissen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonList</name>
+    <message>
+        <source>The reasons for the verdict will be listed here.</source>
+        <translation>De redenen voor de beslissing komen hier.</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>OK: all checks passed</source>
+        <translation>OK: alle controles geslaagd</translation>
+    </message>
+    <message>
+        <source>CN {cn_code} is outside Annex XXXVIIIA: Article 3p does not apply (TARIC Y872); Kimberley Process checks still apply</source>
+        <translation>GN {cn_code} valt buiten bijlage XXXVIII bis: artikel 3 quaterdecies is niet van toepassing (TARIC Y872); de controles van het Kimberleyproces blijven gelden</translation>
+    </message>
+    <message>
+        <source>Russian diamonds are banned: {evidence}</source>
+        <translation>Russische diamanten zijn verboden: {evidence}</translation>
+    </message>
+    <message>
+        <source>Cut in {processed_in} from {origins} diamonds with stones of {threshold} or more: {evidence}</source>
+        <translation>Geslepen in {processed_in} uit diamanten van {origins} met stenen van {threshold} of meer: {evidence}</translation>
+    </message>
+    <message>
+        <source>Stone sizes not evidenced for the per-stone limit of {threshold}: {problem}</source>
+        <translation>Steengroottes niet aangetoond voor de grens per steen van {threshold}: {problem}</translation>
+    </message>
+    <message>
+        <source>Jewellery made in {processed_in} with {origins} diamonds</source>
+        <translation>Juwelen gemaakt in {processed_in} met diamanten van {origins}</translation>
+    </message>
+    <message>
+        <source>No G7 certificate or traceability evidence for stones of {threshold} or more (sunrise period ended {sunrise_end})</source>
+        <translation>Geen G7-certificaat of traceerbaarheidsbewijs voor stenen van {threshold} of meer (overgangsperiode afgelopen op {sunrise_end})</translation>
+    </message>
+    <message>
+        <source>KP certificate {kp_number}: {problem}</source>
+        <translation>KP-certificaat {kp_number}: {problem}</translation>
+    </message>
+    <message>
+        <source>Seals: {problem} (documents: {declared}; scanned: {scanned})</source>
+        <translation>Zegels: {problem} (documenten: {declared}; gescand: {scanned})</translation>
+    </message>
+    <message>
+        <source>Mixed KP certificate {kp_number} does not name every mining country ({origins}) and the goods are not G7-verified</source>
+        <translation>Gemengd KP-certificaat {kp_number} vermeldt niet elk mijnbouwland ({origins}) en de goederen zijn niet G7-geverifieerd</translation>
+    </message>
+    <message>
+        <source>{problem}: {found} against {expected} (difference {difference}, tolerance {tolerance})</source>
+        <translation>{problem}: {found} tegenover {expected} (verschil {difference}, tolerantie {tolerance})</translation>
+    </message>
+    <message>
+        <source>Sanctioned party: {explanation}; freeze and escalate</source>
+        <translation>Gesanctioneerde partij: {explanation}; bevriezen en escaleren</translation>
+    </message>
+    <message>
+        <source>Personal-use exemption (traveller&apos;s own jewellery, not for sale): {status}</source>
+        <translation>Vrijstelling voor persoonlijk gebruik (eigen juwelen van de reiziger, niet te koop): {status}</translation>
+    </message>
+    <message>
+        <source>Grandfathering (goods outside Russia before {ban_date}), evidence &quot;{evidence}&quot;: {status}</source>
+        <translation>Overgangsregeling (goederen buiten Rusland vóór {ban_date}), bewijs &quot;{evidence}&quot;: {status}</translation>
+    </message>
+    <message>
+        <source>Temporary import for a fair or repair ({evidence}), re-export to be controlled: {status}</source>
+        <translation>Tijdelijke invoer voor een beurs of herstelling ({evidence}), wederuitvoer te controleren: {status}</translation>
+    </message>
+    <message>
+        <source>Article 3p(7) authorisation {evidence}: {status}</source>
+        <translation>Vergunning volgens artikel 3 quaterdecies, lid 7, {evidence}: {status}</translation>
+    </message>
+    <message>
+        <source>Declared KP transit (seals {evidence}), no KP import check: {status}</source>
+        <translation>Aangegeven KP-doorvoer (zegels {evidence}), geen KP-invoercontrole: {status}</translation>
+    </message>
+    <message>
+        <source>A supervisor may override a HOLD only</source>
+        <translation>Een supervisor kan alleen het vasthouden opheffen</translation>
+    </message>
+    <message>
+        <source>No stable weight reading ({state})</source>
+        <translation>Geen stabiele gewichtsmeting ({state})</translation>
+    </message>
+    <message>
+        <source>No photo of the opened parcel</source>
+        <translation>Geen foto van het geopende pakket</translation>
+    </message>
+    <message>
+        <source>Reference data (sanctions lists, certificate registers, rules) are out of date</source>
+        <translation>Referentiegegevens (sanctielijsten, certificatenregisters, regels) zijn verouderd</translation>
+    </message>
+    <message>
+        <source>No declaration found for the parcel (identifiers: {identifiers})</source>
+        <translation>Geen aangifte gevonden voor het pakket (identificatiecodes: {identifiers})</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aanvaard</translation>
+    </message>
+    <message>
+        <source>no evidence given</source>
+        <translation>geen bewijs gegeven</translation>
+    </message>
+    <message>
+        <source>no KP certificate was presented</source>
+        <translation>er werd geen KP-certificaat voorgelegd</translation>
+    </message>
+    <message>
+        <source>not a KP certificate number</source>
+        <translation>geen KP-certificaatnummer</translation>
+    </message>
+    <message>
+        <source>not in the KP certificate register</source>
+        <translation>niet in het register van KP-certificaten</translation>
+    </message>
+    <message>
+        <source>the documents give no seal number</source>
+        <translation>de documenten vermelden geen zegelnummer</translation>
+    </message>
+    <message>
+        <source>no seal was scanned</source>
+        <translation>er werd geen zegel gescand</translation>
+    </message>
+    <message>
+        <source>weight differs from the KP certificate</source>
+        <translation>gewicht wijkt af van het KP-certificaat</translation>
+    </message>
+    <message>
+        <source>weight differs from the declaration</source>
+        <translation>gewicht wijkt af van de aangifte</translation>
+    </message>
+    <message>
+        <source>declared carats differ from the KP certificate</source>
+        <translation>aangegeven karaat wijkt af van het KP-certificaat</translation>
+    </message>
+    <message>
+        <source>parcel count differs from the KP certificate</source>
+        <translation>aantal pakketten wijkt af van het KP-certificaat</translation>
+    </message>
+    <message>
+        <source>no authorisation number given</source>
+        <translation>geen vergunningsnummer gegeven</translation>
+    </message>
+    <message>
+        <source>not in the register of authorisations</source>
+        <translation>niet in het register van vergunningen</translation>
+    </message>
+    <message>
+        <source>no stone sizes declared (packing list), so no stone is shown to be below it</source>
+        <translation>geen steengroottes aangegeven (paklijst), dus voor geen enkele steen is aangetoond dat hij eronder blijft</translation>
+    </message>
+    <message>
+        <source>the documents give no seal number, so the container cannot be shown intact</source>
+        <translation>de documenten vermelden geen zegelnummer, dus de container kan niet als intact worden aangetoond</translation>
+    </message>
+    <message>
+        <source>the seals on the container do not match the documents</source>
+        <translation>de zegels op de container komen niet overeen met de documenten</translation>
+    </message>
+    <message>
+        <source>the evidence must start with the date the goods were outside Russia (YYYY-MM-DD)</source>
+        <translation>het bewijs moet beginnen met de datum waarop de goederen buiten Rusland waren (JJJJ-MM-DD)</translation>
+    </message>
+    <message>
+        <source>no reading</source>
+        <translation>geen meting</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>refused, %1</source>
+        <translation>geweigerd, %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>inspector</source>
+        <translation>inspecteur</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>technicus</translation>
+    </message>
+    <message>
+        <source>Inspection Kiosk — sign in</source>
+        <translation>Inspectiekiosk — aanmelden</translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation>Wie bent u?</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Pincode</translation>
+    </message>
+    <message>
+        <source>No users are set up on this kiosk. Ask the technician.</source>
+        <translation>Er zijn geen gebruikers ingesteld op deze kiosk. Vraag het aan de technicus.</translation>
+    </message>
+    <message>
+        <source>PIN digits entered</source>
+        <translation>Ingetikte cijfers van de pincode</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>Kies eerst uw naam.</translation>
+    </message>
+    <message>
+        <source>Type your PIN, then press OK.</source>
+        <translation>Tik uw pincode in en druk dan op OK.</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>Kies uw naam</translation>
+    </message>
+    <message>
+        <source>PIN for %1</source>
+        <translation>Pincode voor %1</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorPanel</name>
+    <message>
+        <source>Simulated devices</source>
+        <translation>Gesimuleerde toestellen</translation>
+    </message>
+    <message>
+        <source>present a sample parcel:</source>
+        <translation>bied een voorbeeldpakket aan:</translation>
+    </message>
+    <message>
+        <source>Present %1</source>
+        <translation>Aanbieden %1</translation>
+    </message>
+    <message>
+        <source>Code to scan, e.g. BW2026004417</source>
+        <translation>Te scannen code, bv. BW2026004417</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scannen</translation>
+    </message>
+    <message>
+        <source>Weight in ct, e.g. 512.450</source>
+        <translation>Gewicht in ct, bv. 512,450</translation>
+    </message>
+    <message>
+        <source>Put on scale</source>
+        <translation>Op weegschaal leggen</translation>
+    </message>
+    <message>
+        <source>Empty scale</source>
+        <translation>Weegschaal leegmaken</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Scale</source>
+        <translation>Weegschaal</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Lezer</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbonden</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>start op</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbinden</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>opnieuw verbinden</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>bezig</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>drukt af</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>uit</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>niet verbonden</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fout</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>inspecteur</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>technicus</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Niet aangemeld</translation>
+    </message>
+    <message>
+        <source>No reference data</source>
+        <translation>Geen referentiegegevens</translation>
+    </message>
+    <message>
+        <source>No sanctions lists or certificate register loaded</source>
+        <translation>Geen sanctielijsten of certificatenregister geladen</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>VEROUDERD</translation>
+    </message>
+    <message>
+        <source>Published %1, loaded %2</source>
+        <translation>Gepubliceerd %1, geladen %2</translation>
+    </message>
+    <message>
+        <source>older than the limit: no parcel is cleared on it alone</source>
+        <translation>ouder dan de grens: hierop alleen wordt geen pakket vrijgegeven</translation>
+    </message>
+    <message>
+        <source>No report from the device yet</source>
+        <translation>Nog geen melding van het toestel</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Bezig…</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Beslissing: %1</translation>
+    </message>
+</context>
+</TS>
