@@ -12,9 +12,14 @@ basis is never translated: it is cited as published.
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.domain.models import Reason
+from kiosk.ui.formatting import format_date, format_number
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
@@ -125,6 +130,48 @@ PHRASES: dict[str, str] = {
 
 _REFUSED_PREFIX = "refused, "
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_QUANTITY = re.compile(r"([+-]?)(\d+(?:\.\d+)?) (ct|g)")
+_PARCELS = re.compile(r"(\d+) parcels")
+
+PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"expired on (\S+)"), QT_TRANSLATE_NOOP("Reasons", "expired on %1")),
+    (
+        re.compile(r"issued on (\S+), after the inspection date"),
+        QT_TRANSLATE_NOOP("Reasons", "issued on %1, after the inspection date"),
+    ),
+    (
+        re.compile(r"issuer (\S+) is not a KP participant"),
+        QT_TRANSLATE_NOOP("Reasons", "issuer %1 is not a KP participant"),
+    ),
+    (
+        re.compile(r"number prefix (\S+) is not the issuing country (\S+)"),
+        QT_TRANSLATE_NOOP("Reasons", "number prefix %1 is not the issuing country %2"),
+    ),
+    (
+        re.compile(r"the declaration names certificate (\S+)"),
+        QT_TRANSLATE_NOOP("Reasons", "the declaration names certificate %1"),
+    ),
+    (
+        re.compile(r"seal (.+) not found on the parcel"),
+        QT_TRANSLATE_NOOP("Reasons", "seal %1 not found on the parcel"),
+    ),
+    (
+        re.compile(r"seal (.+) is not in the documents"),
+        QT_TRANSLATE_NOOP("Reasons", "seal %1 is not in the documents"),
+    ),
+    (
+        re.compile(r"not available for CN (\S+)"),
+        QT_TRANSLATE_NOOP("Reasons", "not available for CN %1"),
+    ),
+    (
+        re.compile(r"evidence dated (\S+) does not predate (\S+)"),
+        QT_TRANSLATE_NOOP("Reasons", "evidence dated %1 does not predate %2"),
+    ),
+    (_PARCELS, QT_TRANSLATE_NOOP("Reasons", "%1 parcels")),
+]
+"""Detail phrases that carry data: the English pattern and its translatable form."""
+
 
 class _Filled(dict[str, str]):
     """Template values; an unknown placeholder stays as written."""
@@ -133,13 +180,39 @@ class _Filled(dict[str, str]):
         return "{" + key + "}"
 
 
+def _data(value: str) -> str:
+    """An ISO date or a quantity (``"512.450 ct"``) as the locale writes it; else as is."""
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return format_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    quantity = _QUANTITY.fullmatch(value)
+    if quantity is not None:
+        sign, number, unit = quantity.groups()
+        try:
+            decimals = len(number.partition(".")[2])
+            return f"{sign}{format_number(Decimal(number), decimals)} {unit}"
+        except InvalidOperation:
+            return value
+    return value
+
+
 def _phrase(value: str) -> str:
+    """A detail value in the language in use: known phrases translated, data localised."""
     if value in PHRASES:
         return translate(CONTEXT, value)
     if value.startswith(_REFUSED_PREFIX):
         rest = value[len(_REFUSED_PREFIX) :]
         return translate("Reasons", "refused, %1").replace("%1", _phrase(rest))
-    return value
+    for pattern, source in PATTERNS:
+        match = pattern.fullmatch(value)
+        if match is not None:
+            text = translate(CONTEXT, source)
+            for number, group in enumerate(match.groups(), start=1):
+                text = text.replace(f"%{number}", _data(group))
+            return text
+    return _data(value)
 
 
 def template_for(rule_id: str) -> str | None:

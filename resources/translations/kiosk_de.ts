@@ -551,6 +551,46 @@
         <translation>keine</translation>
     </message>
     <message>
+        <source>expired on %1</source>
+        <translation>abgelaufen am %1</translation>
+    </message>
+    <message>
+        <source>issued on %1, after the inspection date</source>
+        <translation>ausgestellt am %1, nach dem Kontrolldatum</translation>
+    </message>
+    <message>
+        <source>issuer %1 is not a KP participant</source>
+        <translation>Aussteller %1 ist kein KP-Teilnehmer</translation>
+    </message>
+    <message>
+        <source>number prefix %1 is not the issuing country %2</source>
+        <translation>Nummernpräfix %1 ist nicht das Ausstellungsland %2</translation>
+    </message>
+    <message>
+        <source>the declaration names certificate %1</source>
+        <translation>die Anmeldung nennt Zertifikat %1</translation>
+    </message>
+    <message>
+        <source>seal %1 not found on the parcel</source>
+        <translation>Plombe %1 nicht am Paket gefunden</translation>
+    </message>
+    <message>
+        <source>seal %1 is not in the documents</source>
+        <translation>Plombe %1 steht nicht in den Unterlagen</translation>
+    </message>
+    <message>
+        <source>not available for CN %1</source>
+        <translation>nicht verfügbar für KN %1</translation>
+    </message>
+    <message>
+        <source>evidence dated %1 does not predate %2</source>
+        <translation>Nachweis vom %1 liegt nicht vor dem %2</translation>
+    </message>
+    <message>
+        <source>%1 parcels</source>
+        <translation>%1 Pakete</translation>
+    </message>
+    <message>
         <source>refused, %1</source>
         <translation>abgelehnt, %1</translation>
     </message>

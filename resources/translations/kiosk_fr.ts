@@ -551,6 +551,46 @@
         <translation>aucun</translation>
     </message>
     <message>
+        <source>expired on %1</source>
+        <translation>expiré le %1</translation>
+    </message>
+    <message>
+        <source>issued on %1, after the inspection date</source>
+        <translation>délivré le %1, après la date du contrôle</translation>
+    </message>
+    <message>
+        <source>issuer %1 is not a KP participant</source>
+        <translation>l&apos;émetteur %1 n&apos;est pas participant au PK</translation>
+    </message>
+    <message>
+        <source>number prefix %1 is not the issuing country %2</source>
+        <translation>le préfixe du numéro %1 n&apos;est pas le pays de délivrance %2</translation>
+    </message>
+    <message>
+        <source>the declaration names certificate %1</source>
+        <translation>la déclaration mentionne le certificat %1</translation>
+    </message>
+    <message>
+        <source>seal %1 not found on the parcel</source>
+        <translation>scellé %1 introuvable sur le colis</translation>
+    </message>
+    <message>
+        <source>seal %1 is not in the documents</source>
+        <translation>le scellé %1 ne figure pas dans les documents</translation>
+    </message>
+    <message>
+        <source>not available for CN %1</source>
+        <translation>non disponible pour la NC %1</translation>
+    </message>
+    <message>
+        <source>evidence dated %1 does not predate %2</source>
+        <translation>la preuve datée du %1 n&apos;est pas antérieure au %2</translation>
+    </message>
+    <message>
+        <source>%1 parcels</source>
+        <translation>%1 colis</translation>
+    </message>
+    <message>
         <source>refused, %1</source>
         <translation>refusée, %1</translation>
     </message>

@@ -551,6 +551,46 @@
         <translation>geen</translation>
     </message>
     <message>
+        <source>expired on %1</source>
+        <translation>verlopen op %1</translation>
+    </message>
+    <message>
+        <source>issued on %1, after the inspection date</source>
+        <translation>uitgereikt op %1, na de inspectiedatum</translation>
+    </message>
+    <message>
+        <source>issuer %1 is not a KP participant</source>
+        <translation>uitreiker %1 is geen KP-deelnemer</translation>
+    </message>
+    <message>
+        <source>number prefix %1 is not the issuing country %2</source>
+        <translation>nummervoorvoegsel %1 is niet het land van uitreiking %2</translation>
+    </message>
+    <message>
+        <source>the declaration names certificate %1</source>
+        <translation>de aangifte vermeldt certificaat %1</translation>
+    </message>
+    <message>
+        <source>seal %1 not found on the parcel</source>
+        <translation>zegel %1 niet gevonden op het pakket</translation>
+    </message>
+    <message>
+        <source>seal %1 is not in the documents</source>
+        <translation>zegel %1 staat niet in de documenten</translation>
+    </message>
+    <message>
+        <source>not available for CN %1</source>
+        <translation>niet beschikbaar voor GN %1</translation>
+    </message>
+    <message>
+        <source>evidence dated %1 does not predate %2</source>
+        <translation>bewijs van %1 dateert niet van vóór %2</translation>
+    </message>
+    <message>
+        <source>%1 parcels</source>
+        <translation>%1 pakketten</translation>
+    </message>
+    <message>
         <source>refused, %1</source>
         <translation>geweigerd, %1</translation>
     </message>

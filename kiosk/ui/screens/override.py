@@ -72,7 +72,7 @@ class PinPad(QWidget):
         grid.addWidget(backspace, 3, 2)
         clear = self._key(CLEAR_KEY)
         clear.setObjectName("OverridePinClear")
-        clear.setStyleSheet("font-size: 20px;")
+        clear.setStyleSheet("font-size: 20px; padding: 0 4px;")  # "Löschen", "Effacer" fit
         grid.addWidget(clear, 3, 0)
         layout.addLayout(grid)
         self.retranslate()
@@ -221,16 +221,18 @@ class OverrideScreen(QWidget):
         self._error = make_label("", object_name="OverrideError", wrap=True, emphasis="bad")
         self._error.setVisible(False)
         why_panel.body.addWidget(self._error)
-        actions = QHBoxLayout()
-        actions.setSpacing(12)
+        # One above the other: "Aufhebung bestätigen" and "Abbrechen" side by side would
+        # widen the column past the screen.
+        actions = QVBoxLayout()
+        actions.setSpacing(10)
         self.cancel_button = TouchButton()
         self.cancel_button.setObjectName("OverrideCancel")
         self.cancel_button.setProperty("role", "quiet")
         self.confirm_button = TouchButton()
         self.confirm_button.setObjectName("OverrideConfirm")
         self.confirm_button.setProperty("role", "primary")
+        actions.addWidget(self.confirm_button)
         actions.addWidget(self.cancel_button)
-        actions.addWidget(self.confirm_button, 1)
         why_panel.body.addLayout(actions)
         columns.addWidget(why_panel, 11)
 
