@@ -98,6 +98,16 @@ OVERRIDE_CODE_WORDS: dict[str, str] = {
 }
 """Supervisor override reason codes in words (keys: ``OverrideCode`` values)."""
 
+STATE_WORDS: dict[InspectionState, str] = {
+    InspectionState.COLLECTING: QT_TRANSLATE_NOOP("Formatting", "collecting"),
+    InspectionState.DECIDED: QT_TRANSLATE_NOOP("Formatting", "decided"),
+    InspectionState.OVERRIDDEN: QT_TRANSLATE_NOOP("Formatting", "overridden"),
+    InspectionState.PRINTED: QT_TRANSLATE_NOOP("Formatting", "printed"),
+    InspectionState.CLOSED: QT_TRANSLATE_NOOP("Formatting", "closed"),
+    InspectionState.VOIDED: QT_TRANSLATE_NOOP("Formatting", "voided"),
+}
+"""Where an inspection is, in words (English sources)."""
+
 DATE_FORMATS: dict[str, str] = {"de": "dd.MM.yyyy"}
 """Date patterns by language; the others write ``dd/MM/yyyy``."""
 DEFAULT_DATE_FORMAT = "dd/MM/yyyy"
@@ -212,6 +222,12 @@ def weight_state_word(state: WeightState) -> str:
 def outcome_word(outcome: Outcome) -> str:
     """The verdict word (``CLEAR``, ``VRIJ``, ``LIBRE``, ``FREI``...) in the language in use."""
     return tr(OUTCOME_WORDS[outcome])
+
+
+def state_word(state: InspectionState) -> str:
+    """Where an inspection is (``collecting``, ``decided``...) in the language in use."""
+    source = STATE_WORDS.get(state)
+    return tr(source) if source is not None else state.value
 
 
 def waiting_word() -> str:

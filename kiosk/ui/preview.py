@@ -459,9 +459,7 @@ class PreviewController(QObject):
         self.calls.append(("next_parcel", ()))
         self._start_parcel()
 
-    def request_override(
-        self, supervisor: str, pin: str, code: OverrideCode, text: str
-    ) -> None:
+    def request_override(self, supervisor: str, pin: str, code: OverrideCode, text: str) -> None:
         """Override the current HOLD as ``supervisor`` with PIN ``1234`` (two-person rule)."""
         self.calls.append(("request_override", (supervisor, pin, code, text)))
         current = self._current

@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_BE">
 <context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Camera disconnected</source>
+        <translation>Kamera getrennt</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>Warten auf die Kamera…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Not looked up yet</source>
+        <translation>Noch nicht nachgeschlagen</translation>
+    </message>
+    <message>
+        <source>No declaration found</source>
+        <translation>Keine Anmeldung gefunden</translation>
+    </message>
+    <message>
+        <source>No KP certificate found</source>
+        <translation>Kein KP-Zertifikat gefunden</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>ABGELAUFEN</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Ausführer</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Einführer</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Ursprung</translation>
+    </message>
+    <message>
+        <source>KP cert.</source>
+        <translation>KP-Zert.</translation>
+    </message>
+    <message>
+        <source>Carats</source>
+        <translation>Karat</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Unterlagen</translation>
+    </message>
+    <message>
+        <source>1 parcel</source>
+        <translation>1 Paket</translation>
+    </message>
+    <message>
+        <source>%1 parcels</source>
+        <translation>%1 Pakete</translation>
+    </message>
+    <message>
+        <source>cut in %1</source>
+        <translation>geschliffen in %1</translation>
+    </message>
+    <message>
+        <source>shipped from %1</source>
+        <translation>versandt aus %1</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>läuft ab %1</translation>
+    </message>
+    <message>
+        <source>%1 (mixed)</source>
+        <translation>%1 (gemischt)</translation>
+    </message>
+    <message>
+        <source>%1; origin %2; %3 parcel(s)</source>
+        <translation>%1; Ursprung %2; %3 Paket(e)</translation>
+    </message>
+    <message>
+        <source>declared %1</source>
+        <translation>angemeldet %1</translation>
+    </message>
+    <message>
+        <source>KP %1</source>
+        <translation>KP %1</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>KP certificate</source>
@@ -152,6 +250,30 @@
         <translation>Sonstiges</translation>
     </message>
     <message>
+        <source>collecting</source>
+        <translation>Erfassung</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>entschieden</translation>
+    </message>
+    <message>
+        <source>overridden</source>
+        <translation>aufgehoben</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>gedruckt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
         <source>%1 ct</source>
         <translation>%1 ct</translation>
     </message>
@@ -194,6 +316,111 @@
     <message>
         <source>%1 — %3 reasons: %2</source>
         <translation>%1 — %3 Gründe: %2</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierPanel</name>
+    <message>
+        <source>Scan the KP certificate, MRN, air waybill or seal, or type a code below.</source>
+        <translation>Scannen Sie das KP-Zertifikat, die MRN, den Luftfrachtbrief oder die Plombe, oder geben Sie unten einen Code ein.</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>gescannt</translation>
+    </message>
+    <message>
+        <source>RFID</source>
+        <translation>RFID</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>eingegeben</translation>
+    </message>
+    <message>
+        <source>%1 · valid · %2</source>
+        <translation>%1 · gültig · %2</translation>
+    </message>
+    <message>
+        <source>%1 · INVALID: %2 · %3</source>
+        <translation>%1 · UNGÜLTIG: %2 · %3</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>Kennungen</translation>
+    </message>
+    <message>
+        <source>Type a code</source>
+        <translation>Code eingeben</translation>
+    </message>
+    <message>
+        <source>Type an identifier that does not scan</source>
+        <translation>Eine Kennung eingeben, die sich nicht scannen lässt</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierRow</name>
+    <message>
+        <source>Received: %1</source>
+        <translation>Empfangen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionScreen</name>
+    <message>
+        <source>Zero</source>
+        <translation>Null</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tara</translation>
+    </message>
+    <message>
+        <source>✔  Check now</source>
+        <translation>✔  Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>Beleg drucken</translation>
+    </message>
+    <message>
+        <source>Next parcel  →</source>
+        <translation>Nächstes Paket  →</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>Aufheben…</translation>
+    </message>
+    <message>
+        <source>A supervisor lifts the hold</source>
+        <translation>Eine vorgesetzte Person hebt die Zurückhaltung auf</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Reasons and legal basis</source>
+        <translation>Gründe und Rechtsgrundlage</translation>
+    </message>
+    <message>
+        <source>Parcel {id} · {state} · started {time}</source>
+        <translation>Paket {id} · {state} · begonnen {time}</translation>
+    </message>
+    <message>
+        <source>{outcome} — overridden by {name} ({code})</source>
+        <translation>{outcome} — aufgehoben durch {name} ({code})</translation>
     </message>
 </context>
 <context>
@@ -273,6 +500,21 @@
     <message>
         <source>Could not list the users: %1</source>
         <translation>Benutzer konnten nicht aufgelistet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageArea</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
@@ -805,6 +1047,45 @@
     <message>
         <source>Verdict: %1</source>
         <translation>Entscheidung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeightDisplay</name>
+    <message>
+        <source>⚠ outside tolerance</source>
+        <translation>⚠ außerhalb der Toleranz</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>Stabilität</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>KP cert.</source>
+        <translation>KP-Zert.</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>No reading</source>
+        <translation>Kein Messwert</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>Noch nicht erfasst</translation>
     </message>
 </context>
 </TS>

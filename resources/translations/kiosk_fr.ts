@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_BE">
 <context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Camera disconnected</source>
+        <translation>Caméra déconnectée</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>En attente de la caméra…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Not looked up yet</source>
+        <translation>Pas encore recherché</translation>
+    </message>
+    <message>
+        <source>No declaration found</source>
+        <translation>Aucune déclaration trouvée</translation>
+    </message>
+    <message>
+        <source>No KP certificate found</source>
+        <translation>Aucun certificat PK trouvé</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRÉ</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Déclaration</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Exportateur</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Importateur</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>KP cert.</source>
+        <translation>Cert. PK</translation>
+    </message>
+    <message>
+        <source>Carats</source>
+        <translation>Carats</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>1 parcel</source>
+        <translation>1 colis</translation>
+    </message>
+    <message>
+        <source>%1 parcels</source>
+        <translation>%1 colis</translation>
+    </message>
+    <message>
+        <source>cut in %1</source>
+        <translation>taillé en %1</translation>
+    </message>
+    <message>
+        <source>shipped from %1</source>
+        <translation>expédié de %1</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>expire le %1</translation>
+    </message>
+    <message>
+        <source>%1 (mixed)</source>
+        <translation>%1 (mixte)</translation>
+    </message>
+    <message>
+        <source>%1; origin %2; %3 parcel(s)</source>
+        <translation>%1 ; origine %2 ; %3 colis</translation>
+    </message>
+    <message>
+        <source>declared %1</source>
+        <translation>déclaré %1</translation>
+    </message>
+    <message>
+        <source>KP %1</source>
+        <translation>PK %1</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>KP certificate</source>
@@ -152,6 +250,30 @@
         <translation>autre</translation>
     </message>
     <message>
+        <source>collecting</source>
+        <translation>collecte</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>décidé</translation>
+    </message>
+    <message>
+        <source>overridden</source>
+        <translation>levé</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>clôturé</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
         <source>%1 ct</source>
         <translation>%1 ct</translation>
     </message>
@@ -194,6 +316,111 @@
     <message>
         <source>%1 — %3 reasons: %2</source>
         <translation>%1 — %3 motifs : %2</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierPanel</name>
+    <message>
+        <source>Scan the KP certificate, MRN, air waybill or seal, or type a code below.</source>
+        <translation>Scannez le certificat PK, le MRN, la lettre de transport aérien ou le scellé, ou saisissez un code ci-dessous.</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>scanné</translation>
+    </message>
+    <message>
+        <source>RFID</source>
+        <translation>RFID</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>caméra</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>saisi</translation>
+    </message>
+    <message>
+        <source>%1 · valid · %2</source>
+        <translation>%1 · valide · %2</translation>
+    </message>
+    <message>
+        <source>%1 · INVALID: %2 · %3</source>
+        <translation>%1 · INVALIDE : %2 · %3</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Type a code</source>
+        <translation>Saisissez un code</translation>
+    </message>
+    <message>
+        <source>Type an identifier that does not scan</source>
+        <translation>Saisissez un identifiant qui ne se scanne pas</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierRow</name>
+    <message>
+        <source>Received: %1</source>
+        <translation>Reçu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionScreen</name>
+    <message>
+        <source>Zero</source>
+        <translation>Zéro</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tare</translation>
+    </message>
+    <message>
+        <source>✔  Check now</source>
+        <translation>✔  Contrôler</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>Imprimer le bordereau</translation>
+    </message>
+    <message>
+        <source>Next parcel  →</source>
+        <translation>Colis suivant  →</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>Lever…</translation>
+    </message>
+    <message>
+        <source>A supervisor lifts the hold</source>
+        <translation>Un superviseur lève la retenue</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Reasons and legal basis</source>
+        <translation>Motifs et base juridique</translation>
+    </message>
+    <message>
+        <source>Parcel {id} · {state} · started {time}</source>
+        <translation>Colis {id} · {state} · commencé à {time}</translation>
+    </message>
+    <message>
+        <source>{outcome} — overridden by {name} ({code})</source>
+        <translation>{outcome} — levée par {name} ({code})</translation>
     </message>
 </context>
 <context>
@@ -273,6 +500,21 @@
     <message>
         <source>Could not list the users: %1</source>
         <translation>Impossible de lister les utilisateurs : %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageArea</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Avis</translation>
     </message>
 </context>
 <context>
@@ -805,6 +1047,45 @@
     <message>
         <source>Verdict: %1</source>
         <translation>Décision : %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeightDisplay</name>
+    <message>
+        <source>⚠ outside tolerance</source>
+        <translation>⚠ hors tolérance</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>Stabilité</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Déclaré</translation>
+    </message>
+    <message>
+        <source>KP cert.</source>
+        <translation>Cert. PK</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>No reading</source>
+        <translation>Aucune pesée</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>Pas encore enregistré</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_BE">
 <context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Camera disconnected</source>
+        <translation>Camera niet verbonden</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>Wacht op de camera…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Not looked up yet</source>
+        <translation>Nog niet opgezocht</translation>
+    </message>
+    <message>
+        <source>No declaration found</source>
+        <translation>Geen aangifte gevonden</translation>
+    </message>
+    <message>
+        <source>No KP certificate found</source>
+        <translation>Geen KP-certificaat gevonden</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>VERLOPEN</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Aangifte</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Exporteur</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Importeur</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Oorsprong</translation>
+    </message>
+    <message>
+        <source>KP cert.</source>
+        <translation>KP-cert.</translation>
+    </message>
+    <message>
+        <source>Carats</source>
+        <translation>Karaat</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>1 parcel</source>
+        <translation>1 pakket</translation>
+    </message>
+    <message>
+        <source>%1 parcels</source>
+        <translation>%1 pakketten</translation>
+    </message>
+    <message>
+        <source>cut in %1</source>
+        <translation>geslepen in %1</translation>
+    </message>
+    <message>
+        <source>shipped from %1</source>
+        <translation>verzonden uit %1</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>verloopt %1</translation>
+    </message>
+    <message>
+        <source>%1 (mixed)</source>
+        <translation>%1 (gemengd)</translation>
+    </message>
+    <message>
+        <source>%1; origin %2; %3 parcel(s)</source>
+        <translation>%1; oorsprong %2; %3 pakket(ten)</translation>
+    </message>
+    <message>
+        <source>declared %1</source>
+        <translation>aangegeven %1</translation>
+    </message>
+    <message>
+        <source>KP %1</source>
+        <translation>KP %1</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>KP certificate</source>
@@ -152,6 +250,30 @@
         <translation>andere</translation>
     </message>
     <message>
+        <source>collecting</source>
+        <translation>verzamelen</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>beslist</translation>
+    </message>
+    <message>
+        <source>overridden</source>
+        <translation>opgeheven</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>afgedrukt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>afgesloten</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
         <source>%1 ct</source>
         <translation>%1 ct</translation>
     </message>
@@ -194,6 +316,111 @@
     <message>
         <source>%1 — %3 reasons: %2</source>
         <translation>%1 — %3 redenen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierPanel</name>
+    <message>
+        <source>Scan the KP certificate, MRN, air waybill or seal, or type a code below.</source>
+        <translation>Scan het KP-certificaat, de MRN, de luchtvrachtbrief of het zegel, of tik hieronder een code in.</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>gescand</translation>
+    </message>
+    <message>
+        <source>RFID</source>
+        <translation>RFID</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>camera</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>ingetikt</translation>
+    </message>
+    <message>
+        <source>%1 · valid · %2</source>
+        <translation>%1 · geldig · %2</translation>
+    </message>
+    <message>
+        <source>%1 · INVALID: %2 · %3</source>
+        <translation>%1 · ONGELDIG: %2 · %3</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>Identificatiecodes</translation>
+    </message>
+    <message>
+        <source>Type a code</source>
+        <translation>Tik een code in</translation>
+    </message>
+    <message>
+        <source>Type an identifier that does not scan</source>
+        <translation>Tik een identificatiecode in die niet scant</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierRow</name>
+    <message>
+        <source>Received: %1</source>
+        <translation>Ontvangen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionScreen</name>
+    <message>
+        <source>Zero</source>
+        <translation>Nul</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tarra</translation>
+    </message>
+    <message>
+        <source>✔  Check now</source>
+        <translation>✔  Nu controleren</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>Bon afdrukken</translation>
+    </message>
+    <message>
+        <source>Next parcel  →</source>
+        <translation>Volgend pakket  →</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Afmelden</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>Opheffen…</translation>
+    </message>
+    <message>
+        <source>A supervisor lifts the hold</source>
+        <translation>Een supervisor heft het vasthouden op</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Reasons and legal basis</source>
+        <translation>Redenen en rechtsgrond</translation>
+    </message>
+    <message>
+        <source>Parcel {id} · {state} · started {time}</source>
+        <translation>Pakket {id} · {state} · begonnen {time}</translation>
+    </message>
+    <message>
+        <source>{outcome} — overridden by {name} ({code})</source>
+        <translation>{outcome} — opgeheven door {name} ({code})</translation>
     </message>
 </context>
 <context>
@@ -273,6 +500,21 @@
     <message>
         <source>Could not list the users: %1</source>
         <translation>Kon de gebruikers niet oplijsten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageArea</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Melding</translation>
     </message>
 </context>
 <context>
@@ -805,6 +1047,45 @@
     <message>
         <source>Verdict: %1</source>
         <translation>Beslissing: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeightDisplay</name>
+    <message>
+        <source>⚠ outside tolerance</source>
+        <translation>⚠ buiten tolerantie</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>Stabiliteit</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>Aangegeven</translation>
+    </message>
+    <message>
+        <source>KP cert.</source>
+        <translation>KP-cert.</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Vastgelegd</translation>
+    </message>
+    <message>
+        <source>No reading</source>
+        <translation>Geen meting</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 om %2</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>Nog niet vastgelegd</translation>
     </message>
 </context>
 </TS>

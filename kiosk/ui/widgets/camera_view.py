@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -37,7 +37,7 @@ class CameraView(QWidget):
         self._image: QImage | None = None
         self._connected = True
         self._detail = ""
-        self.setAccessibleName("Camera")
+        self.setAccessibleName(self.tr("Camera"))
 
     # ---- Public API ------------------------------------------------------------------------
 
@@ -69,12 +69,23 @@ class CameraView(QWidget):
     def status_text(self) -> str:
         """The words painted instead of a picture, or ``""`` while a frame is shown."""
         if not self._connected:
-            return "Camera disconnected"
+            return self.tr("Camera disconnected")
         if self._image is None:
-            return "Waiting for the camera\u2026"
+            return self.tr("Waiting for the camera\u2026")
         return ""
 
+    def retranslate(self) -> None:
+        """Word the accessible name and the painted status in the language in use."""
+        self.setAccessibleName(self.tr("Camera"))
+        self.update()
+
     # ---- Qt overrides ----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         """The height follows the width, so the picture fills the view without bars."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.identifiers import classify
 from kiosk.domain.models import Identifier, IdentifierKind, InputSource
 from kiosk.ui.formatting import kind_label
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
 from kiosk.ui.theme import icon_pixmap, set_style_property
 from kiosk.ui.widgets.fit_label import ElidedLabel
 from kiosk.ui.widgets.panel import Panel, make_label
@@ -29,20 +30,30 @@ MARK_PX = 26
 MAX_TYPED_CHARS = 64
 EMPTY_TEXT = "Scan the KP certificate, MRN, air waybill or seal, or type a code below."
 SOURCE_WORDS: dict[InputSource, str] = {
-    InputSource.SCANNER: "scanned",
-    InputSource.RFID: "RFID",
-    InputSource.CAMERA: "camera",
-    InputSource.TYPED: "typed",
+    InputSource.SCANNER: QT_TRANSLATE_NOOP("IdentifierPanel", "scanned"),
+    InputSource.RFID: QT_TRANSLATE_NOOP("IdentifierPanel", "RFID"),
+    InputSource.CAMERA: QT_TRANSLATE_NOOP("IdentifierPanel", "camera"),
+    InputSource.TYPED: QT_TRANSLATE_NOOP("IdentifierPanel", "typed"),
 }
 
 
 def identifier_detail(identifier: Identifier) -> str:
-    """The second line of an identifier: kind, validity word (and problem), how it came in."""
-    source = SOURCE_WORDS.get(identifier.source, identifier.source.value)
+    """The second line of an identifier: kind, validity word (and problem), how it came in.
+
+    In the language in use; the problem is the domain's own (English) words.
+    """
+    source_word = SOURCE_WORDS.get(identifier.source)
+    source = (
+        QCoreApplication.translate("IdentifierPanel", source_word)
+        if source_word is not None
+        else identifier.source.value
+    )
     kind = kind_label(identifier.kind)
     if identifier.valid:
-        return f"{kind} \u00b7 valid \u00b7 {source}"
-    return f"{kind} \u00b7 INVALID: {identifier.problem} \u00b7 {source}"
+        line = QCoreApplication.translate("IdentifierPanel", "%1 \u00b7 valid \u00b7 %2")
+        return line.replace("%1", kind).replace("%2", source)
+    line = QCoreApplication.translate("IdentifierPanel", "%1 \u00b7 INVALID: %2 \u00b7 %3")
+    return line.replace("%1", kind).replace("%2", identifier.problem or "").replace("%3", source)
 
 
 def typing_hint(text: str) -> tuple[str, str]:
@@ -111,8 +122,22 @@ class IdentifierRow(QFrame):
         texts.addWidget(self.value)
         texts.addWidget(self.detail)
         layout.addLayout(texts, 1)
-        self.setToolTip(f"Received: {identifier.raw or identifier.value}")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Word the kind, validity and source in the language in use."""
+        identifier = self.identifier
+        self.detail.setText(identifier_detail(identifier))
+        self.setToolTip(
+            self.tr("Received: %1").replace("%1", identifier.raw or identifier.value)
+        )
         self.value.setToolTip(self.toolTip())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class IdentifierPanel(Panel):

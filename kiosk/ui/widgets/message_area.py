@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.ui.theme import icon_pixmap, set_style_property
@@ -45,6 +45,22 @@ class MessageArea(QFrame):
         layout.addWidget(self._dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
         self._kind = MessageKind.INFO
         self.setVisible(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the button text and the accessible name in the language in use.
+
+        The message itself is worded by whoever shows it (and shown again on their update).
+        """
+        self._dismiss.setText(self.tr("Dismiss"))
+        if self._text.text():
+            self._set_accessible_name()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_message(self, text: str, kind: MessageKind = MessageKind.ERROR) -> None:
         """Show ``text`` (replacing any message shown); an empty text hides the area."""
@@ -56,8 +72,12 @@ class MessageArea(QFrame):
         self._text.setText(text)
         self._icon.setPixmap(icon_pixmap(f"message-{kind.value}", ICON_PX))
         set_style_property(self, "kind", kind.value)
-        self.setAccessibleName(f"{kind.value}: {text}")
+        self._set_accessible_name()
         self.setVisible(True)
+
+    def _set_accessible_name(self) -> None:
+        word = self.tr("Error") if self._kind is MessageKind.ERROR else self.tr("Notice")
+        self.setAccessibleName(f"{word}: {self._text.text()}")
 
     def clear(self) -> None:
         """Hide the message."""

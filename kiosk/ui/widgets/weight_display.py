@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWi
 
 from kiosk.domain.models import WeightReading, WeightState
 from kiosk.ui.formatting import (
-    WEIGHT_STATE_WORDS,
     format_carats,
     format_grams,
     format_signed_carats,
     format_time,
+    weight_state_word,
 )
 from kiosk.ui.theme import set_style_property
 from kiosk.ui.widgets.fit_label import ShrinkLabel
@@ -125,7 +125,7 @@ class WeightDisplay(Panel):
         self._reading = None
         self._value.setText(NO_VALUE)
         self._grams.setText("")
-        self._state.setText(WEIGHT_STATE_WORDS[WeightState.DISCONNECTED])
+        self._state.setText(weight_state_word(WeightState.DISCONNECTED))
         set_style_property(self._state, "stability", "fault")
 
     def set_recorded(self, reading: WeightReading | None) -> None:
@@ -188,13 +188,13 @@ class WeightDisplay(Panel):
         elif reading.state in NUMERIC_STATES:
             self._value.setText(format_carats(reading.carats))
             self._grams.setText(format_grams(reading.grams))
-            self._state.setText(WEIGHT_STATE_WORDS[reading.state])
+            self._state.setText(weight_state_word(reading.state))
             stable = reading.state is WeightState.STABLE
             set_style_property(self._state, "stability", "stable" if stable else "settling")
         else:
             self._value.setText(NO_VALUE)
             self._grams.setText("")
-            self._state.setText(WEIGHT_STATE_WORDS[reading.state])
+            self._state.setText(weight_state_word(reading.state))
             set_style_property(self._state, "stability", "fault")
 
         recorded = self._recorded
