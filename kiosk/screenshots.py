@@ -88,8 +88,9 @@ class LanguageShots:
         """Grab the window as it is now in each language; the language in use is kept.
 
         Returns:
-            One record per shot: ``screenshot`` path, ``language``, ``screen`` and ``cut``
-            (texts that do not fit).
+            One record per shot: ``screenshot`` path, ``language``, ``screen``, ``size`` of
+            the window (it grows when a text needs more than the screen) and ``cut`` (texts
+            that do not fit).
         """
         original = i18n.current_language()
         records: list[dict[str, object]] = []
@@ -110,6 +111,7 @@ class LanguageShots:
                     "screenshot": str(path),
                     "language": language,
                     "screen": name,
+                    "size": f"{self.window.width()}x{self.window.height()}",
                     "cut": cut_texts(self.window),
                 }
                 records.append(record)

@@ -169,6 +169,21 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
         QT_TRANSLATE_NOOP("Reasons", "evidence dated %1 does not predate %2"),
     ),
     (_PARCELS, QT_TRANSLATE_NOOP("Reasons", "%1 parcels")),
+    (re.compile(r"(\S+ ct) or (\S+ g)"), QT_TRANSLATE_NOOP("Reasons", "%1 or %2")),
+    (re.compile(r"mining origin (\S+)"), QT_TRANSLATE_NOOP("Reasons", "mining origin %1")),
+    (re.compile(r"processed in (\S+)"), QT_TRANSLATE_NOOP("Reasons", "processed in %1")),
+    (re.compile(r"exported from (\S+)"), QT_TRANSLATE_NOOP("Reasons", "exported from %1")),
+    (re.compile(r"transited (\S+)"), QT_TRANSLATE_NOOP("Reasons", "transited %1")),
+    (
+        re.compile(r"KP certificate issued by (\S+)"),
+        QT_TRANSLATE_NOOP("Reasons", "KP certificate issued by %1"),
+    ),
+    (re.compile(r"KP provenance (\S+)"), QT_TRANSLATE_NOOP("Reasons", "KP provenance %1")),
+    (re.compile(r"KP origin (\S+)"), QT_TRANSLATE_NOOP("Reasons", "KP origin %1")),
+    (
+        re.compile(r"KP certificate number (\S+)"),
+        QT_TRANSLATE_NOOP("Reasons", "KP certificate number %1"),
+    ),
 ]
 """Detail phrases that carry data: the English pattern and its translatable form."""
 
@@ -199,7 +214,12 @@ def _data(value: str) -> str:
 
 
 def _phrase(value: str) -> str:
-    """A detail value in the language in use: known phrases translated, data localised."""
+    """A detail value in the language in use: known phrases translated, data localised.
+
+    A list of phrases (``"mining origin RU; exported from RU"``) is translated part by part.
+    """
+    if "; " in value:
+        return "; ".join(_phrase(part) for part in value.split("; "))
     if value in PHRASES:
         return translate(CONTEXT, value)
     if value.startswith(_REFUSED_PREFIX):

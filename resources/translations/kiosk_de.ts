@@ -833,6 +833,42 @@
         <translation>%1 Pakete</translation>
     </message>
     <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>mining origin %1</source>
+        <translation>Abbauursprung %1</translation>
+    </message>
+    <message>
+        <source>processed in %1</source>
+        <translation>verarbeitet in %1</translation>
+    </message>
+    <message>
+        <source>exported from %1</source>
+        <translation>ausgeführt aus %1</translation>
+    </message>
+    <message>
+        <source>transited %1</source>
+        <translation>Durchfuhr durch %1</translation>
+    </message>
+    <message>
+        <source>KP certificate issued by %1</source>
+        <translation>KP-Zertifikat ausgestellt von %1</translation>
+    </message>
+    <message>
+        <source>KP provenance %1</source>
+        <translation>KP-Herkunft %1</translation>
+    </message>
+    <message>
+        <source>KP origin %1</source>
+        <translation>KP-Ursprung %1</translation>
+    </message>
+    <message>
+        <source>KP certificate number %1</source>
+        <translation>KP-Zertifikatsnummer %1</translation>
+    </message>
+    <message>
         <source>refused, %1</source>
         <translation>abgelehnt, %1</translation>
     </message>

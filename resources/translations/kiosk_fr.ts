@@ -833,6 +833,42 @@
         <translation>%1 colis</translation>
     </message>
     <message>
+        <source>%1 or %2</source>
+        <translation>%1 ou %2</translation>
+    </message>
+    <message>
+        <source>mining origin %1</source>
+        <translation>origine minière %1</translation>
+    </message>
+    <message>
+        <source>processed in %1</source>
+        <translation>transformé en %1</translation>
+    </message>
+    <message>
+        <source>exported from %1</source>
+        <translation>exporté de %1</translation>
+    </message>
+    <message>
+        <source>transited %1</source>
+        <translation>transit par %1</translation>
+    </message>
+    <message>
+        <source>KP certificate issued by %1</source>
+        <translation>certificat PK délivré par %1</translation>
+    </message>
+    <message>
+        <source>KP provenance %1</source>
+        <translation>provenance PK %1</translation>
+    </message>
+    <message>
+        <source>KP origin %1</source>
+        <translation>origine PK %1</translation>
+    </message>
+    <message>
+        <source>KP certificate number %1</source>
+        <translation>numéro de certificat PK %1</translation>
+    </message>
+    <message>
         <source>refused, %1</source>
         <translation>refusée, %1</translation>
     </message>

@@ -833,6 +833,42 @@
         <translation>%1 pakketten</translation>
     </message>
     <message>
+        <source>%1 or %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>mining origin %1</source>
+        <translation>mijnbouwoorsprong %1</translation>
+    </message>
+    <message>
+        <source>processed in %1</source>
+        <translation>verwerkt in %1</translation>
+    </message>
+    <message>
+        <source>exported from %1</source>
+        <translation>uitgevoerd uit %1</translation>
+    </message>
+    <message>
+        <source>transited %1</source>
+        <translation>doorgevoerd via %1</translation>
+    </message>
+    <message>
+        <source>KP certificate issued by %1</source>
+        <translation>KP-certificaat uitgereikt door %1</translation>
+    </message>
+    <message>
+        <source>KP provenance %1</source>
+        <translation>KP-herkomst %1</translation>
+    </message>
+    <message>
+        <source>KP origin %1</source>
+        <translation>KP-oorsprong %1</translation>
+    </message>
+    <message>
+        <source>KP certificate number %1</source>
+        <translation>KP-certificaatnummer %1</translation>
+    </message>
+    <message>
         <source>refused, %1</source>
         <translation>geweigerd, %1</translation>
     </message>

@@ -183,6 +183,8 @@ class OverrideScreen(QWidget):
         outer.addLayout(columns, 1)
 
         self._reasons_panel = reasons_panel = Panel("")
+        # "WARUM DAS PAKET ZURÜCKGEHALTEN WIRD" wraps rather than widen the column.
+        reasons_panel.heading.setWordWrap(True)
         self.reasons = ReasonList()
         reasons_panel.body.addWidget(self.reasons, 1)
         columns.addWidget(reasons_panel, 10)

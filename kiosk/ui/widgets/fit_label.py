@@ -134,9 +134,12 @@ class ShrinkLabel(_PaintedLabel):
             return font
         size_px = font.pixelSize() if font.pixelSize() > 0 else round(font.pointSizeF() * 4 / 3)
         while size_px > MIN_FONT_PX:
+            # Scaled by what the last size needed (letter spacing does not scale with the
+            # font), so the text ends up as large as fits, not much smaller.
             size_px = max(MIN_FONT_PX, min(size_px - 1, size_px * available // needed))
             font.setPixelSize(size_px)
-            if QFontMetrics(font).horizontalAdvance(self.text()) <= available:
+            needed = QFontMetrics(font).horizontalAdvance(self.text())
+            if needed <= available:
                 break
         return font
 

@@ -17,8 +17,6 @@ class Panel(QFrame):
         self.body.setSpacing(8)
         self.heading = QLabel(title.upper())
         self.heading.setProperty("heading", True)
-        # A long heading (German, French) wraps instead of widening the panel.
-        self.heading.setWordWrap(True)
         self.body.addWidget(self.heading)
 
     def set_title(self, title: str) -> None:

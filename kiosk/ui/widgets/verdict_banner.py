@@ -16,6 +16,7 @@ from kiosk.ui.formatting import (
     waiting_word,
 )
 from kiosk.ui.theme import icon_pixmap, outcome_icon_name, set_style_property
+from kiosk.ui.widgets.fit_label import ShrinkLabel
 from kiosk.ui.widgets.panel import make_label
 
 ICON_PX = 64
@@ -43,7 +44,9 @@ class VerdictBanner(QFrame):
         layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(2)
-        self._word = make_label("", object_name="VerdictWord")
+        # "ZURÜCKHALTUNG" or "VRIJSTELLING" is drawn smaller rather than widen the column.
+        self._word = ShrinkLabel()
+        self._word.setObjectName("VerdictWord")
         self._summary = make_label("", object_name="VerdictSummary", wrap=True)
         texts.addWidget(self._word)
         texts.addWidget(self._summary)
