@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
             self.tr("Inspection Kiosk \u2014 %1").replace("%1", self._settings.post_name)
         )
         self.nav.retranslate()
+        self.menu_button.setText(self.tr("Close menu") if self._menu_open else self.tr("Menu"))
 
     # ---- Qt overrides ----------------------------------------------------------------------
 

@@ -17,6 +17,164 @@
     </message>
 </context>
 <context>
+    <name>DeviceCard</name>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Anschluss</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>Seriennr.</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Zuletzt</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesScreen</name>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Read the scale once and show the reply</source>
+        <translation>Die Waage einmal auslesen und die Antwort zeigen</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>Null</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tara</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <source>A test picture; it is not added to a parcel</source>
+        <translation>Ein Testbild; es wird keinem Paket zugeordnet</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Testdruck</translation>
+    </message>
+    <message>
+        <source>Serial ports</source>
+        <translation>Serielle Anschlüsse</translation>
+    </message>
+    <message>
+        <source>Detect ports</source>
+        <translation>Anschlüsse suchen</translation>
+    </message>
+    <message>
+        <source>Probe the serial ports for balances (the kiosk&apos;s own ports are skipped)</source>
+        <translation>Serielle Anschlüsse nach Waagen abfragen (die eigenen Anschlüsse des Terminals werden übersprungen)</translation>
+    </message>
+    <message>
+        <source>Read-only: a technician signs in to test or change the devices.</source>
+        <translation>Nur lesen: Zum Testen oder Ändern der Geräte meldet sich die Technik an.</translation>
+    </message>
+    <message>
+        <source>Exit kiosk mode</source>
+        <translation>Kioskmodus verlassen</translation>
+    </message>
+    <message>
+        <source>Leave full screen so the kiosk can be closed (recorded)</source>
+        <translation>Vollbild verlassen, damit das Terminal geschlossen werden kann (wird protokolliert)</translation>
+    </message>
+    <message>
+        <source>Press Detect ports to look for balances.</source>
+        <translation>Drücken Sie Anschlüsse suchen, um Waagen zu suchen.</translation>
+    </message>
+    <message>
+        <source>Scale zeroed.</source>
+        <translation>Waage genullt.</translation>
+    </message>
+    <message>
+        <source>Scale tared.</source>
+        <translation>Waage tariert.</translation>
+    </message>
+    <message>
+        <source>Scale read: %1 (reply %2)</source>
+        <translation>Waage gelesen: %1 (Antwort %2)</translation>
+    </message>
+    <message>
+        <source>Test slip sent to %1.</source>
+        <translation>Testbeleg an %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>Test print failed: %1</source>
+        <translation>Testdruck fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1 (%2 x %3)</source>
+        <translation>Foto gespeichert: %1 (%2 x %3)</translation>
+    </message>
+    <message>
+        <source>Probing the serial ports…</source>
+        <translation>Serielle Anschlüsse werden abgefragt…</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Waage</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Leser</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>No serial ports found.</source>
+        <translation>Keine seriellen Anschlüsse gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 port(s) found:</source>
+        <translation>%1 Anschluss/Anschlüsse gefunden:</translation>
+    </message>
+    <message>
+        <source>nothing answered</source>
+        <translation>keine Antwort</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPanel</name>
     <message>
         <source>Not looked up yet</source>
@@ -97,6 +255,21 @@
     <message>
         <source>KP %1</source>
         <translation>KP %1</translation>
+    </message>
+</context>
+<context>
+    <name>FaultPanel</name>
+    <message>
+        <source>FAULT</source>
+        <translation>STÖRUNG</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Try again (Enter)</source>
+        <translation>Erneut versuchen (Eingabe)</translation>
     </message>
 </context>
 <context>
@@ -454,6 +627,34 @@
         <translation>die Kennung hinzufügen</translation>
     </message>
     <message>
+        <source>lock the screen</source>
+        <translation>den Bildschirm sperren</translation>
+    </message>
+    <message>
+        <source>Trying the database again…</source>
+        <translation>Datenbank wird erneut versucht…</translation>
+    </message>
+    <message>
+        <source>open the database</source>
+        <translation>die Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>Still not answering (checked at %1). The kiosk keeps trying.</source>
+        <translation>Immer noch keine Antwort (geprüft um %1). Das Terminal versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>The scale is not answering</source>
+        <translation>Die Waage antwortet nicht</translation>
+    </message>
+    <message>
+        <source>The scale is disconnected.</source>
+        <translation>Die Waage ist getrennt.</translation>
+    </message>
+    <message>
+        <source>Check the scale&apos;s cable and power switch. The kiosk reconnects by itself and this panel closes when the scale answers; the parcel under way is kept.</source>
+        <translation>Prüfen Sie Kabel und Netzschalter der Waage. Das Terminal verbindet sich selbst neu und diese Anzeige schließt sich, sobald die Waage antwortet; das laufende Paket bleibt erhalten.</translation>
+    </message>
+    <message>
         <source>check the parcel</source>
         <translation>das Paket prüfen</translation>
     </message>
@@ -498,6 +699,50 @@
         <translation>Kontrollterminal — %1</translation>
     </message>
     <message>
+        <source>Only a signed-in technician can leave kiosk mode.</source>
+        <translation>Nur angemeldete Technik kann den Kioskmodus verlassen.</translation>
+    </message>
+    <message>
+        <source>Kiosk mode left: the window can now be closed.</source>
+        <translation>Kioskmodus verlassen: das Fenster kann jetzt geschlossen werden.</translation>
+    </message>
+    <message>
+        <source>Your role may not open any screen here.</source>
+        <translation>Ihre Rolle darf hier keinen Bildschirm öffnen.</translation>
+    </message>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>Die Datenbank kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Nothing already saved is lost. Check the disk and the database settings, or call the technician, then press Retry.</source>
+        <translation>Bereits Gespeichertes geht nicht verloren. Prüfen Sie die Festplatte und die Datenbankeinstellungen oder rufen Sie die Technik, dann drücken Sie Wiederholen.</translation>
+    </message>
+    <message>
+        <source>read the badge</source>
+        <translation>den Ausweis lesen</translation>
+    </message>
+    <message>
+        <source>Close menu</source>
+        <translation>Menü schließen</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Kontrolle</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Data &amp; sync</source>
+        <translation>Daten &amp; Synchronisation</translation>
+    </message>
+    <message>
         <source>Could not list the users: %1</source>
         <translation>Benutzer konnten nicht aufgelistet werden: %1</translation>
     </message>
@@ -515,6 +760,29 @@
     <message>
         <source>Notice</source>
         <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign out (Alt+0); the parcel under way is kept</source>
+        <translation>Abmelden (Alt+0); das laufende Paket bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Lock the screen now (Alt+L); the parcel is kept</source>
+        <translation>Bildschirm jetzt sperren (Alt+L); das Paket bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>%1 (Alt+%2)</source>
+        <translation>%1 (Alt+%2)</translation>
     </message>
 </context>
 <context>
@@ -888,8 +1156,28 @@
         <translation>Techniker(in)</translation>
     </message>
     <message>
+        <source>Badge read: PIN for %1</source>
+        <translation>Ausweis gelesen: PIN für %1</translation>
+    </message>
+    <message>
+        <source>◔ Wait %1 s before the next try.</source>
+        <translation>◔ Warten Sie %1 s bis zum nächsten Versuch.</translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation>Bildschirm gesperrt</translation>
+    </message>
+    <message>
         <source>Inspection Kiosk — sign in</source>
         <translation>Kontrollterminal — Anmeldung</translation>
+    </message>
+    <message>
+        <source>%1&apos;s parcel %2 is kept as it is. %1 or a supervisor types the PIN to go on; anyone else chooses their name and takes the parcel over.</source>
+        <translation>Paket %2 von %1 bleibt, wie es ist. %1 oder eine vorgesetzte Person gibt die PIN ein, um weiterzumachen; jede andere Person wählt ihren Namen und übernimmt das Paket.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s session is locked. %1 or a supervisor types the PIN to go on; anyone else chooses their name to sign in.</source>
+        <translation>Die Sitzung von %1 ist gesperrt. %1 oder eine vorgesetzte Person gibt die PIN ein, um weiterzumachen; jede andere Person wählt ihren Namen, um sich anzumelden.</translation>
     </message>
     <message>
         <source>Who are you?</source>
@@ -902,6 +1190,10 @@
     <message>
         <source>No users are set up on this kiosk. Ask the technician.</source>
         <translation>An diesem Terminal sind keine Benutzer eingerichtet. Fragen Sie die Technik.</translation>
+    </message>
+    <message>
+        <source>Present your badge or choose your name</source>
+        <translation>Ausweis vorhalten oder Namen wählen</translation>
     </message>
     <message>
         <source>PIN digits entered</source>
@@ -922,10 +1214,6 @@
     <message>
         <source>Type your PIN, then press OK.</source>
         <translation>Geben Sie Ihre PIN ein und drücken Sie dann OK.</translation>
-    </message>
-    <message>
-        <source>Choose your name</source>
-        <translation>Wählen Sie Ihren Namen</translation>
     </message>
     <message>
         <source>PIN for %1</source>
@@ -1076,6 +1364,145 @@
     <message>
         <source>Working…</source>
         <translation>Arbeitet…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch data updates and send waiting records now</source>
+        <translation>Datenaktualisierungen jetzt holen und wartende Datensätze senden</translation>
+    </message>
+    <message>
+        <source>Data in use</source>
+        <translation>Verwendete Daten</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisation</translation>
+    </message>
+    <message>
+        <source>Records to send</source>
+        <translation>Zu sendende Datensätze</translation>
+    </message>
+    <message>
+        <source>Sync started…</source>
+        <translation>Synchronisation gestartet…</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (vor %2)</translation>
+    </message>
+    <message>
+        <source>the local database</source>
+        <translation>der lokalen Datenbank</translation>
+    </message>
+    <message>
+        <source>No hub configured — data from %1</source>
+        <translation>Kein Hub eingerichtet — Daten aus %1</translation>
+    </message>
+    <message>
+        <source>Syncing with %1…</source>
+        <translation>Synchronisiere mit %1…</translation>
+    </message>
+    <message>
+        <source>Hub: %1</source>
+        <translation>Hub: %1</translation>
+    </message>
+    <message>
+        <source>✖ No reference data loaded</source>
+        <translation>✖ Keine Referenzdaten geladen</translation>
+    </message>
+    <message>
+        <source>Version %1, published %2</source>
+        <translation>Version %1, veröffentlicht %2</translation>
+    </message>
+    <message>
+        <source>STALE: no parcel is cleared on it</source>
+        <translation>VERALTET: darauf wird kein Paket freigegeben</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>läuft ab %1</translation>
+    </message>
+    <message>
+        <source>Sync is off at this post.</source>
+        <translation>Die Synchronisation ist an dieser Stelle aus.</translation>
+    </message>
+    <message>
+        <source>○ Not synced yet</source>
+        <translation>○ Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>✖ Failed: %1</source>
+        <translation>✖ Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>● OK</source>
+        <translation>● OK</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Letzter Versuch: %1</translation>
+    </message>
+    <message>
+        <source>Last success: %1</source>
+        <translation>Letzter Erfolg: %1</translation>
+    </message>
+    <message>
+        <source>%1 record(s) waiting for the hub</source>
+        <translation>%1 Datensatz/Datensätze warten auf den Hub</translation>
+    </message>
+    <message>
+        <source>%1 failed at the last attempt</source>
+        <translation>%1 beim letzten Versuch fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>No sources listed.</source>
+        <translation>Keine Quellen aufgeführt.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,164 @@
     </message>
 </context>
 <context>
+    <name>DeviceCard</name>
+    <message>
+        <source>Backend</source>
+        <translation>Pilote</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>N° de série</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernier</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesScreen</name>
+    <message>
+        <source>Read</source>
+        <translation>Lire</translation>
+    </message>
+    <message>
+        <source>Read the scale once and show the reply</source>
+        <translation>Lire la balance une fois et afficher la réponse</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>Zéro</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tare</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>Prendre une photo</translation>
+    </message>
+    <message>
+        <source>A test picture; it is not added to a parcel</source>
+        <translation>Une photo de test ; elle n&apos;est ajoutée à aucun colis</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Impression de test</translation>
+    </message>
+    <message>
+        <source>Serial ports</source>
+        <translation>Ports série</translation>
+    </message>
+    <message>
+        <source>Detect ports</source>
+        <translation>Détecter les ports</translation>
+    </message>
+    <message>
+        <source>Probe the serial ports for balances (the kiosk&apos;s own ports are skipped)</source>
+        <translation>Sonder les ports série à la recherche de balances (les ports de la borne sont ignorés)</translation>
+    </message>
+    <message>
+        <source>Read-only: a technician signs in to test or change the devices.</source>
+        <translation>Lecture seule : un technicien se connecte pour tester ou modifier les appareils.</translation>
+    </message>
+    <message>
+        <source>Exit kiosk mode</source>
+        <translation>Quitter le mode borne</translation>
+    </message>
+    <message>
+        <source>Leave full screen so the kiosk can be closed (recorded)</source>
+        <translation>Quitter le plein écran pour pouvoir fermer la borne (enregistré)</translation>
+    </message>
+    <message>
+        <source>Press Detect ports to look for balances.</source>
+        <translation>Appuyez sur Détecter les ports pour chercher des balances.</translation>
+    </message>
+    <message>
+        <source>Scale zeroed.</source>
+        <translation>Balance remise à zéro.</translation>
+    </message>
+    <message>
+        <source>Scale tared.</source>
+        <translation>Balance tarée.</translation>
+    </message>
+    <message>
+        <source>Scale read: %1 (reply %2)</source>
+        <translation>Balance lue : %1 (réponse %2)</translation>
+    </message>
+    <message>
+        <source>Test slip sent to %1.</source>
+        <translation>Bordereau de test envoyé à %1.</translation>
+    </message>
+    <message>
+        <source>Test print failed: %1</source>
+        <translation>Échec de l&apos;impression de test : %1</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1 (%2 x %3)</source>
+        <translation>Photo enregistrée : %1 (%2 x %3)</translation>
+    </message>
+    <message>
+        <source>Probing the serial ports…</source>
+        <translation>Sondage des ports série…</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Éteint</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <source>No serial ports found.</source>
+        <translation>Aucun port série trouvé.</translation>
+    </message>
+    <message>
+        <source>%1 port(s) found:</source>
+        <translation>%1 port(s) trouvé(s) :</translation>
+    </message>
+    <message>
+        <source>nothing answered</source>
+        <translation>aucune réponse</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPanel</name>
     <message>
         <source>Not looked up yet</source>
@@ -97,6 +255,21 @@
     <message>
         <source>KP %1</source>
         <translation>PK %1</translation>
+    </message>
+</context>
+<context>
+    <name>FaultPanel</name>
+    <message>
+        <source>FAULT</source>
+        <translation>PANNE</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Try again (Enter)</source>
+        <translation>Réessayer (Entrée)</translation>
     </message>
 </context>
 <context>
@@ -454,6 +627,34 @@
         <translation>ajouter l&apos;identifiant</translation>
     </message>
     <message>
+        <source>lock the screen</source>
+        <translation>verrouiller l&apos;écran</translation>
+    </message>
+    <message>
+        <source>Trying the database again…</source>
+        <translation>Nouvel essai de la base de données…</translation>
+    </message>
+    <message>
+        <source>open the database</source>
+        <translation>ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>Still not answering (checked at %1). The kiosk keeps trying.</source>
+        <translation>Toujours pas de réponse (vérifié à %1). La borne continue d&apos;essayer.</translation>
+    </message>
+    <message>
+        <source>The scale is not answering</source>
+        <translation>La balance ne répond pas</translation>
+    </message>
+    <message>
+        <source>The scale is disconnected.</source>
+        <translation>La balance est déconnectée.</translation>
+    </message>
+    <message>
+        <source>Check the scale&apos;s cable and power switch. The kiosk reconnects by itself and this panel closes when the scale answers; the parcel under way is kept.</source>
+        <translation>Vérifiez le câble et l&apos;interrupteur de la balance. La borne se reconnecte d&apos;elle-même et ce panneau se ferme dès que la balance répond ; le colis en cours est conservé.</translation>
+    </message>
+    <message>
         <source>check the parcel</source>
         <translation>contrôler le colis</translation>
     </message>
@@ -498,6 +699,50 @@
         <translation>Borne d&apos;inspection — %1</translation>
     </message>
     <message>
+        <source>Only a signed-in technician can leave kiosk mode.</source>
+        <translation>Seul un technicien connecté peut quitter le mode borne.</translation>
+    </message>
+    <message>
+        <source>Kiosk mode left: the window can now be closed.</source>
+        <translation>Mode borne quitté : la fenêtre peut maintenant être fermée.</translation>
+    </message>
+    <message>
+        <source>Your role may not open any screen here.</source>
+        <translation>Votre rôle ne peut ouvrir aucun écran ici.</translation>
+    </message>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>La base de données est inutilisable</translation>
+    </message>
+    <message>
+        <source>Nothing already saved is lost. Check the disk and the database settings, or call the technician, then press Retry.</source>
+        <translation>Rien de ce qui est déjà enregistré n&apos;est perdu. Vérifiez le disque et les réglages de la base de données, ou appelez le technicien, puis appuyez sur Réessayer.</translation>
+    </message>
+    <message>
+        <source>read the badge</source>
+        <translation>lire le badge</translation>
+    </message>
+    <message>
+        <source>Close menu</source>
+        <translation>Fermer le menu</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>Data &amp; sync</source>
+        <translation>Données &amp; synchro</translation>
+    </message>
+    <message>
         <source>Could not list the users: %1</source>
         <translation>Impossible de lister les utilisateurs : %1</translation>
     </message>
@@ -515,6 +760,29 @@
     <message>
         <source>Notice</source>
         <translation>Avis</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Sign out (Alt+0); the parcel under way is kept</source>
+        <translation>Se déconnecter (Alt+0) ; le colis en cours est conservé</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <source>Lock the screen now (Alt+L); the parcel is kept</source>
+        <translation>Verrouiller l&apos;écran maintenant (Alt+L) ; le colis est conservé</translation>
+    </message>
+    <message>
+        <source>%1 (Alt+%2)</source>
+        <translation>%1 (Alt+%2)</translation>
     </message>
 </context>
 <context>
@@ -888,8 +1156,28 @@
         <translation>technicien</translation>
     </message>
     <message>
+        <source>Badge read: PIN for %1</source>
+        <translation>Badge lu : code PIN de %1</translation>
+    </message>
+    <message>
+        <source>◔ Wait %1 s before the next try.</source>
+        <translation>◔ Attendez %1 s avant le prochain essai.</translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation>Écran verrouillé</translation>
+    </message>
+    <message>
         <source>Inspection Kiosk — sign in</source>
         <translation>Borne d&apos;inspection — connexion</translation>
+    </message>
+    <message>
+        <source>%1&apos;s parcel %2 is kept as it is. %1 or a supervisor types the PIN to go on; anyone else chooses their name and takes the parcel over.</source>
+        <translation>Le colis %2 de %1 est conservé tel quel. %1 ou un superviseur saisit le code PIN pour continuer ; toute autre personne choisit son nom et reprend le colis.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s session is locked. %1 or a supervisor types the PIN to go on; anyone else chooses their name to sign in.</source>
+        <translation>La session de %1 est verrouillée. %1 ou un superviseur saisit le code PIN pour continuer ; toute autre personne choisit son nom pour se connecter.</translation>
     </message>
     <message>
         <source>Who are you?</source>
@@ -902,6 +1190,10 @@
     <message>
         <source>No users are set up on this kiosk. Ask the technician.</source>
         <translation>Aucun utilisateur n&apos;est configuré sur cette borne. Demandez au technicien.</translation>
+    </message>
+    <message>
+        <source>Present your badge or choose your name</source>
+        <translation>Présentez votre badge ou choisissez votre nom</translation>
     </message>
     <message>
         <source>PIN digits entered</source>
@@ -922,10 +1214,6 @@
     <message>
         <source>Type your PIN, then press OK.</source>
         <translation>Saisissez votre code PIN, puis appuyez sur OK.</translation>
-    </message>
-    <message>
-        <source>Choose your name</source>
-        <translation>Choisissez votre nom</translation>
     </message>
     <message>
         <source>PIN for %1</source>
@@ -1076,6 +1364,145 @@
     <message>
         <source>Working…</source>
         <translation>Traitement…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Fetch data updates and send waiting records now</source>
+        <translation>Récupérer les mises à jour et envoyer maintenant les enregistrements en attente</translation>
+    </message>
+    <message>
+        <source>Data in use</source>
+        <translation>Données utilisées</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchro</translation>
+    </message>
+    <message>
+        <source>Records to send</source>
+        <translation>Enregistrements à envoyer</translation>
+    </message>
+    <message>
+        <source>Sync started…</source>
+        <translation>Synchro lancée…</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (il y a %2)</translation>
+    </message>
+    <message>
+        <source>the local database</source>
+        <translation>la base de données locale</translation>
+    </message>
+    <message>
+        <source>No hub configured — data from %1</source>
+        <translation>Aucun hub configuré — données de %1</translation>
+    </message>
+    <message>
+        <source>Syncing with %1…</source>
+        <translation>Synchronisation avec %1…</translation>
+    </message>
+    <message>
+        <source>Hub: %1</source>
+        <translation>Hub : %1</translation>
+    </message>
+    <message>
+        <source>✖ No reference data loaded</source>
+        <translation>✖ Aucune donnée de référence chargée</translation>
+    </message>
+    <message>
+        <source>Version %1, published %2</source>
+        <translation>Version %1, publiée le %2</translation>
+    </message>
+    <message>
+        <source>STALE: no parcel is cleared on it</source>
+        <translation>PÉRIMÉES : aucun colis n&apos;est libéré sur cette base</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>expire le %1</translation>
+    </message>
+    <message>
+        <source>Sync is off at this post.</source>
+        <translation>La synchro est désactivée à ce poste.</translation>
+    </message>
+    <message>
+        <source>○ Not synced yet</source>
+        <translation>○ Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>✖ Failed: %1</source>
+        <translation>✖ Échec : %1</translation>
+    </message>
+    <message>
+        <source>● OK</source>
+        <translation>● OK</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Dernière tentative : %1</translation>
+    </message>
+    <message>
+        <source>Last success: %1</source>
+        <translation>Dernier succès : %1</translation>
+    </message>
+    <message>
+        <source>%1 record(s) waiting for the hub</source>
+        <translation>%1 enregistrement(s) en attente du hub</translation>
+    </message>
+    <message>
+        <source>%1 failed at the last attempt</source>
+        <translation>%1 en échec à la dernière tentative</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>No sources listed.</source>
+        <translation>Aucune source listée.</translation>
     </message>
 </context>
 <context>

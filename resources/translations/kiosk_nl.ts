@@ -17,6 +17,164 @@
     </message>
 </context>
 <context>
+    <name>DeviceCard</name>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Poort</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>Serienr.</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Laatste</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesScreen</name>
+    <message>
+        <source>Read</source>
+        <translation>Lezen</translation>
+    </message>
+    <message>
+        <source>Read the scale once and show the reply</source>
+        <translation>De weegschaal één keer uitlezen en het antwoord tonen</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>Nul</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tarra</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>Foto nemen</translation>
+    </message>
+    <message>
+        <source>A test picture; it is not added to a parcel</source>
+        <translation>Een testfoto; die wordt niet aan een pakket toegevoegd</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Testafdruk</translation>
+    </message>
+    <message>
+        <source>Serial ports</source>
+        <translation>Seriële poorten</translation>
+    </message>
+    <message>
+        <source>Detect ports</source>
+        <translation>Poorten zoeken</translation>
+    </message>
+    <message>
+        <source>Probe the serial ports for balances (the kiosk&apos;s own ports are skipped)</source>
+        <translation>De seriële poorten aftasten op weegschalen (de eigen poorten van de kiosk worden overgeslagen)</translation>
+    </message>
+    <message>
+        <source>Read-only: a technician signs in to test or change the devices.</source>
+        <translation>Alleen lezen: een technicus meldt zich aan om de toestellen te testen of te wijzigen.</translation>
+    </message>
+    <message>
+        <source>Exit kiosk mode</source>
+        <translation>Kioskmodus verlaten</translation>
+    </message>
+    <message>
+        <source>Leave full screen so the kiosk can be closed (recorded)</source>
+        <translation>Volledig scherm verlaten zodat de kiosk kan worden gesloten (wordt vastgelegd)</translation>
+    </message>
+    <message>
+        <source>Press Detect ports to look for balances.</source>
+        <translation>Druk op Poorten zoeken om weegschalen te zoeken.</translation>
+    </message>
+    <message>
+        <source>Scale zeroed.</source>
+        <translation>Weegschaal op nul gezet.</translation>
+    </message>
+    <message>
+        <source>Scale tared.</source>
+        <translation>Weegschaal getarreerd.</translation>
+    </message>
+    <message>
+        <source>Scale read: %1 (reply %2)</source>
+        <translation>Weegschaal gelezen: %1 (antwoord %2)</translation>
+    </message>
+    <message>
+        <source>Test slip sent to %1.</source>
+        <translation>Testbon verzonden naar %1.</translation>
+    </message>
+    <message>
+        <source>Test print failed: %1</source>
+        <translation>Testafdruk mislukt: %1</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1 (%2 x %3)</source>
+        <translation>Foto bewaard: %1 (%2 x %3)</translation>
+    </message>
+    <message>
+        <source>Probing the serial ports…</source>
+        <translation>Seriële poorten worden afgetast…</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Weegschaal</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Lezer</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbonden</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Niet verbonden</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Uit</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Start op</translation>
+    </message>
+    <message>
+        <source>No serial ports found.</source>
+        <translation>Geen seriële poorten gevonden.</translation>
+    </message>
+    <message>
+        <source>%1 port(s) found:</source>
+        <translation>%1 poort(en) gevonden:</translation>
+    </message>
+    <message>
+        <source>nothing answered</source>
+        <translation>niets antwoordde</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPanel</name>
     <message>
         <source>Not looked up yet</source>
@@ -97,6 +255,21 @@
     <message>
         <source>KP %1</source>
         <translation>KP %1</translation>
+    </message>
+</context>
+<context>
+    <name>FaultPanel</name>
+    <message>
+        <source>FAULT</source>
+        <translation>STORING</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>Try again (Enter)</source>
+        <translation>Opnieuw proberen (Enter)</translation>
     </message>
 </context>
 <context>
@@ -454,6 +627,34 @@
         <translation>de identificatiecode toevoegen</translation>
     </message>
     <message>
+        <source>lock the screen</source>
+        <translation>het scherm vergrendelen</translation>
+    </message>
+    <message>
+        <source>Trying the database again…</source>
+        <translation>Database wordt opnieuw geprobeerd…</translation>
+    </message>
+    <message>
+        <source>open the database</source>
+        <translation>de database openen</translation>
+    </message>
+    <message>
+        <source>Still not answering (checked at %1). The kiosk keeps trying.</source>
+        <translation>Nog steeds geen antwoord (gecontroleerd om %1). De kiosk blijft proberen.</translation>
+    </message>
+    <message>
+        <source>The scale is not answering</source>
+        <translation>De weegschaal antwoordt niet</translation>
+    </message>
+    <message>
+        <source>The scale is disconnected.</source>
+        <translation>De weegschaal is niet verbonden.</translation>
+    </message>
+    <message>
+        <source>Check the scale&apos;s cable and power switch. The kiosk reconnects by itself and this panel closes when the scale answers; the parcel under way is kept.</source>
+        <translation>Controleer de kabel en de aan-uitschakelaar van de weegschaal. De kiosk maakt zelf opnieuw verbinding en dit paneel sluit zodra de weegschaal antwoordt; het lopende pakket blijft bewaard.</translation>
+    </message>
+    <message>
         <source>check the parcel</source>
         <translation>het pakket controleren</translation>
     </message>
@@ -498,6 +699,50 @@
         <translation>Inspectiekiosk — %1</translation>
     </message>
     <message>
+        <source>Only a signed-in technician can leave kiosk mode.</source>
+        <translation>Alleen een aangemelde technicus kan de kioskmodus verlaten.</translation>
+    </message>
+    <message>
+        <source>Kiosk mode left: the window can now be closed.</source>
+        <translation>Kioskmodus verlaten: het venster kan nu worden gesloten.</translation>
+    </message>
+    <message>
+        <source>Your role may not open any screen here.</source>
+        <translation>Uw rol mag hier geen enkel scherm openen.</translation>
+    </message>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>De database kan niet worden gebruikt</translation>
+    </message>
+    <message>
+        <source>Nothing already saved is lost. Check the disk and the database settings, or call the technician, then press Retry.</source>
+        <translation>Wat al bewaard is, gaat niet verloren. Controleer de schijf en de database-instellingen of roep de technicus, en druk dan op Opnieuw.</translation>
+    </message>
+    <message>
+        <source>read the badge</source>
+        <translation>de badge lezen</translation>
+    </message>
+    <message>
+        <source>Close menu</source>
+        <translation>Menu sluiten</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Inspectie</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Toestellen</translation>
+    </message>
+    <message>
+        <source>Data &amp; sync</source>
+        <translation>Gegevens &amp; synchronisatie</translation>
+    </message>
+    <message>
         <source>Could not list the users: %1</source>
         <translation>Kon de gebruikers niet oplijsten: %1</translation>
     </message>
@@ -515,6 +760,29 @@
     <message>
         <source>Notice</source>
         <translation>Melding</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Afmelden</translation>
+    </message>
+    <message>
+        <source>Sign out (Alt+0); the parcel under way is kept</source>
+        <translation>Afmelden (Alt+0); het lopende pakket blijft bewaard</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Lock the screen now (Alt+L); the parcel is kept</source>
+        <translation>Het scherm nu vergrendelen (Alt+L); het pakket blijft bewaard</translation>
+    </message>
+    <message>
+        <source>%1 (Alt+%2)</source>
+        <translation>%1 (Alt+%2)</translation>
     </message>
 </context>
 <context>
@@ -888,8 +1156,28 @@
         <translation>technicus</translation>
     </message>
     <message>
+        <source>Badge read: PIN for %1</source>
+        <translation>Badge gelezen: pincode voor %1</translation>
+    </message>
+    <message>
+        <source>◔ Wait %1 s before the next try.</source>
+        <translation>◔ Wacht %1 s voor de volgende poging.</translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation>Scherm vergrendeld</translation>
+    </message>
+    <message>
         <source>Inspection Kiosk — sign in</source>
         <translation>Inspectiekiosk — aanmelden</translation>
+    </message>
+    <message>
+        <source>%1&apos;s parcel %2 is kept as it is. %1 or a supervisor types the PIN to go on; anyone else chooses their name and takes the parcel over.</source>
+        <translation>Pakket %2 van %1 blijft zoals het is. %1 of een supervisor tikt de pincode in om verder te gaan; iemand anders kiest zijn naam en neemt het pakket over.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s session is locked. %1 or a supervisor types the PIN to go on; anyone else chooses their name to sign in.</source>
+        <translation>De sessie van %1 is vergrendeld. %1 of een supervisor tikt de pincode in om verder te gaan; iemand anders kiest zijn naam om zich aan te melden.</translation>
     </message>
     <message>
         <source>Who are you?</source>
@@ -902,6 +1190,10 @@
     <message>
         <source>No users are set up on this kiosk. Ask the technician.</source>
         <translation>Er zijn geen gebruikers ingesteld op deze kiosk. Vraag het aan de technicus.</translation>
+    </message>
+    <message>
+        <source>Present your badge or choose your name</source>
+        <translation>Toon uw badge of kies uw naam</translation>
     </message>
     <message>
         <source>PIN digits entered</source>
@@ -922,10 +1214,6 @@
     <message>
         <source>Type your PIN, then press OK.</source>
         <translation>Tik uw pincode in en druk dan op OK.</translation>
-    </message>
-    <message>
-        <source>Choose your name</source>
-        <translation>Kies uw naam</translation>
     </message>
     <message>
         <source>PIN for %1</source>
@@ -1076,6 +1364,145 @@
     <message>
         <source>Working…</source>
         <translation>Bezig…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>Fetch data updates and send waiting records now</source>
+        <translation>Gegevensupdates nu ophalen en wachtende records versturen</translation>
+    </message>
+    <message>
+        <source>Data in use</source>
+        <translation>Gegevens in gebruik</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Laatste synchronisatie</translation>
+    </message>
+    <message>
+        <source>Records to send</source>
+        <translation>Te versturen records</translation>
+    </message>
+    <message>
+        <source>Sync started…</source>
+        <translation>Synchronisatie gestart…</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>zonet</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 u</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (%2 geleden)</translation>
+    </message>
+    <message>
+        <source>the local database</source>
+        <translation>de lokale database</translation>
+    </message>
+    <message>
+        <source>No hub configured — data from %1</source>
+        <translation>Geen hub ingesteld — gegevens uit %1</translation>
+    </message>
+    <message>
+        <source>Syncing with %1…</source>
+        <translation>Synchroniseren met %1…</translation>
+    </message>
+    <message>
+        <source>Hub: %1</source>
+        <translation>Hub: %1</translation>
+    </message>
+    <message>
+        <source>✖ No reference data loaded</source>
+        <translation>✖ Geen referentiegegevens geladen</translation>
+    </message>
+    <message>
+        <source>Version %1, published %2</source>
+        <translation>Versie %1, gepubliceerd %2</translation>
+    </message>
+    <message>
+        <source>STALE: no parcel is cleared on it</source>
+        <translation>VEROUDERD: hierop wordt geen pakket vrijgegeven</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>verloopt %1</translation>
+    </message>
+    <message>
+        <source>Sync is off at this post.</source>
+        <translation>Synchronisatie staat uit op deze post.</translation>
+    </message>
+    <message>
+        <source>○ Not synced yet</source>
+        <translation>○ Nog niet gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>✖ Failed: %1</source>
+        <translation>✖ Mislukt: %1</translation>
+    </message>
+    <message>
+        <source>● OK</source>
+        <translation>● OK</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Laatste poging: %1</translation>
+    </message>
+    <message>
+        <source>Last success: %1</source>
+        <translation>Laatste succes: %1</translation>
+    </message>
+    <message>
+        <source>%1 record(s) waiting for the hub</source>
+        <translation>%1 record(s) wachten op de hub</translation>
+    </message>
+    <message>
+        <source>%1 failed at the last attempt</source>
+        <translation>%1 mislukt bij de laatste poging</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Gepubliceerd</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Leeftijd</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>No sources listed.</source>
+        <translation>Geen bronnen vermeld.</translation>
     </message>
 </context>
 <context>

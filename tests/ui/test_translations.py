@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -189,6 +189,8 @@ def test_a_reworded_rule_is_shown_as_published() -> None:
 
 
 def _visible_texts(root: QWidget) -> list[str]:
+    # Widgets replaced on a language change (deleteLater) are gone before anyone looks.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     texts = [root.windowTitle()]
     for widget in root.findChildren(QWidget):
         if not widget.isVisible():
@@ -219,10 +221,14 @@ def _data_texts() -> frozenset[str]:
     for record in (pv.DECLARATION, pv.CERTIFICATE):
         out |= {str(getattr(record, field.name)) for field in fields(record)}
     out |= set(i18n.LANGUAGE_NAMES.values())
+    # Device backends as written in the settings, and the model the reader service reports.
+    out |= {"folder", "opencv", "serial", "simulated", "cups", "escpos", "line scanner"}
     return frozenset(out)
 
 
 WORDS = re.compile(r"[^\W\d_]{3,}")
+PATH = re.compile(r"\S*/\S*")
+"""A path or port (``/dev/serial/by-id/...``) is data, not a UI text."""
 
 
 @cache
@@ -240,7 +246,8 @@ def _english_left(english: list[str], translated: list[str], language: str) -> l
         {
             t
             for t in set(translated) & set(english)
-            if any(w.lower() not in allowed for w in WORDS.findall(t))
+            if not PATH.fullmatch(t.replace("\u200b", ""))
+            and any(w.lower() not in allowed for w in WORDS.findall(t))
         }
     )
 
@@ -288,10 +295,25 @@ def _override_states(win: MainWindow, controller: pv.PreviewController) -> Itera
     yield "override-error"
 
 
+def _rail_states(win: MainWindow, controller: pv.PreviewController) -> Iterator[str]:
+    """Every other screen of the navigation rail, as a technician sees it."""
+    controller.sign_out()
+    controller.sign_in("lschmidt", pv.PREVIEW_PIN)
+    for key in win.allowed_screens():
+        if key != "inspection":
+            assert win.show_screen(key), key
+            yield key
+    win.show_screen("inspection")
+    win.inspection_screen.show_inspection(pv.sample_inspection(None))
+    win.set_menu_open(True)
+    yield "menu"
+
+
 def _states(win: MainWindow, controller: pv.PreviewController) -> Iterator[str]:
     yield from _sign_in_states(win, controller)
     yield from _inspection_states(win, controller)
     yield from _override_states(win, controller)
+    yield from _rail_states(win, controller)
 
 
 @pytest.mark.parametrize("language", i18n.TRANSLATED_LANGUAGES)
