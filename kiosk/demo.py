@@ -247,6 +247,7 @@ class AutoShift:
             raise DemoError(f"could not save the screenshot {shot}")
         if self._shots is not None:
             self._report(self._shots.take(f"{number + 1:02d}-inspection-{verdict.lower()}"))
+            self._shots.seen_screens.add("inspection")
             if decided.verdict.outcome is Outcome.HOLD and not self._override_shot:
                 self._shoot_override()
 
@@ -315,9 +316,27 @@ class AutoShift:
         self._override_shot = True
 
     def shoot_remaining_screens(self) -> None:
-        """Grab every screen not seen during the shift, in every language."""
-        if self._shots is not None:
-            self._report(self._shots.take_remaining_screens())
+        """Grab every screen not seen during the shift, then the locked screen, in every
+        language."""
+        if self._shots is None:
+            return
+        self._report(self._shots.take_remaining_screens())
+        controller = self._kiosk.controller
+        lock = getattr(controller, "lock", None)
+        if not callable(lock):
+            return
+        screen = self._kiosk.window.sign_in_screen
+        lock()
+        wait_until(lambda: getattr(controller, "is_locked", False), STEP_TIMEOUT_MS, "the lock")
+        process_events_for(100)
+        self._report(self._shots.take("lock"))
+        pad = screen.pad_buttons()
+        for digit in DEMO_PIN:
+            self._click(pad[digit], f"PIN key {digit}")
+        self._click(pad["OK"], "PIN OK")
+        wait_until(
+            lambda: not getattr(controller, "is_locked", False), STEP_TIMEOUT_MS, "the unlock"
+        )
 
     def sign_out(self) -> None:
         """Press Sign out and wait for the sign-in screen."""

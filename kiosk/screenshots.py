@@ -14,7 +14,6 @@ line printed for the shot.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,8 +62,10 @@ def cut_texts(window: QWidget) -> list[str]:
         if isinstance(button, TouchButton):
             if not button.text_fits():
                 cut.append(button.text())
-        elif button.fontMetrics().horizontalAdvance(button.text()) > button.contentsRect().width():
-            cut.append(button.text())
+        else:
+            shown = re.sub(r"&(.)", r"\1", button.text())  # "&&" is one "&", "&S" a mnemonic
+            if button.fontMetrics().horizontalAdvance(shown) > button.contentsRect().width():
+                cut.append(shown)
     return cut
 
 
@@ -121,28 +122,43 @@ class LanguageShots:
         self.taken.extend(records)
         return records
 
-    def take_remaining_screens(self, skip: Iterable[QWidget] = ()) -> list[dict[str, object]]:
-        """Show and grab every screen of the window's stack not grabbed yet, then go back.
+    def take_remaining_screens(self) -> list[dict[str, object]]:
+        """Show and grab every screen not grabbed yet, then go back to the screen shown.
+
+        A window with a navigation rail (``allowed_screens()`` and ``show_screen(key)``, as
+        ``MainWindow``) is walked through it, so each screen opens as a user would open it;
+        otherwise every page of the window's stack is shown in turn.
 
         Returns:
             The records of the shots taken (see ``take``).
         """
+        records: list[dict[str, object]] = []
+        allowed = getattr(self.window, "allowed_screens", None)
+        show = getattr(self.window, "show_screen", None)
+        if callable(allowed) and callable(show):
+            keys = [k for k in allowed() if isinstance(k, str)]
+            for key in keys:
+                if key in self.seen_screens:
+                    continue
+                if show(key):
+                    _settle()
+                    records += self.take(key)
+                    self.seen_screens.add(key)
+            if keys:
+                show(keys[0])
+                _settle()
+            return records
         stack = self.window.findChild(QStackedWidget)
         if stack is None:
-            return []
+            return records
         current = stack.currentWidget()
-        skipped = set(map(id, skip))
-        records: list[dict[str, object]] = []
         for index in range(stack.count()):
             widget = stack.widget(index)
-            if widget is None:
-                continue
-            name = screen_name(widget)
-            if name in self.seen_screens or id(widget) in skipped:
+            if widget is None or screen_name(widget) in self.seen_screens:
                 continue
             stack.setCurrentWidget(widget)
             _settle()
-            records += self.take(name)
+            records += self.take(screen_name(widget))
         if current is not None:
             stack.setCurrentWidget(current)
             _settle()

@@ -740,7 +740,7 @@
     </message>
     <message>
         <source>Data &amp; sync</source>
-        <translation>Daten &amp; Synchronisation</translation>
+        <translation>Daten &amp; Sync</translation>
     </message>
     <message>
         <source>Could not list the users: %1</source>

@@ -740,7 +740,7 @@
     </message>
     <message>
         <source>Data &amp; sync</source>
-        <translation>Données &amp; synchro</translation>
+        <translation>Données &amp; sync</translation>
     </message>
     <message>
         <source>Could not list the users: %1</source>

@@ -740,7 +740,7 @@
     </message>
     <message>
         <source>Data &amp; sync</source>
-        <translation>Gegevens &amp; synchronisatie</translation>
+        <translation>Data &amp; sync</translation>
     </message>
     <message>
         <source>Could not list the users: %1</source>
