@@ -17,6 +17,173 @@
     </message>
 </context>
 <context>
+    <name>DeclarationForm</name>
+    <message>
+        <source>{field}: give at least one country code</source>
+        <translation>{field}: mindestens einen Ländercode angeben</translation>
+    </message>
+    <message>
+        <source>{field}: {code} is not a two-letter country code (e.g. BW)</source>
+        <translation>{field}: {code} ist kein zweistelliger Ländercode (z. B. BW)</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a weight in carats</source>
+        <translation>{field}: {text} ist kein Gewicht in Karat</translation>
+    </message>
+    <message>
+        <source>{field}: the weight must be more than 0 ct</source>
+        <translation>{field}: das Gewicht muss über 0 ct liegen</translation>
+    </message>
+    <message>
+        <source>{field}: at most 3 decimals (0.001 ct)</source>
+        <translation>{field}: höchstens 3 Dezimalstellen (0,001 ct)</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a whole number</source>
+        <translation>{field}: {text} ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>{field}: at least {minimum}</source>
+        <translation>{field}: mindestens {minimum}</translation>
+    </message>
+    <message>
+        <source>under {max} ct</source>
+        <translation>unter {max} ct</translation>
+    </message>
+    <message>
+        <source>{min} ct and over</source>
+        <translation>ab {min} ct</translation>
+    </message>
+    <message>
+        <source>{min} to {max} ct</source>
+        <translation>{min} bis {max} ct</translation>
+    </message>
+    <message>
+        <source>{field}: required (it is screened against the sanctions lists)</source>
+        <translation>{field}: Pflicht (wird mit den Sanktionslisten abgeglichen)</translation>
+    </message>
+    <message>
+        <source>{field}: {code} is not a CN/HS code (e.g. 7102.31.00)</source>
+        <translation>{field}: {code} ist kein KN/HS-Code (z. B. 7102.31.00)</translation>
+    </message>
+    <message>
+        <source>{field}: one country (where the parcel was shipped from)</source>
+        <translation>{field}: ein Land (aus dem das Paket versandt wurde)</translation>
+    </message>
+    <message>
+        <source>{field}: at most one country</source>
+        <translation>{field}: höchstens ein Land</translation>
+    </message>
+    <message>
+        <source>typed at the kiosk</source>
+        <translation>am Terminal eingegeben</translation>
+    </message>
+    <message>
+        <source>Declaration typed in (none was found)</source>
+        <translation>Anmeldung eingegeben (keine gefunden)</translation>
+    </message>
+    <message>
+        <source>e.g. DO-2026-001</source>
+        <translation>z. B. DO-2026-001</translation>
+    </message>
+    <message>
+        <source>e.g. BW2026004417</source>
+        <translation>z. B. BW2026004417</translation>
+    </message>
+    <message>
+        <source>e.g. BW, ZA</source>
+        <translation>z. B. BW, ZA</translation>
+    </message>
+    <message>
+        <source>e.g. AE</source>
+        <translation>z. B. AE</translation>
+    </message>
+    <message>
+        <source>if cut, e.g. IN</source>
+        <translation>falls geschliffen, z. B. IN</translation>
+    </message>
+    <message>
+        <source>e.g. 1250.400</source>
+        <translation>z. B. 1250,400</translation>
+    </message>
+    <message>
+        <source>Stones by size class (packing list)</source>
+        <translation>Steine nach Größenklasse (Packliste)</translation>
+    </message>
+    <message>
+        <source>Stones</source>
+        <translation>Steine</translation>
+    </message>
+    <message>
+        <source>Carats</source>
+        <translation>Karat</translation>
+    </message>
+    <message>
+        <source>✔  Save declaration</source>
+        <translation>✔  Anmeldung speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Empty size classes are left out; the checks run again.</source>
+        <translation>Leere Größenklassen werden ausgelassen; die Prüfungen laufen erneut.</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>KP certificate</source>
+        <translation>KP-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Ausführer</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Einführer</translation>
+    </message>
+    <message>
+        <source>CN/HS code</source>
+        <translation>KN/HS-Code</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Ursprung</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Processed in</source>
+        <translation>Verarbeitet in</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Stones {label}: give both the number of stones and their carats</source>
+        <translation>Steine {label}: geben Sie Anzahl der Steine und ihre Karat an</translation>
+    </message>
+    <message>
+        <source>Stones {label}</source>
+        <translation>Steine {label}</translation>
+    </message>
+    <message>
+        <source>Carats {label}</source>
+        <translation>Karat {label}</translation>
+    </message>
+    <message>
+        <source>Stones by size class: their carats add up to more than the parcel&apos;s</source>
+        <translation>Steine nach Größenklasse: ihre Karat ergeben mehr als die des Pakets</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Backend</source>
@@ -494,10 +661,6 @@
 <context>
     <name>IdentifierPanel</name>
     <message>
-        <source>Scan the KP certificate, MRN, air waybill or seal, or type a code below.</source>
-        <translation>Scannen Sie das KP-Zertifikat, die MRN, den Luftfrachtbrief oder die Plombe, oder geben Sie unten einen Code ein.</translation>
-    </message>
-    <message>
         <source>scanned</source>
         <translation>gescannt</translation>
     </message>
@@ -522,8 +685,28 @@
         <translation>%1 · UNGÜLTIG: %2 · %3</translation>
     </message>
     <message>
+        <source>not recognised</source>
+        <translation>nicht erkannt</translation>
+    </message>
+    <message>
+        <source>? Not recognised yet: {problem}</source>
+        <translation>? Noch nicht erkannt: {problem}</translation>
+    </message>
+    <message>
+        <source>✔ {kind} · valid (check digit OK)</source>
+        <translation>✔ {kind} · gültig (Prüfziffer OK)</translation>
+    </message>
+    <message>
+        <source>✖ {kind} · {problem}</source>
+        <translation>✖ {kind} · {problem}</translation>
+    </message>
+    <message>
         <source>Identifiers</source>
         <translation>Kennungen</translation>
+    </message>
+    <message>
+        <source>Scan the KP certificate, MRN, air waybill or seal, or type a code below.</source>
+        <translation>Scannen Sie das KP-Zertifikat, die MRN, den Luftfrachtbrief oder die Plombe, oder geben Sie unten einen Code ein.</translation>
     </message>
     <message>
         <source>Type a code</source>
@@ -536,6 +719,10 @@
     <message>
         <source>Add</source>
         <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Typed code check</source>
+        <translation>Prüfung des eingegebenen Codes</translation>
     </message>
 </context>
 <context>
@@ -564,6 +751,14 @@
         <translation>Beleg drucken</translation>
     </message>
     <message>
+        <source>Reprint</source>
+        <translation>Nachdruck</translation>
+    </message>
+    <message>
+        <source>Print the stored slip again; recorded as a reprint</source>
+        <translation>Den gespeicherten Beleg erneut drucken; als Nachdruck erfasst</translation>
+    </message>
+    <message>
         <source>Next parcel  →</source>
         <translation>Nächstes Paket  →</translation>
     </message>
@@ -578,6 +773,14 @@
     <message>
         <source>A supervisor lifts the hold</source>
         <translation>Eine vorgesetzte Person hebt die Zurückhaltung auf</translation>
+    </message>
+    <message>
+        <source>Type the declaration…</source>
+        <translation>Anmeldung eingeben…</translation>
+    </message>
+    <message>
+        <source>No declaration was found: type it in from the documents</source>
+        <translation>Keine Anmeldung gefunden: geben Sie sie aus den Unterlagen ein</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -1142,6 +1345,65 @@
     </message>
 </context>
 <context>
+    <name>SealsPanel</name>
+    <message>
+        <source>Declared: {seals}</source>
+        <translation>Angemeldet: {seals}</translation>
+    </message>
+    <message>
+        <source>No seal declared</source>
+        <translation>Keine Plombe angemeldet</translation>
+    </message>
+    <message>
+        <source>none scanned</source>
+        <translation>keine gescannt</translation>
+    </message>
+    <message>
+        <source>{seal} (none declared)</source>
+        <translation>{seal} (keine angemeldet)</translation>
+    </message>
+    <message>
+        <source>{seal} ✔ declared</source>
+        <translation>{seal} ✔ angemeldet</translation>
+    </message>
+    <message>
+        <source>{seal} ✖ not declared</source>
+        <translation>{seal} ✖ nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Seals</source>
+        <translation>Plomben</translation>
+    </message>
+    <message>
+        <source>Old seal:</source>
+        <translation>Alte Plombe:</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>New seal applied after the inspection</source>
+        <translation>Neue Plombe nach der Kontrolle angebracht</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anbringen</translation>
+    </message>
+    <message>
+        <source>New seal ✔</source>
+        <translation>Neue Plombe ✔</translation>
+    </message>
+    <message>
+        <source>New seal</source>
+        <translation>Neue Plombe</translation>
+    </message>
+    <message>
+        <source>Recorded: {seal}</source>
+        <translation>Erfasst: {seal}</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
         <source>inspector</source>
@@ -1367,6 +1629,85 @@
     </message>
 </context>
 <context>
+    <name>StepStrip</name>
+    <message>
+        <source>Identify</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation>Wiegen</translation>
+    </message>
+    <message>
+        <source>Photograph</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Sign in to start a parcel</source>
+        <translation>Anmelden, um ein Paket zu beginnen</translation>
+    </message>
+    <message>
+        <source>Scan the KP certificate</source>
+        <translation>KP-Zertifikat scannen</translation>
+    </message>
+    <message>
+        <source>Place the parcel on the scale</source>
+        <translation>Paket auf die Waage legen</translation>
+    </message>
+    <message>
+        <source>Hold the parcel under the camera</source>
+        <translation>Paket unter die Kamera halten</translation>
+    </message>
+    <message>
+        <source>Scan the MRN or type the declaration</source>
+        <translation>MRN scannen oder Anmeldung eingeben</translation>
+    </message>
+    <message>
+        <source>Press Check now</source>
+        <translation>Jetzt prüfen drücken</translation>
+    </message>
+    <message>
+        <source>Slip printed: press Next parcel</source>
+        <translation>Beleg gedruckt: Nächstes Paket drücken</translation>
+    </message>
+    <message>
+        <source>Print the slip or call a supervisor</source>
+        <translation>Beleg drucken oder Vorgesetzte rufen</translation>
+    </message>
+    <message>
+        <source>Keep the parcel; print the slip</source>
+        <translation>Paket zurückhalten; Beleg drucken</translation>
+    </message>
+    <message>
+        <source>Apply the new seal, then print the slip</source>
+        <translation>Neue Plombe anbringen, dann den Beleg drucken</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>to do next</source>
+        <translation>als Nächstes</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>Next step: {step}</source>
+        <translation>Nächster Schritt: {step}</translation>
+    </message>
+</context>
+<context>
     <name>SyncScreen</name>
     <message>
         <source>Sync now</source>
@@ -1515,10 +1856,6 @@
 <context>
     <name>WeightDisplay</name>
     <message>
-        <source>⚠ outside tolerance</source>
-        <translation>⚠ außerhalb der Toleranz</translation>
-    </message>
-    <message>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -1543,12 +1880,24 @@
         <translation>Kein Messwert</translation>
     </message>
     <message>
-        <source>%1 at %2</source>
-        <translation>%1 um %2</translation>
+        <source>{weight} at {time}</source>
+        <translation>{weight} um {time}</translation>
     </message>
     <message>
         <source>Not recorded yet</source>
         <translation>Noch nicht erfasst</translation>
+    </message>
+    <message>
+        <source>⚠ outside tolerance</source>
+        <translation>⚠ außerhalb der Toleranz</translation>
+    </message>
+    <message>
+        <source>✔ within tolerance</source>
+        <translation>✔ innerhalb der Toleranz</translation>
+    </message>
+    <message>
+        <source>Tolerance ±{limit} ct</source>
+        <translation>Toleranz ±{limit} ct</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,173 @@
     </message>
 </context>
 <context>
+    <name>DeclarationForm</name>
+    <message>
+        <source>{field}: give at least one country code</source>
+        <translation>{field} : indiquez au moins un code pays</translation>
+    </message>
+    <message>
+        <source>{field}: {code} is not a two-letter country code (e.g. BW)</source>
+        <translation>{field} : {code} n&apos;est pas un code pays à deux lettres (p. ex. BW)</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a weight in carats</source>
+        <translation>{field} : {text} n&apos;est pas un poids en carats</translation>
+    </message>
+    <message>
+        <source>{field}: the weight must be more than 0 ct</source>
+        <translation>{field} : le poids doit dépasser 0 ct</translation>
+    </message>
+    <message>
+        <source>{field}: at most 3 decimals (0.001 ct)</source>
+        <translation>{field} : 3 décimales au plus (0,001 ct)</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a whole number</source>
+        <translation>{field} : {text} n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>{field}: at least {minimum}</source>
+        <translation>{field} : au moins {minimum}</translation>
+    </message>
+    <message>
+        <source>under {max} ct</source>
+        <translation>moins de {max} ct</translation>
+    </message>
+    <message>
+        <source>{min} ct and over</source>
+        <translation>{min} ct et plus</translation>
+    </message>
+    <message>
+        <source>{min} to {max} ct</source>
+        <translation>de {min} à {max} ct</translation>
+    </message>
+    <message>
+        <source>{field}: required (it is screened against the sanctions lists)</source>
+        <translation>{field} : obligatoire (contrôlé par rapport aux listes de sanctions)</translation>
+    </message>
+    <message>
+        <source>{field}: {code} is not a CN/HS code (e.g. 7102.31.00)</source>
+        <translation>{field} : {code} n&apos;est pas un code NC/SH (p. ex. 7102.31.00)</translation>
+    </message>
+    <message>
+        <source>{field}: one country (where the parcel was shipped from)</source>
+        <translation>{field} : un pays (d&apos;où le colis a été expédié)</translation>
+    </message>
+    <message>
+        <source>{field}: at most one country</source>
+        <translation>{field} : un pays au plus</translation>
+    </message>
+    <message>
+        <source>typed at the kiosk</source>
+        <translation>saisie à la borne</translation>
+    </message>
+    <message>
+        <source>Declaration typed in (none was found)</source>
+        <translation>Déclaration saisie (aucune trouvée)</translation>
+    </message>
+    <message>
+        <source>e.g. DO-2026-001</source>
+        <translation>p. ex. DO-2026-001</translation>
+    </message>
+    <message>
+        <source>e.g. BW2026004417</source>
+        <translation>p. ex. BW2026004417</translation>
+    </message>
+    <message>
+        <source>e.g. BW, ZA</source>
+        <translation>p. ex. BW, ZA</translation>
+    </message>
+    <message>
+        <source>e.g. AE</source>
+        <translation>p. ex. AE</translation>
+    </message>
+    <message>
+        <source>if cut, e.g. IN</source>
+        <translation>si taillé, p. ex. IN</translation>
+    </message>
+    <message>
+        <source>e.g. 1250.400</source>
+        <translation>p. ex. 1250,400</translation>
+    </message>
+    <message>
+        <source>Stones by size class (packing list)</source>
+        <translation>Pierres par classe de taille (liste de colisage)</translation>
+    </message>
+    <message>
+        <source>Stones</source>
+        <translation>Pierres</translation>
+    </message>
+    <message>
+        <source>Carats</source>
+        <translation>Carats</translation>
+    </message>
+    <message>
+        <source>✔  Save declaration</source>
+        <translation>✔  Enregistrer la déclaration</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Empty size classes are left out; the checks run again.</source>
+        <translation>Les classes de taille vides sont ignorées ; les contrôles sont relancés.</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>KP certificate</source>
+        <translation>Certificat PK</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Exportateur</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Importateur</translation>
+    </message>
+    <message>
+        <source>CN/HS code</source>
+        <translation>Code NC/SH</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Processed in</source>
+        <translation>Transformé en</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Colis</translation>
+    </message>
+    <message>
+        <source>Stones {label}: give both the number of stones and their carats</source>
+        <translation>Pierres {label} : indiquez le nombre de pierres et leurs carats</translation>
+    </message>
+    <message>
+        <source>Stones {label}</source>
+        <translation>Pierres {label}</translation>
+    </message>
+    <message>
+        <source>Carats {label}</source>
+        <translation>Carats {label}</translation>
+    </message>
+    <message>
+        <source>Stones by size class: their carats add up to more than the parcel&apos;s</source>
+        <translation>Pierres par classe de taille : leurs carats dépassent ceux du colis</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Backend</source>
@@ -494,10 +661,6 @@
 <context>
     <name>IdentifierPanel</name>
     <message>
-        <source>Scan the KP certificate, MRN, air waybill or seal, or type a code below.</source>
-        <translation>Scannez le certificat PK, le MRN, la lettre de transport aérien ou le scellé, ou saisissez un code ci-dessous.</translation>
-    </message>
-    <message>
         <source>scanned</source>
         <translation>scanné</translation>
     </message>
@@ -522,8 +685,28 @@
         <translation>%1 · INVALIDE : %2 · %3</translation>
     </message>
     <message>
+        <source>not recognised</source>
+        <translation>non reconnu</translation>
+    </message>
+    <message>
+        <source>? Not recognised yet: {problem}</source>
+        <translation>? Pas encore reconnu : {problem}</translation>
+    </message>
+    <message>
+        <source>✔ {kind} · valid (check digit OK)</source>
+        <translation>✔ {kind} · valide (chiffre de contrôle OK)</translation>
+    </message>
+    <message>
+        <source>✖ {kind} · {problem}</source>
+        <translation>✖ {kind} · {problem}</translation>
+    </message>
+    <message>
         <source>Identifiers</source>
         <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Scan the KP certificate, MRN, air waybill or seal, or type a code below.</source>
+        <translation>Scannez le certificat PK, le MRN, la lettre de transport aérien ou le scellé, ou saisissez un code ci-dessous.</translation>
     </message>
     <message>
         <source>Type a code</source>
@@ -536,6 +719,10 @@
     <message>
         <source>Add</source>
         <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Typed code check</source>
+        <translation>Contrôle du code saisi</translation>
     </message>
 </context>
 <context>
@@ -564,6 +751,14 @@
         <translation>Imprimer le bordereau</translation>
     </message>
     <message>
+        <source>Reprint</source>
+        <translation>Réimprimer</translation>
+    </message>
+    <message>
+        <source>Print the stored slip again; recorded as a reprint</source>
+        <translation>Réimprimer le bordereau enregistré ; consigné comme réimpression</translation>
+    </message>
+    <message>
         <source>Next parcel  →</source>
         <translation>Colis suivant  →</translation>
     </message>
@@ -578,6 +773,14 @@
     <message>
         <source>A supervisor lifts the hold</source>
         <translation>Un superviseur lève la retenue</translation>
+    </message>
+    <message>
+        <source>Type the declaration…</source>
+        <translation>Saisir la déclaration…</translation>
+    </message>
+    <message>
+        <source>No declaration was found: type it in from the documents</source>
+        <translation>Aucune déclaration trouvée : saisissez-la à partir des documents</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -1142,6 +1345,65 @@
     </message>
 </context>
 <context>
+    <name>SealsPanel</name>
+    <message>
+        <source>Declared: {seals}</source>
+        <translation>Déclarés : {seals}</translation>
+    </message>
+    <message>
+        <source>No seal declared</source>
+        <translation>Aucun scellé déclaré</translation>
+    </message>
+    <message>
+        <source>none scanned</source>
+        <translation>aucun scanné</translation>
+    </message>
+    <message>
+        <source>{seal} (none declared)</source>
+        <translation>{seal} (aucun déclaré)</translation>
+    </message>
+    <message>
+        <source>{seal} ✔ declared</source>
+        <translation>{seal} ✔ déclaré</translation>
+    </message>
+    <message>
+        <source>{seal} ✖ not declared</source>
+        <translation>{seal} ✖ non déclaré</translation>
+    </message>
+    <message>
+        <source>Seals</source>
+        <translation>Scellés</translation>
+    </message>
+    <message>
+        <source>Old seal:</source>
+        <translation>Ancien scellé :</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>numéro</translation>
+    </message>
+    <message>
+        <source>New seal applied after the inspection</source>
+        <translation>Nouveau scellé apposé après le contrôle</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apposer</translation>
+    </message>
+    <message>
+        <source>New seal ✔</source>
+        <translation>Nouveau scellé ✔</translation>
+    </message>
+    <message>
+        <source>New seal</source>
+        <translation>Nouveau scellé</translation>
+    </message>
+    <message>
+        <source>Recorded: {seal}</source>
+        <translation>Enregistré : {seal}</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
         <source>inspector</source>
@@ -1367,6 +1629,85 @@
     </message>
 </context>
 <context>
+    <name>StepStrip</name>
+    <message>
+        <source>Identify</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation>Peser</translation>
+    </message>
+    <message>
+        <source>Photograph</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Déclaration</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Sign in to start a parcel</source>
+        <translation>Connectez-vous pour commencer un colis</translation>
+    </message>
+    <message>
+        <source>Scan the KP certificate</source>
+        <translation>Scannez le certificat PK</translation>
+    </message>
+    <message>
+        <source>Place the parcel on the scale</source>
+        <translation>Posez le colis sur la balance</translation>
+    </message>
+    <message>
+        <source>Hold the parcel under the camera</source>
+        <translation>Tenez le colis sous la caméra</translation>
+    </message>
+    <message>
+        <source>Scan the MRN or type the declaration</source>
+        <translation>Scannez le MRN ou saisissez la déclaration</translation>
+    </message>
+    <message>
+        <source>Press Check now</source>
+        <translation>Appuyez sur Contrôler</translation>
+    </message>
+    <message>
+        <source>Slip printed: press Next parcel</source>
+        <translation>Bordereau imprimé : appuyez sur Colis suivant</translation>
+    </message>
+    <message>
+        <source>Print the slip or call a supervisor</source>
+        <translation>Imprimez le bordereau ou appelez un superviseur</translation>
+    </message>
+    <message>
+        <source>Keep the parcel; print the slip</source>
+        <translation>Retenez le colis ; imprimez le bordereau</translation>
+    </message>
+    <message>
+        <source>Apply the new seal, then print the slip</source>
+        <translation>Apposez le nouveau scellé, puis imprimez le bordereau</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <source>to do next</source>
+        <translation>à faire ensuite</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>à faire</translation>
+    </message>
+    <message>
+        <source>Next step: {step}</source>
+        <translation>Étape suivante : {step}</translation>
+    </message>
+</context>
+<context>
     <name>SyncScreen</name>
     <message>
         <source>Sync now</source>
@@ -1515,10 +1856,6 @@
 <context>
     <name>WeightDisplay</name>
     <message>
-        <source>⚠ outside tolerance</source>
-        <translation>⚠ hors tolérance</translation>
-    </message>
-    <message>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
@@ -1543,12 +1880,24 @@
         <translation>Aucune pesée</translation>
     </message>
     <message>
-        <source>%1 at %2</source>
-        <translation>%1 à %2</translation>
+        <source>{weight} at {time}</source>
+        <translation>{weight} à {time}</translation>
     </message>
     <message>
         <source>Not recorded yet</source>
         <translation>Pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>⚠ outside tolerance</source>
+        <translation>⚠ hors tolérance</translation>
+    </message>
+    <message>
+        <source>✔ within tolerance</source>
+        <translation>✔ dans la tolérance</translation>
+    </message>
+    <message>
+        <source>Tolerance ±{limit} ct</source>
+        <translation>Tolérance ±{limit} ct</translation>
     </message>
 </context>
 </TS>

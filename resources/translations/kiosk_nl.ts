@@ -17,6 +17,173 @@
     </message>
 </context>
 <context>
+    <name>DeclarationForm</name>
+    <message>
+        <source>{field}: give at least one country code</source>
+        <translation>{field}: geef minstens één landcode</translation>
+    </message>
+    <message>
+        <source>{field}: {code} is not a two-letter country code (e.g. BW)</source>
+        <translation>{field}: {code} is geen landcode van twee letters (bv. BW)</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a weight in carats</source>
+        <translation>{field}: {text} is geen gewicht in karaat</translation>
+    </message>
+    <message>
+        <source>{field}: the weight must be more than 0 ct</source>
+        <translation>{field}: het gewicht moet meer dan 0 ct zijn</translation>
+    </message>
+    <message>
+        <source>{field}: at most 3 decimals (0.001 ct)</source>
+        <translation>{field}: hoogstens 3 decimalen (0,001 ct)</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a whole number</source>
+        <translation>{field}: {text} is geen geheel getal</translation>
+    </message>
+    <message>
+        <source>{field}: at least {minimum}</source>
+        <translation>{field}: minstens {minimum}</translation>
+    </message>
+    <message>
+        <source>under {max} ct</source>
+        <translation>onder {max} ct</translation>
+    </message>
+    <message>
+        <source>{min} ct and over</source>
+        <translation>{min} ct en meer</translation>
+    </message>
+    <message>
+        <source>{min} to {max} ct</source>
+        <translation>{min} tot {max} ct</translation>
+    </message>
+    <message>
+        <source>{field}: required (it is screened against the sanctions lists)</source>
+        <translation>{field}: verplicht (wordt getoetst aan de sanctielijsten)</translation>
+    </message>
+    <message>
+        <source>{field}: {code} is not a CN/HS code (e.g. 7102.31.00)</source>
+        <translation>{field}: {code} is geen GN/HS-code (bv. 7102.31.00)</translation>
+    </message>
+    <message>
+        <source>{field}: one country (where the parcel was shipped from)</source>
+        <translation>{field}: één land (waaruit het pakket werd verzonden)</translation>
+    </message>
+    <message>
+        <source>{field}: at most one country</source>
+        <translation>{field}: hoogstens één land</translation>
+    </message>
+    <message>
+        <source>typed at the kiosk</source>
+        <translation>ingetikt aan de kiosk</translation>
+    </message>
+    <message>
+        <source>Declaration typed in (none was found)</source>
+        <translation>Aangifte ingetikt (er werd er geen gevonden)</translation>
+    </message>
+    <message>
+        <source>e.g. DO-2026-001</source>
+        <translation>bv. DO-2026-001</translation>
+    </message>
+    <message>
+        <source>e.g. BW2026004417</source>
+        <translation>bv. BW2026004417</translation>
+    </message>
+    <message>
+        <source>e.g. BW, ZA</source>
+        <translation>bv. BW, ZA</translation>
+    </message>
+    <message>
+        <source>e.g. AE</source>
+        <translation>bv. AE</translation>
+    </message>
+    <message>
+        <source>if cut, e.g. IN</source>
+        <translation>indien geslepen, bv. IN</translation>
+    </message>
+    <message>
+        <source>e.g. 1250.400</source>
+        <translation>bv. 1250,400</translation>
+    </message>
+    <message>
+        <source>Stones by size class (packing list)</source>
+        <translation>Stenen per grootteklasse (paklijst)</translation>
+    </message>
+    <message>
+        <source>Stones</source>
+        <translation>Stenen</translation>
+    </message>
+    <message>
+        <source>Carats</source>
+        <translation>Karaat</translation>
+    </message>
+    <message>
+        <source>✔  Save declaration</source>
+        <translation>✔  Aangifte bewaren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Empty size classes are left out; the checks run again.</source>
+        <translation>Lege grootteklassen worden weggelaten; de controles lopen opnieuw.</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referentie</translation>
+    </message>
+    <message>
+        <source>KP certificate</source>
+        <translation>KP-certificaat</translation>
+    </message>
+    <message>
+        <source>Exporter</source>
+        <translation>Exporteur</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Importeur</translation>
+    </message>
+    <message>
+        <source>CN/HS code</source>
+        <translation>GN/HS-code</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Oorsprong</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>Herkomst</translation>
+    </message>
+    <message>
+        <source>Processed in</source>
+        <translation>Verwerkt in</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Pakketten</translation>
+    </message>
+    <message>
+        <source>Stones {label}: give both the number of stones and their carats</source>
+        <translation>Stenen {label}: geef zowel het aantal stenen als hun karaat</translation>
+    </message>
+    <message>
+        <source>Stones {label}</source>
+        <translation>Stenen {label}</translation>
+    </message>
+    <message>
+        <source>Carats {label}</source>
+        <translation>Karaat {label}</translation>
+    </message>
+    <message>
+        <source>Stones by size class: their carats add up to more than the parcel&apos;s</source>
+        <translation>Stenen per grootteklasse: hun karaat is samen meer dan dat van het pakket</translation>
+    </message>
+</context>
+<context>
     <name>DeviceCard</name>
     <message>
         <source>Backend</source>
@@ -494,10 +661,6 @@
 <context>
     <name>IdentifierPanel</name>
     <message>
-        <source>Scan the KP certificate, MRN, air waybill or seal, or type a code below.</source>
-        <translation>Scan het KP-certificaat, de MRN, de luchtvrachtbrief of het zegel, of tik hieronder een code in.</translation>
-    </message>
-    <message>
         <source>scanned</source>
         <translation>gescand</translation>
     </message>
@@ -522,8 +685,28 @@
         <translation>%1 · ONGELDIG: %2 · %3</translation>
     </message>
     <message>
+        <source>not recognised</source>
+        <translation>niet herkend</translation>
+    </message>
+    <message>
+        <source>? Not recognised yet: {problem}</source>
+        <translation>? Nog niet herkend: {problem}</translation>
+    </message>
+    <message>
+        <source>✔ {kind} · valid (check digit OK)</source>
+        <translation>✔ {kind} · geldig (controlecijfer OK)</translation>
+    </message>
+    <message>
+        <source>✖ {kind} · {problem}</source>
+        <translation>✖ {kind} · {problem}</translation>
+    </message>
+    <message>
         <source>Identifiers</source>
         <translation>Identificatiecodes</translation>
+    </message>
+    <message>
+        <source>Scan the KP certificate, MRN, air waybill or seal, or type a code below.</source>
+        <translation>Scan het KP-certificaat, de MRN, de luchtvrachtbrief of het zegel, of tik hieronder een code in.</translation>
     </message>
     <message>
         <source>Type a code</source>
@@ -536,6 +719,10 @@
     <message>
         <source>Add</source>
         <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Typed code check</source>
+        <translation>Controle van de ingetikte code</translation>
     </message>
 </context>
 <context>
@@ -564,6 +751,14 @@
         <translation>Bon afdrukken</translation>
     </message>
     <message>
+        <source>Reprint</source>
+        <translation>Herdruk</translation>
+    </message>
+    <message>
+        <source>Print the stored slip again; recorded as a reprint</source>
+        <translation>De bewaarde bon opnieuw afdrukken; vastgelegd als herdruk</translation>
+    </message>
+    <message>
         <source>Next parcel  →</source>
         <translation>Volgend pakket  →</translation>
     </message>
@@ -578,6 +773,14 @@
     <message>
         <source>A supervisor lifts the hold</source>
         <translation>Een supervisor heft het vasthouden op</translation>
+    </message>
+    <message>
+        <source>Type the declaration…</source>
+        <translation>Aangifte intikken…</translation>
+    </message>
+    <message>
+        <source>No declaration was found: type it in from the documents</source>
+        <translation>Er werd geen aangifte gevonden: tik ze in vanuit de documenten</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -1142,6 +1345,65 @@
     </message>
 </context>
 <context>
+    <name>SealsPanel</name>
+    <message>
+        <source>Declared: {seals}</source>
+        <translation>Aangegeven: {seals}</translation>
+    </message>
+    <message>
+        <source>No seal declared</source>
+        <translation>Geen zegel aangegeven</translation>
+    </message>
+    <message>
+        <source>none scanned</source>
+        <translation>geen gescand</translation>
+    </message>
+    <message>
+        <source>{seal} (none declared)</source>
+        <translation>{seal} (geen aangegeven)</translation>
+    </message>
+    <message>
+        <source>{seal} ✔ declared</source>
+        <translation>{seal} ✔ aangegeven</translation>
+    </message>
+    <message>
+        <source>{seal} ✖ not declared</source>
+        <translation>{seal} ✖ niet aangegeven</translation>
+    </message>
+    <message>
+        <source>Seals</source>
+        <translation>Zegels</translation>
+    </message>
+    <message>
+        <source>Old seal:</source>
+        <translation>Oud zegel:</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nummer</translation>
+    </message>
+    <message>
+        <source>New seal applied after the inspection</source>
+        <translation>Nieuw zegel aangebracht na de inspectie</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aanbrengen</translation>
+    </message>
+    <message>
+        <source>New seal ✔</source>
+        <translation>Nieuw zegel ✔</translation>
+    </message>
+    <message>
+        <source>New seal</source>
+        <translation>Nieuw zegel</translation>
+    </message>
+    <message>
+        <source>Recorded: {seal}</source>
+        <translation>Vastgelegd: {seal}</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
         <source>inspector</source>
@@ -1367,6 +1629,85 @@
     </message>
 </context>
 <context>
+    <name>StepStrip</name>
+    <message>
+        <source>Identify</source>
+        <translation>Identificeren</translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation>Wegen</translation>
+    </message>
+    <message>
+        <source>Photograph</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Aangifte</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Beslissing</translation>
+    </message>
+    <message>
+        <source>Sign in to start a parcel</source>
+        <translation>Meld u aan om een pakket te beginnen</translation>
+    </message>
+    <message>
+        <source>Scan the KP certificate</source>
+        <translation>Scan het KP-certificaat</translation>
+    </message>
+    <message>
+        <source>Place the parcel on the scale</source>
+        <translation>Leg het pakket op de weegschaal</translation>
+    </message>
+    <message>
+        <source>Hold the parcel under the camera</source>
+        <translation>Houd het pakket onder de camera</translation>
+    </message>
+    <message>
+        <source>Scan the MRN or type the declaration</source>
+        <translation>Scan de MRN of tik de aangifte in</translation>
+    </message>
+    <message>
+        <source>Press Check now</source>
+        <translation>Druk op Nu controleren</translation>
+    </message>
+    <message>
+        <source>Slip printed: press Next parcel</source>
+        <translation>Bon afgedrukt: druk op Volgend pakket</translation>
+    </message>
+    <message>
+        <source>Print the slip or call a supervisor</source>
+        <translation>Druk de bon af of roep een supervisor</translation>
+    </message>
+    <message>
+        <source>Keep the parcel; print the slip</source>
+        <translation>Houd het pakket vast; druk de bon af</translation>
+    </message>
+    <message>
+        <source>Apply the new seal, then print the slip</source>
+        <translation>Breng het nieuwe zegel aan en druk dan de bon af</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <source>to do next</source>
+        <translation>nu te doen</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>te doen</translation>
+    </message>
+    <message>
+        <source>Next step: {step}</source>
+        <translation>Volgende stap: {step}</translation>
+    </message>
+</context>
+<context>
     <name>SyncScreen</name>
     <message>
         <source>Sync now</source>
@@ -1515,10 +1856,6 @@
 <context>
     <name>WeightDisplay</name>
     <message>
-        <source>⚠ outside tolerance</source>
-        <translation>⚠ buiten tolerantie</translation>
-    </message>
-    <message>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -1543,12 +1880,24 @@
         <translation>Geen meting</translation>
     </message>
     <message>
-        <source>%1 at %2</source>
-        <translation>%1 om %2</translation>
+        <source>{weight} at {time}</source>
+        <translation>{weight} om {time}</translation>
     </message>
     <message>
         <source>Not recorded yet</source>
         <translation>Nog niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>⚠ outside tolerance</source>
+        <translation>⚠ buiten tolerantie</translation>
+    </message>
+    <message>
+        <source>✔ within tolerance</source>
+        <translation>✔ binnen tolerantie</translation>
+    </message>
+    <message>
+        <source>Tolerance ±{limit} ct</source>
+        <translation>Tolerantie ±{limit} ct</translation>
     </message>
 </context>
 </TS>

@@ -28,7 +28,13 @@ from kiosk.domain.models import (
     WeightReading,
 )
 from kiosk.domain.workflow import Event, allowed
-from kiosk.ui.formatting import format_time, verdict_is_current
+from kiosk.ui.formatting import (
+    format_time,
+    outcome_word,
+    override_code_word,
+    state_word,
+    verdict_is_current,
+)
 from kiosk.ui.widgets.camera_view import CameraView
 from kiosk.ui.widgets.declaration_form import DeclarationForm
 from kiosk.ui.widgets.documents_panel import DocumentsPanel
@@ -434,7 +440,7 @@ class InspectionScreen(QWidget):
         self._parcel.setText(
             self.tr("Parcel {id} \u00b7 {state} \u00b7 started {time}").format(
                 id=inspection.id,
-                state=inspection.state.value,
+                state=state_word(inspection.state),
                 time=format_time(inspection.started_at),
             )
         )
@@ -482,9 +488,10 @@ class InspectionScreen(QWidget):
             self.override_note.setVisible(False)
             return
         name = self._display_names.get(override.supervisor, override.supervisor)
-        code = override.code.value.replace("_", " ")
         text = self.tr("{outcome} \u2014 overridden by {name} ({code})").format(
-            outcome=override.new_outcome.label, name=name, code=code
+            outcome=outcome_word(override.new_outcome),
+            name=name,
+            code=override_code_word(override.code.value),
         )
         self.override_note.setText(text)
         self.override_note.setToolTip(text)

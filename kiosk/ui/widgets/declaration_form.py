@@ -27,6 +27,8 @@ from kiosk.domain.models import Declaration, StoneBand
 from kiosk.ui.widgets.panel import Panel, make_label
 from kiosk.ui.widgets.touch_button import TouchButton
 
+translate = QCoreApplication.translate
+
 CONTEXT = "DeclarationForm"
 FIELD_HEIGHT_PX = 52
 MAX_TEXT_CHARS = 200
@@ -53,15 +55,17 @@ def parse_countries(text: str, field: str, *, required: bool = True) -> tuple[st
     """ISO 3166 alpha-2 codes separated by commas or spaces ("BW, ZA" -> ("BW", "ZA"))."""
     codes = tuple(c for c in re.split(r"[\s,;/]+", text.strip().upper()) if c)
     if required and not codes:
-        raise DeclarationFormError(_tr("{field}: give at least one country code").format(
-            field=field
-        ))
+        raise DeclarationFormError(
+            translate("DeclarationForm", "{field}: give at least one country code").format(
+                field=field
+            )
+        )
     for code in codes:
         if not _COUNTRY.fullmatch(code):
             raise DeclarationFormError(
-                _tr("{field}: {code} is not a two-letter country code (e.g. BW)").format(
-                    field=field, code=code
-                )
+                translate(
+                    "DeclarationForm", "{field}: {code} is not a two-letter country code (e.g. BW)"
+                ).format(field=field, code=code)
             )
     return codes
 
@@ -73,15 +77,21 @@ def parse_carats(text: str, field: str, *, allow_zero: bool = False) -> Decimal:
         value = Decimal(cleaned)
     except InvalidOperation:
         raise DeclarationFormError(
-            _tr("{field}: {text} is not a weight in carats").format(field=field, text=text)
+            translate("DeclarationForm", "{field}: {text} is not a weight in carats").format(
+                field=field, text=text
+            )
         ) from None
     if not value.is_finite() or value < 0 or (value == 0 and not allow_zero):
         raise DeclarationFormError(
-            _tr("{field}: the weight must be more than 0 ct").format(field=field)
+            translate("DeclarationForm", "{field}: the weight must be more than 0 ct").format(
+                field=field
+            )
         )
     if value.as_tuple().exponent < -3:  # type: ignore[operator]
         raise DeclarationFormError(
-            _tr("{field}: at most 3 decimals (0.001 ct)").format(field=field)
+            translate("DeclarationForm", "{field}: at most 3 decimals (0.001 ct)").format(
+                field=field
+            )
         )
     return value
 
@@ -91,12 +101,16 @@ def parse_count(text: str, field: str, *, minimum: int = 1) -> int:
     cleaned = text.strip()
     if not cleaned.isdigit() or len(cleaned) > 9:
         raise DeclarationFormError(
-            _tr("{field}: {text} is not a whole number").format(field=field, text=text)
+            translate("DeclarationForm", "{field}: {text} is not a whole number").format(
+                field=field, text=text
+            )
         )
     value = int(cleaned)
     if value < minimum:
         raise DeclarationFormError(
-            _tr("{field}: at least {minimum}").format(field=field, minimum=minimum)
+            translate("DeclarationForm", "{field}: at least {minimum}").format(
+                field=field, minimum=minimum
+            )
         )
     return value
 
@@ -104,10 +118,10 @@ def parse_count(text: str, field: str, *, minimum: int = 1) -> int:
 def size_class_label(min_ct: Decimal, max_ct: Decimal | None) -> str:
     """A size class as the form names it: "under 0.5 ct", "0.5 to 1 ct", "1 ct and over"."""
     if min_ct == 0 and max_ct is not None:
-        return _tr("under {max} ct").format(max=max_ct)
+        return translate("DeclarationForm", "under {max} ct").format(max=max_ct)
     if max_ct is None:
-        return _tr("{min} ct and over").format(min=min_ct)
-    return _tr("{min} to {max} ct").format(min=min_ct, max=max_ct)
+        return translate("DeclarationForm", "{min} ct and over").format(min=min_ct)
+    return translate("DeclarationForm", "{min} to {max} ct").format(min=min_ct, max=max_ct)
 
 
 class DeclarationForm(Panel):
@@ -233,37 +247,38 @@ class DeclarationForm(Panel):
         for key in ("exporter", "importer"):
             if not f[key]:
                 raise DeclarationFormError(
-                    _tr("{field}: required (it is screened against the sanctions lists)").format(
-                        field=self._name(key)
-                    )
+                    translate(
+                        "DeclarationForm",
+                        "{field}: required (it is screened against the sanctions lists)",
+                    ).format(field=self._name(key))
                 )
         kp_number = f["kp_number"].replace(" ", "").upper() or None
         cn_code = f["cn_code"].replace(" ", "")
         if not _CN_CODE.fullmatch(cn_code):
             raise DeclarationFormError(
-                _tr("{field}: {code} is not a CN/HS code (e.g. 7102.31.00)").format(
-                    field=self._name("cn_code"), code=f["cn_code"]
-                )
+                translate(
+                    "DeclarationForm", "{field}: {code} is not a CN/HS code (e.g. 7102.31.00)"
+                ).format(field=self._name("cn_code"), code=f["cn_code"])
             )
         origin = parse_countries(f["origin"], self._name("origin"))
         provenance = parse_countries(f["provenance"], self._name("provenance"))
         if len(provenance) != 1:
             raise DeclarationFormError(
-                _tr("{field}: one country (where the parcel was shipped from)").format(
-                    field=self._name("provenance")
-                )
+                translate(
+                    "DeclarationForm", "{field}: one country (where the parcel was shipped from)"
+                ).format(field=self._name("provenance"))
             )
-        processed = parse_countries(
-            f["processed_in"], self._name("processed_in"), required=False
-        )
+        processed = parse_countries(f["processed_in"], self._name("processed_in"), required=False)
         if len(processed) > 1:
             raise DeclarationFormError(
-                _tr("{field}: at most one country").format(field=self._name("processed_in"))
+                translate("DeclarationForm", "{field}: at most one country").format(
+                    field=self._name("processed_in")
+                )
             )
         carats = parse_carats(f["carats"], self._name("carats"))
         parcels = parse_count(f["parcel_count"], self._name("parcel_count"))
         stones = self._bands(carats)
-        reference = f["reference"] or _tr("typed at the kiosk")
+        reference = f["reference"] or translate("DeclarationForm", "typed at the kiosk")
         return Declaration(
             reference=reference,
             kp_number=kp_number,
@@ -283,27 +298,31 @@ class DeclarationForm(Panel):
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
-        self.set_heading(_tr("Declaration typed in (none was found)"))
+        self.set_heading(translate("DeclarationForm", "Declaration typed in (none was found)"))
         for key, label in self._labels.items():
             label.setText(self._name(key))
         placeholders = {
-            "reference": _tr("e.g. DO-2026-001"),
-            "kp_number": _tr("e.g. BW2026004417"),
-            "origin": _tr("e.g. BW, ZA"),
-            "provenance": _tr("e.g. AE"),
-            "processed_in": _tr("if cut, e.g. IN"),
-            "carats": _tr("e.g. 1250.400"),
+            "reference": translate("DeclarationForm", "e.g. DO-2026-001"),
+            "kp_number": translate("DeclarationForm", "e.g. BW2026004417"),
+            "origin": translate("DeclarationForm", "e.g. BW, ZA"),
+            "provenance": translate("DeclarationForm", "e.g. AE"),
+            "processed_in": translate("DeclarationForm", "if cut, e.g. IN"),
+            "carats": translate("DeclarationForm", "e.g. 1250.400"),
         }
         for key, text in placeholders.items():
             self.fields[key].setPlaceholderText(text)
-        self._bands_heading.setText(_tr("Stones by size class (packing list)"))
-        self._band_headers[0].setText(_tr("Stones"))
-        self._band_headers[1].setText(_tr("Carats"))
+        self._bands_heading.setText(
+            translate("DeclarationForm", "Stones by size class (packing list)")
+        )
+        self._band_headers[0].setText(translate("DeclarationForm", "Stones"))
+        self._band_headers[1].setText(translate("DeclarationForm", "Carats"))
         for label, (min_ct, max_ct) in zip(self._band_labels, SIZE_CLASSES, strict=True):
             label.setText(size_class_label(min_ct, max_ct))
-        self.save_button.setText(_tr("\u2714  Save declaration"))
-        self.cancel_button.setText(_tr("Cancel"))
-        self._hint.setText(_tr("Empty size classes are left out; the checks run again."))
+        self.save_button.setText(translate("DeclarationForm", "\u2714  Save declaration"))
+        self.cancel_button.setText(translate("DeclarationForm", "Cancel"))
+        self._hint.setText(
+            translate("DeclarationForm", "Empty size classes are left out; the checks run again.")
+        )
 
     def set_heading(self, title: str) -> None:
         """Change the panel's heading."""
@@ -336,16 +355,16 @@ class DeclarationForm(Panel):
 
     def _name(self, key: str) -> str:
         names = {
-            "reference": _tr("Reference"),
-            "kp_number": _tr("KP certificate"),
-            "exporter": _tr("Exporter"),
-            "importer": _tr("Importer"),
-            "cn_code": _tr("CN/HS code"),
-            "origin": _tr("Origin"),
-            "provenance": _tr("Provenance"),
-            "processed_in": _tr("Processed in"),
-            "carats": _tr("Carats"),
-            "parcel_count": _tr("Parcels"),
+            "reference": translate("DeclarationForm", "Reference"),
+            "kp_number": translate("DeclarationForm", "KP certificate"),
+            "exporter": translate("DeclarationForm", "Exporter"),
+            "importer": translate("DeclarationForm", "Importer"),
+            "cn_code": translate("DeclarationForm", "CN/HS code"),
+            "origin": translate("DeclarationForm", "Origin"),
+            "provenance": translate("DeclarationForm", "Provenance"),
+            "processed_in": translate("DeclarationForm", "Processed in"),
+            "carats": translate("DeclarationForm", "Carats"),
+            "parcel_count": translate("DeclarationForm", "Parcels"),
         }
         return names[key]
 
@@ -360,15 +379,23 @@ class DeclarationForm(Panel):
             label = size_class_label(min_ct, max_ct)
             if not stones_text or not carats_text:
                 raise DeclarationFormError(
-                    _tr("Stones {label}: give both the number of stones and their carats").format(
-                        label=label
-                    )
+                    translate(
+                        "DeclarationForm",
+                        "Stones {label}: give both the number of stones and their carats",
+                    ).format(label=label)
                 )
-            stones = parse_count(stones_text, _tr("Stones {label}").format(label=label))
-            carats = parse_carats(carats_text, _tr("Carats {label}").format(label=label))
+            stones = parse_count(
+                stones_text, translate("DeclarationForm", "Stones {label}").format(label=label)
+            )
+            carats = parse_carats(
+                carats_text, translate("DeclarationForm", "Carats {label}").format(label=label)
+            )
             bands.append(StoneBand(min_ct, max_ct, stones, carats))
         if bands and sum((b.carats for b in bands), Decimal(0)) > total_ct:
             raise DeclarationFormError(
-                _tr("Stones by size class: their carats add up to more than the parcel's")
+                translate(
+                    "DeclarationForm",
+                    "Stones by size class: their carats add up to more than the parcel's",
+                )
             )
         return tuple(bands)

@@ -26,6 +26,8 @@ from kiosk.ui.widgets.fit_label import ElidedLabel
 from kiosk.ui.widgets.panel import Panel, make_label
 from kiosk.ui.widgets.touch_button import TouchButton
 
+translate = QCoreApplication.translate
+
 MARK_PX = 26
 MAX_TYPED_CHARS = 64
 EMPTY_TEXT = "Scan the KP certificate, MRN, air waybill or seal, or type a code below."
@@ -75,14 +77,18 @@ def typing_hint(text: str) -> tuple[str, str]:
         return "", ""
     identifier = classify(text, None, InputSource.TYPED)
     if identifier.kind is IdentifierKind.UNKNOWN:
-        problem = identifier.problem or tr("not recognised")
-        return tr("? Not recognised yet: {problem}").format(problem=problem), ""
+        problem = identifier.problem or translate("IdentifierPanel", "not recognised")
+        return translate("IdentifierPanel", "? Not recognised yet: {problem}").format(
+            problem=problem
+        ), ""
     kind = kind_label(identifier.kind)
     if identifier.valid:
-        return tr("\u2714 {kind} \u00b7 valid (check digit OK)").format(kind=kind), "good"
-    return tr("\u2716 {kind} \u00b7 {problem}").format(kind=kind, problem=identifier.problem), (
-        "bad"
-    )
+        return translate("IdentifierPanel", "\u2714 {kind} \u00b7 valid (check digit OK)").format(
+            kind=kind
+        ), "good"
+    return translate("IdentifierPanel", "\u2716 {kind} \u00b7 {problem}").format(
+        kind=kind, problem=identifier.problem
+    ), ("bad")
 
 
 def identifier_line(identifier: Identifier) -> str:
@@ -128,9 +134,7 @@ class IdentifierRow(QFrame):
         """Word the kind, validity and source in the language in use."""
         identifier = self.identifier
         self.detail.setText(identifier_detail(identifier))
-        self.setToolTip(
-            self.tr("Received: %1").replace("%1", identifier.raw or identifier.value)
-        )
+        self.setToolTip(self.tr("Received: %1").replace("%1", identifier.raw or identifier.value))
         self.value.setToolTip(self.toolTip())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -196,14 +200,19 @@ class IdentifierPanel(Panel):
         def tr(source: str) -> str:
             return QCoreApplication.translate("IdentifierPanel", source)
 
-        self.heading.setText(tr("Identifiers").upper())
+        self.heading.setText(translate("IdentifierPanel", "Identifiers").upper())
         self._empty.setText(
-            tr("Scan the KP certificate, MRN, air waybill or seal, or type a code below.")
+            translate(
+                "IdentifierPanel",
+                "Scan the KP certificate, MRN, air waybill or seal, or type a code below.",
+            )
         )
-        self._input.setPlaceholderText(tr("Type a code"))
-        self._input.setAccessibleName(tr("Type an identifier that does not scan"))
-        self._add.setText(tr("Add"))
-        self._hint.setAccessibleName(tr("Typed code check"))
+        self._input.setPlaceholderText(translate("IdentifierPanel", "Type a code"))
+        self._input.setAccessibleName(
+            translate("IdentifierPanel", "Type an identifier that does not scan")
+        )
+        self._add.setText(translate("IdentifierPanel", "Add"))
+        self._hint.setAccessibleName(translate("IdentifierPanel", "Typed code check"))
         self._on_input_text_changed(self._input.text())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

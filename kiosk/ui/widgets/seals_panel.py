@@ -12,6 +12,8 @@ from kiosk.ui.widgets.fit_label import ElidedLabel
 from kiosk.ui.widgets.panel import Panel, make_label
 from kiosk.ui.widgets.touch_button import TouchButton
 
+translate = QCoreApplication.translate
+
 CONTEXT = "SealsPanel"
 MAX_SEAL_CHARS = 40
 
@@ -37,18 +39,30 @@ def old_seal_text(
     )
     declared = list(declaration.seal_numbers) if declaration is not None else []
     declared_line = (
-        _tr("Declared: {seals}").format(seals=", ".join(declared))
+        translate("SealsPanel", "Declared: {seals}").format(seals=", ".join(declared))
         if declared
-        else _tr("No seal declared")
+        else translate("SealsPanel", "No seal declared")
     )
     if not scanned:
-        return _tr("none scanned"), "", declared_line
+        return translate("SealsPanel", "none scanned"), "", declared_line
     found = scanned[-1]
     if not declared:
-        return _tr("{seal} (none declared)").format(seal=found), "", declared_line
+        return (
+            translate("SealsPanel", "{seal} (none declared)").format(seal=found),
+            "",
+            declared_line,
+        )
     if seal_key(found) in {seal_key(d) for d in declared}:
-        return _tr("{seal} \u2714 declared").format(seal=found), "good", declared_line
-    return _tr("{seal} \u2716 not declared").format(seal=found), "bad", declared_line
+        return (
+            translate("SealsPanel", "{seal} \u2714 declared").format(seal=found),
+            "good",
+            declared_line,
+        )
+    return (
+        translate("SealsPanel", "{seal} \u2716 not declared").format(seal=found),
+        "bad",
+        declared_line,
+    )
 
 
 class SealsPanel(Panel):
@@ -102,9 +116,7 @@ class SealsPanel(Panel):
     def show_seals(self, inspection: Inspection | None, declaration: Declaration | None) -> None:
         """Show the parcel's seals: scanned vs. declared, and the new one when applied."""
         changed_parcel = (
-            inspection is None
-            or self._inspection is None
-            or inspection.id != self._inspection.id
+            inspection is None or self._inspection is None or inspection.id != self._inspection.id
         )
         self._inspection = inspection
         self._declaration = declaration
@@ -131,15 +143,17 @@ class SealsPanel(Panel):
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
-        self.heading.setText(_tr("Seals").upper())
-        self._old_title.setText(_tr("Old seal:"))
-        self.input.setPlaceholderText(_tr("number"))
-        self.input.setAccessibleName(_tr("New seal applied after the inspection"))
+        self.heading.setText(translate("SealsPanel", "Seals").upper())
+        self._old_title.setText(translate("SealsPanel", "Old seal:"))
+        self.input.setPlaceholderText(translate("SealsPanel", "number"))
+        self.input.setAccessibleName(
+            translate("SealsPanel", "New seal applied after the inspection")
+        )
         self._refresh_button()
         if self._inspection is not None or self._declaration is not None:
             self.show_seals(self._inspection, self._declaration)
         else:
-            self._old.setText(_tr("none scanned"))
+            self._old.setText(translate("SealsPanel", "none scanned"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Re-translate when the language changes."""
@@ -166,10 +180,14 @@ class SealsPanel(Panel):
 
     def _refresh_button(self) -> None:
         applied = self._inspection.new_seal if self._inspection is not None else None
-        self.apply_button.setText(_tr("Apply"))
+        self.apply_button.setText(translate("SealsPanel", "Apply"))
         # Recorded or not is said in words beside the field, never by colour alone.
-        self._new_title.setText(_tr("New seal \u2714") if applied else _tr("New seal"))
+        self._new_title.setText(
+            translate("SealsPanel", "New seal \u2714")
+            if applied
+            else translate("SealsPanel", "New seal")
+        )
         set_style_property(self._new_title, "emphasis", "good" if applied else "")
         self.apply_button.setToolTip(
-            _tr("Recorded: {seal}").format(seal=applied) if applied else ""
+            translate("SealsPanel", "Recorded: {seal}").format(seal=applied) if applied else ""
         )

@@ -19,6 +19,8 @@ from kiosk.ui.theme import set_style_property
 from kiosk.ui.widgets.fit_label import ShrinkLabel
 from kiosk.ui.widgets.panel import make_label
 
+translate = QCoreApplication.translate
+
 DONE_MARK = "\u2714"
 CONTEXT = "StepStrip"
 
@@ -52,11 +54,11 @@ def _tr(text: str) -> str:
 def step_word(step: Step) -> str:
     """The short name of a step as the strip shows it (translated)."""
     words = {
-        Step.IDENTIFY: _tr("Identify"),
-        Step.WEIGH: _tr("Weigh"),
-        Step.PHOTOGRAPH: _tr("Photograph"),
-        Step.DECLARATION: _tr("Declaration"),
-        Step.VERDICT: _tr("Verdict"),
+        Step.IDENTIFY: translate("StepStrip", "Identify"),
+        Step.WEIGH: translate("StepStrip", "Weigh"),
+        Step.PHOTOGRAPH: translate("StepStrip", "Photograph"),
+        Step.DECLARATION: translate("StepStrip", "Declaration"),
+        Step.VERDICT: translate("StepStrip", "Verdict"),
     }
     return words[step]
 
@@ -81,7 +83,9 @@ def progress(inspection: Inspection | None, *, declaration_found: bool = False) 
         The progress; the instruction is one translated sentence.
     """
     if inspection is None:
-        return Progress(frozenset(), Step.IDENTIFY, _tr("Sign in to start a parcel"))
+        return Progress(
+            frozenset(), Step.IDENTIFY, translate("StepStrip", "Sign in to start a parcel")
+        )
     done: set[Step] = set()
     has_declaration = inspection.declaration is not None or declaration_found
     if inspection.identifier(IdentifierKind.KP_CERTIFICATE) is not None or has_declaration:
@@ -98,23 +102,23 @@ def progress(inspection: Inspection | None, *, declaration_found: bool = False) 
     pending = [s for s in Step if s not in done]
     next_step = pending[0] if pending else None
     if next_step is Step.IDENTIFY:
-        text = _tr("Scan the KP certificate")
+        text = translate("StepStrip", "Scan the KP certificate")
     elif next_step is Step.WEIGH:
-        text = _tr("Place the parcel on the scale")
+        text = translate("StepStrip", "Place the parcel on the scale")
     elif next_step is Step.PHOTOGRAPH:
-        text = _tr("Hold the parcel under the camera")
+        text = translate("StepStrip", "Hold the parcel under the camera")
     elif next_step is Step.DECLARATION:
-        text = _tr("Scan the MRN or type the declaration")
+        text = translate("StepStrip", "Scan the MRN or type the declaration")
     elif next_step is Step.VERDICT:
-        text = _tr("Press Check now")
+        text = translate("StepStrip", "Press Check now")
     elif inspection.state is InspectionState.PRINTED:
-        text = _tr("Slip printed: press Next parcel")
+        text = translate("StepStrip", "Slip printed: press Next parcel")
     elif inspection.final_outcome is Outcome.HOLD:
-        text = _tr("Print the slip or call a supervisor")
+        text = translate("StepStrip", "Print the slip or call a supervisor")
     elif inspection.final_outcome is Outcome.REFUSE:
-        text = _tr("Keep the parcel; print the slip")
+        text = translate("StepStrip", "Keep the parcel; print the slip")
     else:
-        text = _tr("Apply the new seal, then print the slip")
+        text = translate("StepStrip", "Apply the new seal, then print the slip")
     return Progress(frozenset(done), next_step, text)
 
 
@@ -150,7 +154,11 @@ class StepChip(QFrame):
         self._describe()
 
     def _describe(self) -> None:
-        states = {"done": _tr("done"), "next": _tr("to do next"), "todo": _tr("to do")}
+        states = {
+            "done": translate("StepStrip", "done"),
+            "next": translate("StepStrip", "to do next"),
+            "todo": translate("StepStrip", "to do"),
+        }
         self.setAccessibleName(f"{step_word(self.step)}: {states.get(self.state, self.state)}")
 
 
@@ -198,7 +206,9 @@ class StepStrip(QFrame):
                 chip.set_state("todo")
         self.instruction.setText(f"\u25b6 {shown.instruction}")
         self.instruction.setToolTip(shown.instruction)
-        self.instruction.setAccessibleName(_tr("Next step: {step}").format(step=shown.instruction))
+        self.instruction.setAccessibleName(
+            translate("StepStrip", "Next step: {step}").format(step=shown.instruction)
+        )
         return shown
 
     def states(self) -> dict[Step, str]:

@@ -19,6 +19,8 @@ from kiosk.ui.theme import set_style_property
 from kiosk.ui.widgets.fit_label import ShrinkLabel
 from kiosk.ui.widgets.panel import Panel, make_label
 
+translate = QCoreApplication.translate
+
 OUTSIDE_TOLERANCE = "\u26a0 outside tolerance"
 NO_VALUE = "\u2013.\u2013\u2013\u2013 ct"
 NUMERIC_STATES = frozenset({WeightState.STABLE, WeightState.DYNAMIC})
@@ -97,10 +99,14 @@ class WeightDisplay(Panel):
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
-        self.heading.setText(self._tr("Weight").upper())
-        self._value.setAccessibleName(self._tr("Weight"))
-        self._state.setAccessibleName(self._tr("Stability"))
-        texts = (self._tr("Declared"), self._tr("KP cert."), self._tr("Recorded"))
+        self.heading.setText(translate("WeightDisplay", "Weight").upper())
+        self._value.setAccessibleName(translate("WeightDisplay", "Weight"))
+        self._state.setAccessibleName(translate("WeightDisplay", "Stability"))
+        texts = (
+            translate("WeightDisplay", "Declared"),
+            translate("WeightDisplay", "KP cert."),
+            translate("WeightDisplay", "Recorded"),
+        )
         for label, text in zip(self._field_labels, texts, strict=True):
             label.setText(text)
         self._refresh()
@@ -183,7 +189,7 @@ class WeightDisplay(Panel):
         if reading is None:
             self._value.setText(NO_VALUE)
             self._grams.setText("")
-            self._state.setText(self._tr("No reading"))
+            self._state.setText(translate("WeightDisplay", "No reading"))
             set_style_property(self._state, "stability", "none")
         elif reading.state in NUMERIC_STATES:
             self._value.setText(format_carats(reading.carats))
@@ -199,11 +205,11 @@ class WeightDisplay(Panel):
 
         recorded = self._recorded
         self._recorded_label.setText(
-            self._tr("{weight} at {time}").format(
+            translate("WeightDisplay", "{weight} at {time}").format(
                 weight=format_carats(recorded.carats), time=format_time(recorded.taken_at)
             )
             if recorded is not None
-            else self._tr("Not recorded yet")
+            else translate("WeightDisplay", "Not recorded yet")
         )
         basis = self._basis_ct()
         self._show_reference(
@@ -239,17 +245,19 @@ class WeightDisplay(Panel):
                 # Said in words with a mark, never by the colour alone.
                 limit = format_carats(tolerance).removesuffix(" ct")
                 if abs(diff) > tolerance:
-                    warning = self._tr("\u26a0 outside tolerance")
+                    warning = translate("WeightDisplay", "\u26a0 outside tolerance")
                     emphasis = "bad"
                 else:
-                    warning = self._tr("\u2714 within tolerance")
+                    warning = translate("WeightDisplay", "\u2714 within tolerance")
                     emphasis = "good"
         set_style_property(diff_label, "emphasis", emphasis)
         warning_label.setText(warning)
         warning_label.setVisible(bool(warning))
         set_style_property(warning_label, "emphasis", emphasis if warning else "")
         warning_label.setToolTip(
-            self._tr("Tolerance \u00b1{limit} ct").format(limit=limit) if warning else ""
+            translate("WeightDisplay", "Tolerance \u00b1{limit} ct").format(limit=limit)
+            if warning
+            else ""
         )
 
     @staticmethod
