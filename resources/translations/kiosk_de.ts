@@ -1612,6 +1612,10 @@
         <translation>VERALTET</translation>
     </message>
     <message>
+        <source>update due</source>
+        <translation>Update fällig</translation>
+    </message>
+    <message>
         <source>Published %1, loaded %2</source>
         <translation>Veröffentlicht %1, geladen %2</translation>
     </message>

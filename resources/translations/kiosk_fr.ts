@@ -1612,6 +1612,10 @@
         <translation>PÉRIMÉES</translation>
     </message>
     <message>
+        <source>update due</source>
+        <translation>mise à jour due</translation>
+    </message>
+    <message>
         <source>Published %1, loaded %2</source>
         <translation>Publiées le %1, chargées le %2</translation>
     </message>

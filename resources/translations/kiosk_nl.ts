@@ -1612,6 +1612,10 @@
         <translation>VEROUDERD</translation>
     </message>
     <message>
+        <source>update due</source>
+        <translation>update nodig</translation>
+    </message>
+    <message>
         <source>Published %1, loaded %2</source>
         <translation>Gepubliceerd %1, geladen %2</translation>
     </message>

@@ -178,7 +178,7 @@ class StatusBar(QFrame):
         if stale:
             text = f"\u26a0 {text} \u00b7 " + self.tr("STALE")
         elif ageing:
-            text = f"\u25d4 {text} \u00b7 {self.tr('update due')}"
+            text = f"\u25d4 {text} \u00b7 " + self.tr("update due")
         self._data_label.setText(text)
         tip = (
             self.tr("Published %1, loaded %2")
