@@ -839,15 +839,25 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_inspection_screen_reprint_requested(self) -> None:
-        self._call(QT_TRANSLATE_NOOP("MainWindow", "reprint the slip"), self._controller.reprint_slip)
+        self._call(
+            QT_TRANSLATE_NOOP("MainWindow", "reprint the slip"), self._controller.reprint_slip
+        )
 
     @Slot(object)
     def _on_inspection_screen_declaration_entered(self, declaration: Declaration) -> None:
-        self._call(QT_TRANSLATE_NOOP("MainWindow", "record the declaration"), self._controller.enter_declaration, declaration)
+        self._call(
+            QT_TRANSLATE_NOOP("MainWindow", "record the declaration"),
+            self._controller.enter_declaration,
+            declaration,
+        )
 
     @Slot(str)
     def _on_inspection_screen_new_seal_entered(self, seal: str) -> None:
-        self._call(QT_TRANSLATE_NOOP("MainWindow", "record the new seal"), self._controller.apply_new_seal, seal)
+        self._call(
+            QT_TRANSLATE_NOOP("MainWindow", "record the new seal"),
+            self._controller.apply_new_seal,
+            seal,
+        )
 
     @Slot()
     def _on_inspection_screen_next_requested(self) -> None:

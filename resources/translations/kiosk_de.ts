@@ -659,6 +659,287 @@
     </message>
 </context>
 <context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>End-of-shift report</source>
+        <translation>Schichtbericht</translation>
+    </message>
+    <message>
+        <source>KP monthly report</source>
+        <translation>KP-Monatsbericht</translation>
+    </message>
+    <message>
+        <source>Back to inspection</source>
+        <translation>Zurück zur Kontrolle</translation>
+    </message>
+    <message>
+        <source>&amp;Identifier or inspection id</source>
+        <translation>&amp;Kennung oder Kontrollnummer</translation>
+    </message>
+    <message>
+        <source>KP, MRN, AWB, seal…</source>
+        <translation>KP, MRN, AWB, Plombe…</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>&amp;Verdict</source>
+        <translation>&amp;Entscheidung</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Stelle</translation>
+    </message>
+    <message>
+        <source>all posts</source>
+        <translation>alle Stellen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Kontrolle</translation>
+    </message>
+    <message>
+        <source>KP certificate</source>
+        <translation>KP-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Kontrolleur(in)</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Aufhebung</translation>
+    </message>
+    <message>
+        <source>◀ Newer</source>
+        <translation>◀ Neuer</translation>
+    </message>
+    <message>
+        <source>Older ▶</source>
+        <translation>Älter ▶</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Back to results</source>
+        <translation>Zurück zu den Ergebnissen</translation>
+    </message>
+    <message>
+        <source>IDENTIFIERS</source>
+        <translation>KENNUNGEN</translation>
+    </message>
+    <message>
+        <source>WEIGHT</source>
+        <translation>GEWICHT</translation>
+    </message>
+    <message>
+        <source>PHOTO</source>
+        <translation>FOTO</translation>
+    </message>
+    <message>
+        <source>REASONS AND LEGAL BASIS</source>
+        <translation>GRÜNDE UND RECHTSGRUNDLAGE</translation>
+    </message>
+    <message>
+        <source>SLIP</source>
+        <translation>BELEG</translation>
+    </message>
+    <message>
+        <source>AUDIT TRAIL</source>
+        <translation>PRÜFPFAD</translation>
+    </message>
+    <message>
+        <source>Reprint slip</source>
+        <translation>Beleg nachdrucken</translation>
+    </message>
+    <message>
+        <source>Re-check under the rules of its date</source>
+        <translation>Nach den Regeln seines Datums neu prüfen</translation>
+    </message>
+    <message>
+        <source>Press Search to list inspections</source>
+        <translation>Suchen drücken, um Kontrollen aufzulisten</translation>
+    </message>
+    <message>
+        <source>Any verdict</source>
+        <translation>Jede Entscheidung</translation>
+    </message>
+    <message>
+        <source>✔ CLEAR</source>
+        <translation>✔ FREIGABE</translation>
+    </message>
+    <message>
+        <source>✔ EXEMPT</source>
+        <translation>✔ BEFREIUNG</translation>
+    </message>
+    <message>
+        <source>! HOLD</source>
+        <translation>! ZURÜCKHALTUNG</translation>
+    </message>
+    <message>
+        <source>✖ REFUSE</source>
+        <translation>✖ ABLEHNUNG</translation>
+    </message>
+    <message>
+        <source>Overridden</source>
+        <translation>Aufgehoben</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>FREIGABE</translation>
+    </message>
+    <message>
+        <source>EXEMPT</source>
+        <translation>BEFREIUNG</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>ZURÜCKHALTUNG</translation>
+    </message>
+    <message>
+        <source>REFUSE</source>
+        <translation>ABLEHNUNG</translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation>keine Entscheidung</translation>
+    </message>
+    <message>
+        <source>Inspections {first}–{last}, newest first</source>
+        <translation>Kontrollen {first}–{last}, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>No inspection matches the search.</source>
+        <translation>Keine Kontrolle entspricht der Suche.</translation>
+    </message>
+    <message>
+        <source>Re-checked under the rules of {day}: same verdict ({now}), same reasons.</source>
+        <translation>Neu geprüft nach den Regeln vom {day}: gleiche Entscheidung ({now}), gleiche Gründe.</translation>
+    </message>
+    <message>
+        <source>Re-checked under the rules of {day}: recorded {before}, now {now}.</source>
+        <translation>Neu geprüft nach den Regeln vom {day}: erfasst {before}, jetzt {now}.</translation>
+    </message>
+    <message>
+        <source>New: {reason}</source>
+        <translation>Neu: {reason}</translation>
+    </message>
+    <message>
+        <source>No longer: {reason}</source>
+        <translation>Nicht mehr: {reason}</translation>
+    </message>
+    <message>
+        <source>Slip reprinted: {where}</source>
+        <translation>Beleg nachgedruckt: {where}</translation>
+    </message>
+    <message>
+        <source>Report written: {path}</source>
+        <translation>Bericht geschrieben: {path}</translation>
+    </message>
+    <message>
+        <source>Re-checking…</source>
+        <translation>Neuprüfung…</translation>
+    </message>
+    <message>
+        <source>Cannot search: {why}</source>
+        <translation>Suche nicht möglich: {why}</translation>
+    </message>
+    <message>
+        <source>✎ overridden by {name}</source>
+        <translation>✎ aufgehoben durch {name}</translation>
+    </message>
+    <message>
+        <source>Inspection {id} · {when}</source>
+        <translation>Kontrolle {id} · {when}</translation>
+    </message>
+    <message>
+        <source>{kind}: {value} ({source})</source>
+        <translation>{kind}: {value} ({source})</translation>
+    </message>
+    <message>
+        <source> — invalid: {why}</source>
+        <translation> — ungültig: {why}</translation>
+    </message>
+    <message>
+        <source>Declaration {ref}</source>
+        <translation>Anmeldung {ref}</translation>
+    </message>
+    <message>
+        <source>KP certificate on file: {carats} ct, {parcels} parcel(s), US$ {value}</source>
+        <translation>KP-Zertifikat im Register: {carats} ct, {parcels} Paket(e), US$ {value}</translation>
+    </message>
+    <message>
+        <source>Inspector: {name}</source>
+        <translation>Kontrolleur(in): {name}</translation>
+    </message>
+    <message>
+        <source>Post {post}, kiosk {kiosk}</source>
+        <translation>Stelle {post}, Terminal {kiosk}</translation>
+    </message>
+    <message>
+        <source>No identifier recorded.</source>
+        <translation>Keine Kennung erfasst.</translation>
+    </message>
+    <message>
+        <source>No weight recorded.</source>
+        <translation>Kein Gewicht erfasst.</translation>
+    </message>
+    <message>
+        <source>{carats} ct, stable, at {when}
+scale {scale}, reply “{raw}”</source>
+        <translation>{carats} ct, stabil, am {when}
+Waage {scale}, Antwort „{raw}“</translation>
+    </message>
+    <message>
+        <source>{before} → {after}: overridden by {supervisor} (supervisor) for {inspector} (inspector) at {when}; code {code}: “{text}”</source>
+        <translation>{before} → {after}: aufgehoben durch {supervisor} (Vorgesetzte) für {inspector} (Kontrolle) am {when}; Code {code}: „{text}“</translation>
+    </message>
+    <message>
+        <source>No slip: the inspection has no verdict.</source>
+        <translation>Kein Beleg: die Kontrolle hat keine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>The slip file is missing: Reprint makes a new copy marked REPRINT.</source>
+        <translation>Die Belegdatei fehlt: Nachdruck erstellt eine neue Kopie mit dem Vermerk REPRINT.</translation>
+    </message>
+    <message>
+        <source>Slip printed {when}.</source>
+        <translation>Beleg gedruckt {when}.</translation>
+    </message>
+    <message>
+        <source>Slip written, never printed.</source>
+        <translation>Beleg geschrieben, nie gedruckt.</translation>
+    </message>
+    <message>
+        <source>Reprinted {n} time(s).</source>
+        <translation>{n}-mal nachgedruckt.</translation>
+    </message>
+</context>
+<context>
     <name>IdentifierPanel</name>
     <message>
         <source>scanned</source>
@@ -866,6 +1147,18 @@
         <translation>den Beleg drucken</translation>
     </message>
     <message>
+        <source>reprint the slip</source>
+        <translation>den Beleg nachdrucken</translation>
+    </message>
+    <message>
+        <source>record the declaration</source>
+        <translation>die Anmeldung erfassen</translation>
+    </message>
+    <message>
+        <source>record the new seal</source>
+        <translation>die neue Plombe erfassen</translation>
+    </message>
+    <message>
         <source>start the next parcel</source>
         <translation>das nächste Paket beginnen</translation>
     </message>
@@ -940,6 +1233,10 @@
     <message>
         <source>Devices</source>
         <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Data &amp; sync</source>

@@ -659,6 +659,287 @@
     </message>
 </context>
 <context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>End-of-shift report</source>
+        <translation>Rapport de fin de service</translation>
+    </message>
+    <message>
+        <source>KP monthly report</source>
+        <translation>Rapport mensuel PK</translation>
+    </message>
+    <message>
+        <source>Back to inspection</source>
+        <translation>Retour au contrôle</translation>
+    </message>
+    <message>
+        <source>&amp;Identifier or inspection id</source>
+        <translation>&amp;Identifiant ou n° de contrôle</translation>
+    </message>
+    <message>
+        <source>KP, MRN, AWB, seal…</source>
+        <translation>PK, MRN, LTA, scellé…</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>&amp;Verdict</source>
+        <translation>Dé&amp;cision</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Poste</translation>
+    </message>
+    <message>
+        <source>all posts</source>
+        <translation>tous les postes</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>KP certificate</source>
+        <translation>Certificat PK</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Levée</translation>
+    </message>
+    <message>
+        <source>◀ Newer</source>
+        <translation>◀ Plus récents</translation>
+    </message>
+    <message>
+        <source>Older ▶</source>
+        <translation>Plus anciens ▶</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Back to results</source>
+        <translation>Retour aux résultats</translation>
+    </message>
+    <message>
+        <source>IDENTIFIERS</source>
+        <translation>IDENTIFIANTS</translation>
+    </message>
+    <message>
+        <source>WEIGHT</source>
+        <translation>POIDS</translation>
+    </message>
+    <message>
+        <source>PHOTO</source>
+        <translation>PHOTO</translation>
+    </message>
+    <message>
+        <source>REASONS AND LEGAL BASIS</source>
+        <translation>MOTIFS ET BASE JURIDIQUE</translation>
+    </message>
+    <message>
+        <source>SLIP</source>
+        <translation>BORDEREAU</translation>
+    </message>
+    <message>
+        <source>AUDIT TRAIL</source>
+        <translation>PISTE D&apos;AUDIT</translation>
+    </message>
+    <message>
+        <source>Reprint slip</source>
+        <translation>Réimprimer le bordereau</translation>
+    </message>
+    <message>
+        <source>Re-check under the rules of its date</source>
+        <translation>Recontrôler selon les règles de sa date</translation>
+    </message>
+    <message>
+        <source>Press Search to list inspections</source>
+        <translation>Appuyez sur Rechercher pour lister les contrôles</translation>
+    </message>
+    <message>
+        <source>Any verdict</source>
+        <translation>Toute décision</translation>
+    </message>
+    <message>
+        <source>✔ CLEAR</source>
+        <translation>✔ MAINLEVÉE</translation>
+    </message>
+    <message>
+        <source>✔ EXEMPT</source>
+        <translation>✔ EXEMPTION</translation>
+    </message>
+    <message>
+        <source>! HOLD</source>
+        <translation>! RETENUE</translation>
+    </message>
+    <message>
+        <source>✖ REFUSE</source>
+        <translation>✖ REFUS</translation>
+    </message>
+    <message>
+        <source>Overridden</source>
+        <translation>Levée</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>MAINLEVÉE</translation>
+    </message>
+    <message>
+        <source>EXEMPT</source>
+        <translation>EXEMPTION</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>RETENUE</translation>
+    </message>
+    <message>
+        <source>REFUSE</source>
+        <translation>REFUS</translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation>pas de décision</translation>
+    </message>
+    <message>
+        <source>Inspections {first}–{last}, newest first</source>
+        <translation>Contrôles {first}–{last}, les plus récents d&apos;abord</translation>
+    </message>
+    <message>
+        <source>No inspection matches the search.</source>
+        <translation>Aucun contrôle ne correspond à la recherche.</translation>
+    </message>
+    <message>
+        <source>Re-checked under the rules of {day}: same verdict ({now}), same reasons.</source>
+        <translation>Recontrôlé selon les règles du {day} : même décision ({now}), mêmes motifs.</translation>
+    </message>
+    <message>
+        <source>Re-checked under the rules of {day}: recorded {before}, now {now}.</source>
+        <translation>Recontrôlé selon les règles du {day} : enregistré {before}, maintenant {now}.</translation>
+    </message>
+    <message>
+        <source>New: {reason}</source>
+        <translation>Nouveau : {reason}</translation>
+    </message>
+    <message>
+        <source>No longer: {reason}</source>
+        <translation>Plus maintenant : {reason}</translation>
+    </message>
+    <message>
+        <source>Slip reprinted: {where}</source>
+        <translation>Bordereau réimprimé : {where}</translation>
+    </message>
+    <message>
+        <source>Report written: {path}</source>
+        <translation>Rapport écrit : {path}</translation>
+    </message>
+    <message>
+        <source>Re-checking…</source>
+        <translation>Recontrôle…</translation>
+    </message>
+    <message>
+        <source>Cannot search: {why}</source>
+        <translation>Recherche impossible : {why}</translation>
+    </message>
+    <message>
+        <source>✎ overridden by {name}</source>
+        <translation>✎ levée par {name}</translation>
+    </message>
+    <message>
+        <source>Inspection {id} · {when}</source>
+        <translation>Contrôle {id} · {when}</translation>
+    </message>
+    <message>
+        <source>{kind}: {value} ({source})</source>
+        <translation>{kind} : {value} ({source})</translation>
+    </message>
+    <message>
+        <source> — invalid: {why}</source>
+        <translation> — invalide : {why}</translation>
+    </message>
+    <message>
+        <source>Declaration {ref}</source>
+        <translation>Déclaration {ref}</translation>
+    </message>
+    <message>
+        <source>KP certificate on file: {carats} ct, {parcels} parcel(s), US$ {value}</source>
+        <translation>Certificat PK au registre : {carats} ct, {parcels} colis, US$ {value}</translation>
+    </message>
+    <message>
+        <source>Inspector: {name}</source>
+        <translation>Inspecteur : {name}</translation>
+    </message>
+    <message>
+        <source>Post {post}, kiosk {kiosk}</source>
+        <translation>Poste {post}, borne {kiosk}</translation>
+    </message>
+    <message>
+        <source>No identifier recorded.</source>
+        <translation>Aucun identifiant enregistré.</translation>
+    </message>
+    <message>
+        <source>No weight recorded.</source>
+        <translation>Aucun poids enregistré.</translation>
+    </message>
+    <message>
+        <source>{carats} ct, stable, at {when}
+scale {scale}, reply “{raw}”</source>
+        <translation>{carats} ct, stable, le {when}
+balance {scale}, réponse « {raw} »</translation>
+    </message>
+    <message>
+        <source>{before} → {after}: overridden by {supervisor} (supervisor) for {inspector} (inspector) at {when}; code {code}: “{text}”</source>
+        <translation>{before} → {after} : levée par {supervisor} (superviseur) pour {inspector} (inspecteur) le {when} ; code {code} : « {text} »</translation>
+    </message>
+    <message>
+        <source>No slip: the inspection has no verdict.</source>
+        <translation>Pas de bordereau : le contrôle n&apos;a pas de décision.</translation>
+    </message>
+    <message>
+        <source>The slip file is missing: Reprint makes a new copy marked REPRINT.</source>
+        <translation>Le fichier du bordereau manque : Réimprimer crée une nouvelle copie marquée REPRINT.</translation>
+    </message>
+    <message>
+        <source>Slip printed {when}.</source>
+        <translation>Bordereau imprimé le {when}.</translation>
+    </message>
+    <message>
+        <source>Slip written, never printed.</source>
+        <translation>Bordereau écrit, jamais imprimé.</translation>
+    </message>
+    <message>
+        <source>Reprinted {n} time(s).</source>
+        <translation>Réimprimé {n} fois.</translation>
+    </message>
+</context>
+<context>
     <name>IdentifierPanel</name>
     <message>
         <source>scanned</source>
@@ -866,6 +1147,18 @@
         <translation>imprimer le bordereau</translation>
     </message>
     <message>
+        <source>reprint the slip</source>
+        <translation>réimprimer le bordereau</translation>
+    </message>
+    <message>
+        <source>record the declaration</source>
+        <translation>enregistrer la déclaration</translation>
+    </message>
+    <message>
+        <source>record the new seal</source>
+        <translation>enregistrer le nouveau scellé</translation>
+    </message>
+    <message>
         <source>start the next parcel</source>
         <translation>commencer le colis suivant</translation>
     </message>
@@ -940,6 +1233,10 @@
     <message>
         <source>Devices</source>
         <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>Data &amp; sync</source>

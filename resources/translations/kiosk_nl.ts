@@ -659,6 +659,287 @@
     </message>
 </context>
 <context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <source>End-of-shift report</source>
+        <translation>Rapport einde dienst</translation>
+    </message>
+    <message>
+        <source>KP monthly report</source>
+        <translation>KP-maandrapport</translation>
+    </message>
+    <message>
+        <source>Back to inspection</source>
+        <translation>Terug naar inspectie</translation>
+    </message>
+    <message>
+        <source>&amp;Identifier or inspection id</source>
+        <translation>&amp;Identificatiecode of inspectienummer</translation>
+    </message>
+    <message>
+        <source>KP, MRN, AWB, seal…</source>
+        <translation>KP, MRN, AWB, zegel…</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Tot</translation>
+    </message>
+    <message>
+        <source>&amp;Verdict</source>
+        <translation>&amp;Beslissing</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Post</translation>
+    </message>
+    <message>
+        <source>all posts</source>
+        <translation>alle posten</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>Inspectie</translation>
+    </message>
+    <message>
+        <source>KP certificate</source>
+        <translation>KP-certificaat</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Beslissing</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Opheffing</translation>
+    </message>
+    <message>
+        <source>◀ Newer</source>
+        <translation>◀ Nieuwer</translation>
+    </message>
+    <message>
+        <source>Older ▶</source>
+        <translation>Ouder ▶</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Back to results</source>
+        <translation>Terug naar resultaten</translation>
+    </message>
+    <message>
+        <source>IDENTIFIERS</source>
+        <translation>IDENTIFICATIECODES</translation>
+    </message>
+    <message>
+        <source>WEIGHT</source>
+        <translation>GEWICHT</translation>
+    </message>
+    <message>
+        <source>PHOTO</source>
+        <translation>FOTO</translation>
+    </message>
+    <message>
+        <source>REASONS AND LEGAL BASIS</source>
+        <translation>REDENEN EN RECHTSGROND</translation>
+    </message>
+    <message>
+        <source>SLIP</source>
+        <translation>BON</translation>
+    </message>
+    <message>
+        <source>AUDIT TRAIL</source>
+        <translation>AUDITSPOOR</translation>
+    </message>
+    <message>
+        <source>Reprint slip</source>
+        <translation>Bon herdrukken</translation>
+    </message>
+    <message>
+        <source>Re-check under the rules of its date</source>
+        <translation>Opnieuw controleren volgens de regels van die datum</translation>
+    </message>
+    <message>
+        <source>Press Search to list inspections</source>
+        <translation>Druk op Zoeken om inspecties op te lijsten</translation>
+    </message>
+    <message>
+        <source>Any verdict</source>
+        <translation>Elke beslissing</translation>
+    </message>
+    <message>
+        <source>✔ CLEAR</source>
+        <translation>✔ VRIJGAVE</translation>
+    </message>
+    <message>
+        <source>✔ EXEMPT</source>
+        <translation>✔ VRIJSTELLING</translation>
+    </message>
+    <message>
+        <source>! HOLD</source>
+        <translation>! VASTHOUDEN</translation>
+    </message>
+    <message>
+        <source>✖ REFUSE</source>
+        <translation>✖ WEIGERING</translation>
+    </message>
+    <message>
+        <source>Overridden</source>
+        <translation>Opgeheven</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>VRIJGAVE</translation>
+    </message>
+    <message>
+        <source>EXEMPT</source>
+        <translation>VRIJSTELLING</translation>
+    </message>
+    <message>
+        <source>HOLD</source>
+        <translation>VASTHOUDEN</translation>
+    </message>
+    <message>
+        <source>REFUSE</source>
+        <translation>WEIGERING</translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation>geen beslissing</translation>
+    </message>
+    <message>
+        <source>Inspections {first}–{last}, newest first</source>
+        <translation>Inspecties {first}–{last}, nieuwste eerst</translation>
+    </message>
+    <message>
+        <source>No inspection matches the search.</source>
+        <translation>Geen inspectie voldoet aan de zoekopdracht.</translation>
+    </message>
+    <message>
+        <source>Re-checked under the rules of {day}: same verdict ({now}), same reasons.</source>
+        <translation>Opnieuw gecontroleerd volgens de regels van {day}: zelfde beslissing ({now}), zelfde redenen.</translation>
+    </message>
+    <message>
+        <source>Re-checked under the rules of {day}: recorded {before}, now {now}.</source>
+        <translation>Opnieuw gecontroleerd volgens de regels van {day}: vastgelegd {before}, nu {now}.</translation>
+    </message>
+    <message>
+        <source>New: {reason}</source>
+        <translation>Nieuw: {reason}</translation>
+    </message>
+    <message>
+        <source>No longer: {reason}</source>
+        <translation>Niet meer: {reason}</translation>
+    </message>
+    <message>
+        <source>Slip reprinted: {where}</source>
+        <translation>Bon herdrukt: {where}</translation>
+    </message>
+    <message>
+        <source>Report written: {path}</source>
+        <translation>Rapport geschreven: {path}</translation>
+    </message>
+    <message>
+        <source>Re-checking…</source>
+        <translation>Opnieuw controleren…</translation>
+    </message>
+    <message>
+        <source>Cannot search: {why}</source>
+        <translation>Kan niet zoeken: {why}</translation>
+    </message>
+    <message>
+        <source>✎ overridden by {name}</source>
+        <translation>✎ opgeheven door {name}</translation>
+    </message>
+    <message>
+        <source>Inspection {id} · {when}</source>
+        <translation>Inspectie {id} · {when}</translation>
+    </message>
+    <message>
+        <source>{kind}: {value} ({source})</source>
+        <translation>{kind}: {value} ({source})</translation>
+    </message>
+    <message>
+        <source> — invalid: {why}</source>
+        <translation> — ongeldig: {why}</translation>
+    </message>
+    <message>
+        <source>Declaration {ref}</source>
+        <translation>Aangifte {ref}</translation>
+    </message>
+    <message>
+        <source>KP certificate on file: {carats} ct, {parcels} parcel(s), US$ {value}</source>
+        <translation>KP-certificaat in het register: {carats} ct, {parcels} pakket(ten), US$ {value}</translation>
+    </message>
+    <message>
+        <source>Inspector: {name}</source>
+        <translation>Inspecteur: {name}</translation>
+    </message>
+    <message>
+        <source>Post {post}, kiosk {kiosk}</source>
+        <translation>Post {post}, kiosk {kiosk}</translation>
+    </message>
+    <message>
+        <source>No identifier recorded.</source>
+        <translation>Geen identificatiecode vastgelegd.</translation>
+    </message>
+    <message>
+        <source>No weight recorded.</source>
+        <translation>Geen gewicht vastgelegd.</translation>
+    </message>
+    <message>
+        <source>{carats} ct, stable, at {when}
+scale {scale}, reply “{raw}”</source>
+        <translation>{carats} ct, stabiel, om {when}
+weegschaal {scale}, antwoord “{raw}”</translation>
+    </message>
+    <message>
+        <source>{before} → {after}: overridden by {supervisor} (supervisor) for {inspector} (inspector) at {when}; code {code}: “{text}”</source>
+        <translation>{before} → {after}: opgeheven door {supervisor} (supervisor) voor {inspector} (inspecteur) om {when}; code {code}: “{text}”</translation>
+    </message>
+    <message>
+        <source>No slip: the inspection has no verdict.</source>
+        <translation>Geen bon: de inspectie heeft geen beslissing.</translation>
+    </message>
+    <message>
+        <source>The slip file is missing: Reprint makes a new copy marked REPRINT.</source>
+        <translation>Het bonbestand ontbreekt: Herdrukken maakt een nieuwe kopie gemarkeerd REPRINT.</translation>
+    </message>
+    <message>
+        <source>Slip printed {when}.</source>
+        <translation>Bon afgedrukt {when}.</translation>
+    </message>
+    <message>
+        <source>Slip written, never printed.</source>
+        <translation>Bon geschreven, nooit afgedrukt.</translation>
+    </message>
+    <message>
+        <source>Reprinted {n} time(s).</source>
+        <translation>{n} keer herdrukt.</translation>
+    </message>
+</context>
+<context>
     <name>IdentifierPanel</name>
     <message>
         <source>scanned</source>
@@ -866,6 +1147,18 @@
         <translation>de bon afdrukken</translation>
     </message>
     <message>
+        <source>reprint the slip</source>
+        <translation>de bon herdrukken</translation>
+    </message>
+    <message>
+        <source>record the declaration</source>
+        <translation>de aangifte vastleggen</translation>
+    </message>
+    <message>
+        <source>record the new seal</source>
+        <translation>het nieuwe zegel vastleggen</translation>
+    </message>
+    <message>
         <source>start the next parcel</source>
         <translation>het volgende pakket beginnen</translation>
     </message>
@@ -940,6 +1233,10 @@
     <message>
         <source>Devices</source>
         <translation>Toestellen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
     </message>
     <message>
         <source>Data &amp; sync</source>
