@@ -674,7 +674,7 @@
     </message>
     <message>
         <source>Back to inspection</source>
-        <translation>Zurück zur Kontrolle</translation>
+        <translation>Zur Kontrolle</translation>
     </message>
     <message>
         <source>&amp;Identifier or inspection id</source>

@@ -666,15 +666,15 @@
     </message>
     <message>
         <source>End-of-shift report</source>
-        <translation>Rapport de fin de service</translation>
+        <translation>Rapport de service</translation>
     </message>
     <message>
         <source>KP monthly report</source>
-        <translation>Rapport mensuel PK</translation>
+        <translation>Rapport PK du mois</translation>
     </message>
     <message>
         <source>Back to inspection</source>
-        <translation>Retour au contrôle</translation>
+        <translation>Au contrôle</translation>
     </message>
     <message>
         <source>&amp;Identifier or inspection id</source>
@@ -1045,7 +1045,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation>Se déconnecter</translation>
+        <translation>Déconnexion</translation>
     </message>
     <message>
         <source>Override…</source>
@@ -1240,7 +1240,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Data &amp; sync</source>
-        <translation>Données &amp; sync</translation>
+        <translation>Synchro</translation>
     </message>
     <message>
         <source>Could not list the users: %1</source>
@@ -1266,7 +1266,7 @@ balance {scale}, réponse « {raw} »</translation>
     <name>NavBar</name>
     <message>
         <source>Sign out</source>
-        <translation>Se déconnecter</translation>
+        <translation>Déconnexion</translation>
     </message>
     <message>
         <source>Sign out (Alt+0); the parcel under way is kept</source>

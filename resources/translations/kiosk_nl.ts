@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>End-of-shift report</source>
-        <translation>Rapport einde dienst</translation>
+        <translation>Dienstrapport</translation>
     </message>
     <message>
         <source>KP monthly report</source>
@@ -674,7 +674,7 @@
     </message>
     <message>
         <source>Back to inspection</source>
-        <translation>Terug naar inspectie</translation>
+        <translation>Naar inspectie</translation>
     </message>
     <message>
         <source>&amp;Identifier or inspection id</source>
