@@ -179,7 +179,7 @@
         <translation>Karat {label}</translation>
     </message>
     <message>
-        <source>Stones by size class: their carats add up to more than the parcel's</source>
+        <source>Stones by size class: their carats add up to more than the parcel&apos;s</source>
         <translation>Steine nach Größenklasse: ihre Karat ergeben mehr als die des Pakets</translation>
     </message>
 </context>
@@ -245,7 +245,7 @@
         <translation>Anschlüsse suchen</translation>
     </message>
     <message>
-        <source>Probe the serial ports for balances (the kiosk's own ports are skipped)</source>
+        <source>Probe the serial ports for balances (the kiosk&apos;s own ports are skipped)</source>
         <translation>Serielle Anschlüsse nach Waagen abfragen (die eigenen Anschlüsse des Terminals werden übersprungen)</translation>
     </message>
     <message>
@@ -1135,7 +1135,7 @@ Waage {scale}, Antwort „{raw}“</translation>
         <translation>Die Waage ist getrennt.</translation>
     </message>
     <message>
-        <source>Check the scale's cable and power switch. The kiosk reconnects by itself and this panel closes when the scale answers; the parcel under way is kept.</source>
+        <source>Check the scale&apos;s cable and power switch. The kiosk reconnects by itself and this panel closes when the scale answers; the parcel under way is kept.</source>
         <translation>Prüfen Sie Kabel und Netzschalter der Waage. Das Terminal verbindet sich selbst neu und diese Anzeige schließt sich, sobald die Waage antwortet; das laufende Paket bleibt erhalten.</translation>
     </message>
     <message>
@@ -1445,11 +1445,11 @@ Waage {scale}, Antwort „{raw}“</translation>
         <translation>Sanktionierte Partei: {explanation}; einfrieren und eskalieren</translation>
     </message>
     <message>
-        <source>Personal-use exemption (traveller's own jewellery, not for sale): {status}</source>
+        <source>Personal-use exemption (traveller&apos;s own jewellery, not for sale): {status}</source>
         <translation>Befreiung für den persönlichen Gebrauch (eigener Schmuck des Reisenden, nicht zum Verkauf): {status}</translation>
     </message>
     <message>
-        <source>Grandfathering (goods outside Russia before {ban_date}), evidence "{evidence}": {status}</source>
+        <source>Grandfathering (goods outside Russia before {ban_date}), evidence &quot;{evidence}&quot;: {status}</source>
         <translation>Bestandsschutz (Waren vor dem {ban_date} außerhalb Russlands), Nachweis „{evidence}“: {status}</translation>
     </message>
     <message>
@@ -1676,10 +1676,6 @@ Waage {scale}, Antwort „{raw}“</translation>
         <translation>Alte Plombe:</translation>
     </message>
     <message>
-        <source>number</source>
-        <translation>Nummer</translation>
-    </message>
-    <message>
         <source>New seal applied after the inspection</source>
         <translation>Neue Plombe nach der Kontrolle angebracht</translation>
     </message>
@@ -1731,11 +1727,11 @@ Waage {scale}, Antwort „{raw}“</translation>
         <translation>Kontrollterminal — Anmeldung</translation>
     </message>
     <message>
-        <source>%1's parcel %2 is kept as it is. %1 or a supervisor types the PIN to go on; anyone else chooses their name and takes the parcel over.</source>
+        <source>%1&apos;s parcel %2 is kept as it is. %1 or a supervisor types the PIN to go on; anyone else chooses their name and takes the parcel over.</source>
         <translation>Paket %2 von %1 bleibt, wie es ist. %1 oder eine vorgesetzte Person gibt die PIN ein, um weiterzumachen; jede andere Person wählt ihren Namen und übernimmt das Paket.</translation>
     </message>
     <message>
-        <source>%1's session is locked. %1 or a supervisor types the PIN to go on; anyone else chooses their name to sign in.</source>
+        <source>%1&apos;s session is locked. %1 or a supervisor types the PIN to go on; anyone else chooses their name to sign in.</source>
         <translation>Die Sitzung von %1 ist gesperrt. %1 oder eine vorgesetzte Person gibt die PIN ein, um weiterzumachen; jede andere Person wählt ihren Namen, um sich anzumelden.</translation>
     </message>
     <message>

@@ -24,11 +24,11 @@
     </message>
     <message>
         <source>{field}: {code} is not a two-letter country code (e.g. BW)</source>
-        <translation>{field} : {code} n'est pas un code pays à deux lettres (p. ex. BW)</translation>
+        <translation>{field} : {code} n&apos;est pas un code pays à deux lettres (p. ex. BW)</translation>
     </message>
     <message>
         <source>{field}: {text} is not a weight in carats</source>
-        <translation>{field} : {text} n'est pas un poids en carats</translation>
+        <translation>{field} : {text} n&apos;est pas un poids en carats</translation>
     </message>
     <message>
         <source>{field}: the weight must be more than 0 ct</source>
@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>{field}: {text} is not a whole number</source>
-        <translation>{field} : {text} n'est pas un nombre entier</translation>
+        <translation>{field} : {text} n&apos;est pas un nombre entier</translation>
     </message>
     <message>
         <source>{field}: at least {minimum}</source>
@@ -64,11 +64,11 @@
     </message>
     <message>
         <source>{field}: {code} is not a CN/HS code (e.g. 7102.31.00)</source>
-        <translation>{field} : {code} n'est pas un code NC/SH (p. ex. 7102.31.00)</translation>
+        <translation>{field} : {code} n&apos;est pas un code NC/SH (p. ex. 7102.31.00)</translation>
     </message>
     <message>
         <source>{field}: one country (where the parcel was shipped from)</source>
-        <translation>{field} : un pays (d'où le colis a été expédié)</translation>
+        <translation>{field} : un pays (d&apos;où le colis a été expédié)</translation>
     </message>
     <message>
         <source>{field}: at most one country</source>
@@ -179,7 +179,7 @@
         <translation>Carats {label}</translation>
     </message>
     <message>
-        <source>Stones by size class: their carats add up to more than the parcel's</source>
+        <source>Stones by size class: their carats add up to more than the parcel&apos;s</source>
         <translation>Pierres par classe de taille : leurs carats dépassent ceux du colis</translation>
     </message>
 </context>
@@ -230,7 +230,7 @@
     </message>
     <message>
         <source>A test picture; it is not added to a parcel</source>
-        <translation>Une photo de test ; elle n'est ajoutée à aucun colis</translation>
+        <translation>Une photo de test ; elle n&apos;est ajoutée à aucun colis</translation>
     </message>
     <message>
         <source>Test print</source>
@@ -245,7 +245,7 @@
         <translation>Détecter les ports</translation>
     </message>
     <message>
-        <source>Probe the serial ports for balances (the kiosk's own ports are skipped)</source>
+        <source>Probe the serial ports for balances (the kiosk&apos;s own ports are skipped)</source>
         <translation>Sonder les ports série à la recherche de balances (les ports de la borne sont ignorés)</translation>
     </message>
     <message>
@@ -282,7 +282,7 @@
     </message>
     <message>
         <source>Test print failed: %1</source>
-        <translation>Échec de l'impression de test : %1</translation>
+        <translation>Échec de l&apos;impression de test : %1</translation>
     </message>
     <message>
         <source>Snapshot saved: %1 (%2 x %3)</source>
@@ -527,7 +527,7 @@
     </message>
     <message>
         <source>Exemption applies: the parcel may be released</source>
-        <translation>Une exemption s'applique : le colis peut être libéré</translation>
+        <translation>Une exemption s&apos;applique : le colis peut être libéré</translation>
     </message>
     <message>
         <source>Do not release yet</source>
@@ -623,7 +623,7 @@
     </message>
     <message>
         <source>just now</source>
-        <translation>à l'instant</translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message>
         <source>%1 min old</source>
@@ -770,7 +770,7 @@
     </message>
     <message>
         <source>AUDIT TRAIL</source>
-        <translation>PISTE D'AUDIT</translation>
+        <translation>PISTE D&apos;AUDIT</translation>
     </message>
     <message>
         <source>Reprint slip</source>
@@ -830,7 +830,7 @@
     </message>
     <message>
         <source>Inspections {first}–{last}, newest first</source>
-        <translation>Contrôles {first}–{last}, les plus récents d'abord</translation>
+        <translation>Contrôles {first}–{last}, les plus récents d&apos;abord</translation>
     </message>
     <message>
         <source>No inspection matches the search.</source>
@@ -920,7 +920,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>No slip: the inspection has no verdict.</source>
-        <translation>Pas de bordereau : le contrôle n'a pas de décision.</translation>
+        <translation>Pas de bordereau : le contrôle n&apos;a pas de décision.</translation>
     </message>
     <message>
         <source>The slip file is missing: Reprint makes a new copy marked REPRINT.</source>
@@ -1088,7 +1088,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Printing failed: %1</source>
-        <translation>Échec de l'impression : %1</translation>
+        <translation>Échec de l&apos;impression : %1</translation>
     </message>
     <message>
         <source>Override recorded</source>
@@ -1108,11 +1108,11 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>add the identifier</source>
-        <translation>ajouter l'identifiant</translation>
+        <translation>ajouter l&apos;identifiant</translation>
     </message>
     <message>
         <source>lock the screen</source>
-        <translation>verrouiller l'écran</translation>
+        <translation>verrouiller l&apos;écran</translation>
     </message>
     <message>
         <source>Trying the database again…</source>
@@ -1124,7 +1124,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Still not answering (checked at %1). The kiosk keeps trying.</source>
-        <translation>Toujours pas de réponse (vérifié à %1). La borne continue d'essayer.</translation>
+        <translation>Toujours pas de réponse (vérifié à %1). La borne continue d&apos;essayer.</translation>
     </message>
     <message>
         <source>The scale is not answering</source>
@@ -1135,8 +1135,8 @@ balance {scale}, réponse « {raw} »</translation>
         <translation>La balance est déconnectée.</translation>
     </message>
     <message>
-        <source>Check the scale's cable and power switch. The kiosk reconnects by itself and this panel closes when the scale answers; the parcel under way is kept.</source>
-        <translation>Vérifiez le câble et l'interrupteur de la balance. La borne se reconnecte d'elle-même et ce panneau se ferme dès que la balance répond ; le colis en cours est conservé.</translation>
+        <source>Check the scale&apos;s cable and power switch. The kiosk reconnects by itself and this panel closes when the scale answers; the parcel under way is kept.</source>
+        <translation>Vérifiez le câble et l&apos;interrupteur de la balance. La borne se reconnecte d&apos;elle-même et ce panneau se ferme dès que la balance répond ; le colis en cours est conservé.</translation>
     </message>
     <message>
         <source>check the parcel</source>
@@ -1176,7 +1176,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>There is no verdict to override.</source>
-        <translation>Il n'y a pas de décision à lever.</translation>
+        <translation>Il n&apos;y a pas de décision à lever.</translation>
     </message>
     <message>
         <source>Could not list the supervisors: %1</source>
@@ -1192,7 +1192,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Inspection Kiosk — %1</source>
-        <translation>Borne d'inspection — %1</translation>
+        <translation>Borne d&apos;inspection — %1</translation>
     </message>
     <message>
         <source>Only a signed-in technician can leave kiosk mode.</source>
@@ -1212,7 +1212,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Nothing already saved is lost. Check the disk and the database settings, or call the technician, then press Retry.</source>
-        <translation>Rien de ce qui est déjà enregistré n'est perdu. Vérifiez le disque et les réglages de la base de données, ou appelez le technicien, puis appuyez sur Réessayer.</translation>
+        <translation>Rien de ce qui est déjà enregistré n&apos;est perdu. Vérifiez le disque et les réglages de la base de données, ou appelez le technicien, puis appuyez sur Réessayer.</translation>
     </message>
     <message>
         <source>read the badge</source>
@@ -1278,7 +1278,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Lock the screen now (Alt+L); the parcel is kept</source>
-        <translation>Verrouiller l'écran maintenant (Alt+L) ; le colis est conservé</translation>
+        <translation>Verrouiller l&apos;écran maintenant (Alt+L) ; le colis est conservé</translation>
     </message>
     <message>
         <source>%1 (Alt+%2)</source>
@@ -1329,7 +1329,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>No other supervisor is set up on this kiosk: the hold cannot be lifted here.</source>
-        <translation>Aucun autre superviseur n'est configuré sur cette borne : la retenue ne peut pas être levée ici.</translation>
+        <translation>Aucun autre superviseur n&apos;est configuré sur cette borne : la retenue ne peut pas être levée ici.</translation>
     </message>
     <message>
         <source>Write why the hold is lifted (required)</source>
@@ -1349,7 +1349,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Choose the supervisor first.</source>
-        <translation>Choisissez d'abord le superviseur.</translation>
+        <translation>Choisissez d&apos;abord le superviseur.</translation>
     </message>
     <message>
         <source>The supervisor types their PIN on the pad.</source>
@@ -1402,7 +1402,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>CN {cn_code} is outside Annex XXXVIIIA: Article 3p does not apply (TARIC Y872); Kimberley Process checks still apply</source>
-        <translation>NC {cn_code} hors de l'annexe XXXVIII bis : l'article 3 quaterdecies ne s'applique pas (TARIC Y872) ; les contrôles du processus de Kimberley restent applicables</translation>
+        <translation>NC {cn_code} hors de l&apos;annexe XXXVIII bis : l&apos;article 3 quaterdecies ne s&apos;applique pas (TARIC Y872) ; les contrôles du processus de Kimberley restent applicables</translation>
     </message>
     <message>
         <source>Russian diamonds are banned: {evidence}</source>
@@ -1434,7 +1434,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Mixed KP certificate {kp_number} does not name every mining country ({origins}) and the goods are not G7-verified</source>
-        <translation>Le certificat PK mixte {kp_number} ne nomme pas chaque pays d'extraction ({origins}) et les marchandises ne sont pas vérifiées G7</translation>
+        <translation>Le certificat PK mixte {kp_number} ne nomme pas chaque pays d&apos;extraction ({origins}) et les marchandises ne sont pas vérifiées G7</translation>
     </message>
     <message>
         <source>{problem}: {found} against {expected} (difference {difference}, tolerance {tolerance})</source>
@@ -1445,12 +1445,12 @@ balance {scale}, réponse « {raw} »</translation>
         <translation>Partie sanctionnée : {explanation} ; geler et faire remonter</translation>
     </message>
     <message>
-        <source>Personal-use exemption (traveller's own jewellery, not for sale): {status}</source>
+        <source>Personal-use exemption (traveller&apos;s own jewellery, not for sale): {status}</source>
         <translation>Exemption pour usage personnel (bijoux propres du voyageur, pas destinés à la vente) : {status}</translation>
     </message>
     <message>
-        <source>Grandfathering (goods outside Russia before {ban_date}), evidence "{evidence}": {status}</source>
-        <translation>Clause d'antériorité (marchandises hors de Russie avant le {ban_date}), preuve « {evidence} » : {status}</translation>
+        <source>Grandfathering (goods outside Russia before {ban_date}), evidence &quot;{evidence}&quot;: {status}</source>
+        <translation>Clause d&apos;antériorité (marchandises hors de Russie avant le {ban_date}), preuve « {evidence} » : {status}</translation>
     </message>
     <message>
         <source>Temporary import for a fair or repair ({evidence}), re-export to be controlled: {status}</source>
@@ -1458,15 +1458,15 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Article 3p(7) authorisation {evidence}: {status}</source>
-        <translation>Autorisation au titre de l'article 3 quaterdecies, paragraphe 7, {evidence} : {status}</translation>
+        <translation>Autorisation au titre de l&apos;article 3 quaterdecies, paragraphe 7, {evidence} : {status}</translation>
     </message>
     <message>
         <source>Declared KP transit (seals {evidence}), no KP import check: {status}</source>
-        <translation>Transit PK déclaré (scellés {evidence}), pas de contrôle PK à l'importation : {status}</translation>
+        <translation>Transit PK déclaré (scellés {evidence}), pas de contrôle PK à l&apos;importation : {status}</translation>
     </message>
     <message>
         <source>A supervisor may override a HOLD only</source>
-        <translation>Un superviseur ne peut lever qu'une retenue</translation>
+        <translation>Un superviseur ne peut lever qu&apos;une retenue</translation>
     </message>
     <message>
         <source>No stable weight reading ({state})</source>
@@ -1494,7 +1494,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>no KP certificate was presented</source>
-        <translation>aucun certificat PK n'a été présenté</translation>
+        <translation>aucun certificat PK n&apos;a été présenté</translation>
     </message>
     <message>
         <source>not a KP certificate number</source>
@@ -1510,7 +1510,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>no seal was scanned</source>
-        <translation>aucun scellé n'a été scanné</translation>
+        <translation>aucun scellé n&apos;a été scanné</translation>
     </message>
     <message>
         <source>weight differs from the KP certificate</source>
@@ -1530,7 +1530,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>no authorisation number given</source>
-        <translation>aucun numéro d'autorisation fourni</translation>
+        <translation>aucun numéro d&apos;autorisation fourni</translation>
     </message>
     <message>
         <source>not in the register of authorisations</source>
@@ -1538,11 +1538,11 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>no stone sizes declared (packing list), so no stone is shown to be below it</source>
-        <translation>aucune taille de pierre déclarée (liste de colisage) : aucune pierre n'est prouvée en dessous</translation>
+        <translation>aucune taille de pierre déclarée (liste de colisage) : aucune pierre n&apos;est prouvée en dessous</translation>
     </message>
     <message>
         <source>the documents give no seal number, so the container cannot be shown intact</source>
-        <translation>les documents ne donnent aucun numéro de scellé : l'intégrité du conteneur ne peut être prouvée</translation>
+        <translation>les documents ne donnent aucun numéro de scellé : l&apos;intégrité du conteneur ne peut être prouvée</translation>
     </message>
     <message>
         <source>the seals on the container do not match the documents</source>
@@ -1570,11 +1570,11 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>issuer %1 is not a KP participant</source>
-        <translation>l'émetteur %1 n'est pas participant au PK</translation>
+        <translation>l&apos;émetteur %1 n&apos;est pas participant au PK</translation>
     </message>
     <message>
         <source>number prefix %1 is not the issuing country %2</source>
-        <translation>le préfixe du numéro %1 n'est pas le pays de délivrance %2</translation>
+        <translation>le préfixe du numéro %1 n&apos;est pas le pays de délivrance %2</translation>
     </message>
     <message>
         <source>the declaration names certificate %1</source>
@@ -1594,7 +1594,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>evidence dated %1 does not predate %2</source>
-        <translation>la preuve datée du %1 n'est pas antérieure au %2</translation>
+        <translation>la preuve datée du %1 n&apos;est pas antérieure au %2</translation>
     </message>
     <message>
         <source>%1 parcels</source>
@@ -1676,10 +1676,6 @@ balance {scale}, réponse « {raw} »</translation>
         <translation>Ancien scellé :</translation>
     </message>
     <message>
-        <source>number</source>
-        <translation>numéro</translation>
-    </message>
-    <message>
         <source>New seal applied after the inspection</source>
         <translation>Nouveau scellé apposé après le contrôle</translation>
     </message>
@@ -1728,14 +1724,14 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Inspection Kiosk — sign in</source>
-        <translation>Borne d'inspection — connexion</translation>
+        <translation>Borne d&apos;inspection — connexion</translation>
     </message>
     <message>
-        <source>%1's parcel %2 is kept as it is. %1 or a supervisor types the PIN to go on; anyone else chooses their name and takes the parcel over.</source>
+        <source>%1&apos;s parcel %2 is kept as it is. %1 or a supervisor types the PIN to go on; anyone else chooses their name and takes the parcel over.</source>
         <translation>Le colis %2 de %1 est conservé tel quel. %1 ou un superviseur saisit le code PIN pour continuer ; toute autre personne choisit son nom et reprend le colis.</translation>
     </message>
     <message>
-        <source>%1's session is locked. %1 or a supervisor types the PIN to go on; anyone else chooses their name to sign in.</source>
+        <source>%1&apos;s session is locked. %1 or a supervisor types the PIN to go on; anyone else chooses their name to sign in.</source>
         <translation>La session de %1 est verrouillée. %1 ou un superviseur saisit le code PIN pour continuer ; toute autre personne choisit son nom pour se connecter.</translation>
     </message>
     <message>
@@ -1748,7 +1744,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>No users are set up on this kiosk. Ask the technician.</source>
-        <translation>Aucun utilisateur n'est configuré sur cette borne. Demandez au technicien.</translation>
+        <translation>Aucun utilisateur n&apos;est configuré sur cette borne. Demandez au technicien.</translation>
     </message>
     <message>
         <source>Present your badge or choose your name</source>
@@ -1768,7 +1764,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>Choose your name first.</source>
-        <translation>Choisissez d'abord votre nom.</translation>
+        <translation>Choisissez d&apos;abord votre nom.</translation>
     </message>
     <message>
         <source>Type your PIN, then press OK.</source>
@@ -1787,7 +1783,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>present a sample parcel:</source>
-        <translation>présentez un colis d'exemple :</translation>
+        <translation>présentez un colis d&apos;exemple :</translation>
     </message>
     <message>
         <source>Present %1</source>
@@ -1918,11 +1914,11 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>older than the limit: no parcel is cleared on it alone</source>
-        <translation>plus anciennes que la limite : aucun colis n'est libéré sur leur seule base</translation>
+        <translation>plus anciennes que la limite : aucun colis n&apos;est libéré sur leur seule base</translation>
     </message>
     <message>
         <source>No report from the device yet</source>
-        <translation>Aucun rapport de l'appareil pour l'instant</translation>
+        <translation>Aucun rapport de l&apos;appareil pour l&apos;instant</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -2036,7 +2032,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation>à l'instant</translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -2084,7 +2080,7 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
     <message>
         <source>STALE: no parcel is cleared on it</source>
-        <translation>PÉRIMÉES : aucun colis n'est libéré sur cette base</translation>
+        <translation>PÉRIMÉES : aucun colis n&apos;est libéré sur cette base</translation>
     </message>
     <message>
         <source>expires %1</source>

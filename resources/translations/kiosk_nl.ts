@@ -179,7 +179,7 @@
         <translation>Karaat {label}</translation>
     </message>
     <message>
-        <source>Stones by size class: their carats add up to more than the parcel's</source>
+        <source>Stones by size class: their carats add up to more than the parcel&apos;s</source>
         <translation>Stenen per grootteklasse: hun karaat is samen meer dan dat van het pakket</translation>
     </message>
 </context>
@@ -245,7 +245,7 @@
         <translation>Poorten zoeken</translation>
     </message>
     <message>
-        <source>Probe the serial ports for balances (the kiosk's own ports are skipped)</source>
+        <source>Probe the serial ports for balances (the kiosk&apos;s own ports are skipped)</source>
         <translation>De seriële poorten aftasten op weegschalen (de eigen poorten van de kiosk worden overgeslagen)</translation>
     </message>
     <message>
@@ -1135,7 +1135,7 @@ weegschaal {scale}, antwoord “{raw}”</translation>
         <translation>De weegschaal is niet verbonden.</translation>
     </message>
     <message>
-        <source>Check the scale's cable and power switch. The kiosk reconnects by itself and this panel closes when the scale answers; the parcel under way is kept.</source>
+        <source>Check the scale&apos;s cable and power switch. The kiosk reconnects by itself and this panel closes when the scale answers; the parcel under way is kept.</source>
         <translation>Controleer de kabel en de aan-uitschakelaar van de weegschaal. De kiosk maakt zelf opnieuw verbinding en dit paneel sluit zodra de weegschaal antwoordt; het lopende pakket blijft bewaard.</translation>
     </message>
     <message>
@@ -1445,12 +1445,12 @@ weegschaal {scale}, antwoord “{raw}”</translation>
         <translation>Gesanctioneerde partij: {explanation}; bevriezen en escaleren</translation>
     </message>
     <message>
-        <source>Personal-use exemption (traveller's own jewellery, not for sale): {status}</source>
+        <source>Personal-use exemption (traveller&apos;s own jewellery, not for sale): {status}</source>
         <translation>Vrijstelling voor persoonlijk gebruik (eigen juwelen van de reiziger, niet te koop): {status}</translation>
     </message>
     <message>
-        <source>Grandfathering (goods outside Russia before {ban_date}), evidence "{evidence}": {status}</source>
-        <translation>Overgangsregeling (goederen buiten Rusland vóór {ban_date}), bewijs "{evidence}": {status}</translation>
+        <source>Grandfathering (goods outside Russia before {ban_date}), evidence &quot;{evidence}&quot;: {status}</source>
+        <translation>Overgangsregeling (goederen buiten Rusland vóór {ban_date}), bewijs &quot;{evidence}&quot;: {status}</translation>
     </message>
     <message>
         <source>Temporary import for a fair or repair ({evidence}), re-export to be controlled: {status}</source>
@@ -1676,10 +1676,6 @@ weegschaal {scale}, antwoord “{raw}”</translation>
         <translation>Oud zegel:</translation>
     </message>
     <message>
-        <source>number</source>
-        <translation>nummer</translation>
-    </message>
-    <message>
         <source>New seal applied after the inspection</source>
         <translation>Nieuw zegel aangebracht na de inspectie</translation>
     </message>
@@ -1731,11 +1727,11 @@ weegschaal {scale}, antwoord “{raw}”</translation>
         <translation>Inspectiekiosk — aanmelden</translation>
     </message>
     <message>
-        <source>%1's parcel %2 is kept as it is. %1 or a supervisor types the PIN to go on; anyone else chooses their name and takes the parcel over.</source>
+        <source>%1&apos;s parcel %2 is kept as it is. %1 or a supervisor types the PIN to go on; anyone else chooses their name and takes the parcel over.</source>
         <translation>Pakket %2 van %1 blijft zoals het is. %1 of een supervisor tikt de pincode in om verder te gaan; iemand anders kiest zijn naam en neemt het pakket over.</translation>
     </message>
     <message>
-        <source>%1's session is locked. %1 or a supervisor types the PIN to go on; anyone else chooses their name to sign in.</source>
+        <source>%1&apos;s session is locked. %1 or a supervisor types the PIN to go on; anyone else chooses their name to sign in.</source>
         <translation>De sessie van %1 is vergrendeld. %1 of een supervisor tikt de pincode in om verder te gaan; iemand anders kiest zijn naam om zich aan te melden.</translation>
     </message>
     <message>

@@ -103,11 +103,15 @@ class SealsPanel(Panel):
         old_row.addWidget(self._old_title, 0)
         old_row.addWidget(self._old, 1)
         grid.addLayout(old_row, 0, 0, 1, 3)
-        grid.addWidget(self._new_title, 1, 0)
-        grid.addWidget(self.input, 1, 1)
+        # The new seal's title is the field's placeholder (and its accessible name), so the
+        # field keeps room for a whole seal number beside the button in every language
+        # ("Anbringen", "Aanbrengen"); once recorded, the button says so in words.
+        self._new_title.setVisible(False)
+        grid.addWidget(self.input, 1, 0, 1, 2)
         grid.addWidget(self.apply_button, 1, 2)
         self.body.addLayout(grid)
         self.input.returnPressed.connect(self._on_input_return_pressed)
+        self.input.textChanged.connect(self._on_input_text_changed)
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
         self.retranslate()
 
@@ -145,7 +149,7 @@ class SealsPanel(Panel):
         """Set every text in the current language."""
         self.heading.setText(translate("SealsPanel", "Seals").upper())
         self._old_title.setText(translate("SealsPanel", "Old seal:"))
-        self.input.setPlaceholderText(translate("SealsPanel", "number"))
+        self.input.setPlaceholderText(translate("SealsPanel", "New seal"))
         self.input.setAccessibleName(
             translate("SealsPanel", "New seal applied after the inspection")
         )
@@ -167,6 +171,10 @@ class SealsPanel(Panel):
     def _on_input_return_pressed(self) -> None:
         self._submit()
 
+    @Slot(str)
+    def _on_input_text_changed(self, _text: str) -> None:
+        self._refresh_button()
+
     @Slot()
     def _on_apply_button_clicked(self) -> None:
         self._submit()
@@ -180,8 +188,12 @@ class SealsPanel(Panel):
 
     def _refresh_button(self) -> None:
         applied = self._inspection.new_seal if self._inspection is not None else None
-        self.apply_button.setText(translate("SealsPanel", "Apply"))
-        # Recorded or not is said in words beside the field, never by colour alone.
+        # Recorded or not is said in words on the button, never by colour alone.
+        self.apply_button.setText(
+            translate("SealsPanel", "New seal \u2714")
+            if applied and self.input.text().strip() == applied
+            else translate("SealsPanel", "Apply")
+        )
         self._new_title.setText(
             translate("SealsPanel", "New seal \u2714")
             if applied
