@@ -133,11 +133,11 @@ def _write_new(path: Path, data: bytes, mode: int) -> bool:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the new key's directory entry durable (best effort)."""
+def sync_folder(folder: Path) -> None:
+    """Make a file just renamed into ``folder`` durable (best effort where it cannot be opened)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -54,7 +54,7 @@ from kiosk.slips.layout import (
     fitted_qr,
     paginate,
 )
-from kiosk.slips.signing import KioskKey, SigningError, sign_summary, summary_of
+from kiosk.slips.signing import KioskKey, SigningError, sign_summary, summary_of, sync_folder
 
 DEFAULT_TIMEZONE = "Europe/Brussels"
 TITLE = "DIAMOND PARCEL INSPECTION"
@@ -758,22 +758,8 @@ def write_slip(inspection: Inspection, ctx: SlipContext, folder: Path) -> Path:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(folder)
+    sync_folder(folder)
     return target
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (best effort where directories cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 __all__ = [
