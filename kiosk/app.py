@@ -85,6 +85,8 @@ class Kiosk:
             self.controller.inspection_changed.connect(
                 self.sync._on_controller_inspection_changed
             )
+            # A bundle the sync applied is used by the checks at once, not after a restart.
+            self.sync.data_changed.connect(self.controller._on_sync_data_changed)
         self.window = MainWindow(
             self.controller,
             self.devices,

@@ -203,6 +203,22 @@ class InspectionWork:
         if self.checker is not None:
             self.checker.name_index()
 
+    def reload_data(self) -> DataVersion | None:
+        """Build a checker on the reference data now in the store, then use it (task thread).
+
+        The new checker reads the rule set and builds its name index before it replaces the
+        old one, so a check that runs before the swap uses the old data whole and every check
+        after it the new data whole (checks run in this same thread, one at a time).
+
+        Returns:
+            The data version now in use, for the status bar.
+        """
+        store = self._store()
+        checker = Checker.from_settings(store, self.settings)
+        checker.name_index()
+        self.checker = checker
+        return store.data_version()
+
     def close(self) -> None:
         """Close the database if this object opened it."""
         if self.store is not None and self._owns_store:
@@ -742,7 +758,7 @@ class InspectionController(QObject):
 
     @property
     def data_version(self) -> DataVersion | None:
-        """The reference data in use, as read at start."""
+        """The reference data in use (read at start, again after ``reload_data``)."""
         return self._data_version
 
     @property
@@ -827,6 +843,26 @@ class InspectionController(QObject):
             name="record lock",
         )
         self.locked.emit(user)
+
+    @Slot()
+    def reload_data(self) -> None:
+        """Use the reference data now in the database (after the sync applied a bundle).
+
+        The rule set and the name index are rebuilt in the task thread, then swapped in;
+        ``data_status_changed`` reports the new data version.
+        """
+        if not self._opened or self._closed:
+            return
+
+        def failed(exc: BaseException) -> None:
+            log.error("the new reference data could not be loaded", exc_info=exc)
+            self.error_occurred.emit(f"The new reference data cannot be used: {user_message(exc)}")
+
+        self._submit(self._work.reload_data, self._on_reload_done, name="reload data", on_error=failed)
+
+    @Slot()
+    def _on_sync_data_changed(self) -> None:
+        self.reload_data()
 
     @Slot()
     def retry_database(self) -> None:
@@ -1184,6 +1220,11 @@ class InspectionController(QObject):
             log.info("sample data loaded into the empty database")
         self.data_status_changed.emit(result.data_version)
         self.ready.emit()
+
+    def _on_reload_done(self, result: object) -> None:
+        assert result is None or isinstance(result, DataVersion)
+        self._data_version = result
+        self.data_status_changed.emit(result)
 
     def _on_sign_in_done(self, result: object) -> None:
         assert isinstance(result, PinCheck)
