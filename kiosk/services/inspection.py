@@ -858,7 +858,9 @@ class InspectionController(QObject):
             log.error("the new reference data could not be loaded", exc_info=exc)
             self.error_occurred.emit(f"The new reference data cannot be used: {user_message(exc)}")
 
-        self._submit(self._work.reload_data, self._on_reload_done, name="reload data", on_error=failed)
+        self._submit(
+            self._work.reload_data, self._on_reload_done, name="reload data", on_error=failed
+        )
 
     @Slot()
     def _on_sync_data_changed(self) -> None:
