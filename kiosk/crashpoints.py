@@ -12,7 +12,10 @@ dictionary look-up. The points are placed where a power cut would be hardest to 
 * ``work:decided`` and ``work:overridden``: a verdict or an override is committed, its slip
   is not written yet;
 * ``slip:before-rename``: the slip PDF is written and synced under its temporary name;
-* ``store:import-batch``: a list import has written a batch of parties, not committed.
+* ``store:import-batch``: a list import has written a batch of parties, not committed;
+* ``outbox:before-request``, ``outbox:answered``, ``outbox:marked-sent``: an upload of
+  records to the hub before its request is sent, after the hub confirmed them but before
+  they are marked sent, and once they are marked sent.
 
 The harness in ``tests/crash`` adds its own points between a device's file and the step that
 records it.

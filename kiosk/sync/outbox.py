@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.crashpoints import crash_point
 from kiosk.domain.models import Inspection
 from kiosk.settings import Settings
 from kiosk.store import Store, StoreError
@@ -354,7 +355,9 @@ class Uploader:
         for group in request_bodies:
             if not group:
                 continue
+            crash_point("outbox:before-request")
             answer = self._post(b'{"records":[' + b",".join(group) + b"]}", token)
+            crash_point("outbox:answered")
             results = answer.get("results")
             if not isinstance(results, list):
                 raise _StopCycleError("the hub's answer has no results")
@@ -383,6 +386,7 @@ class Uploader:
                 else None
             )
             self.store.outbox_mark_sent_many(receipts, self.clock(), values)
+            crash_point("outbox:marked-sent")
             outcome.sent += len(receipts)
         return outcome
 
