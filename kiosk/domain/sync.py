@@ -35,3 +35,4 @@ class SyncStatus:
     records_waiting: int = 0               # finished inspections not yet confirmed by the hub
     records_failing: int = 0               # of which the last attempt failed
     syncing: bool = False                  # a cycle is running now
+    audit_flag: str | None = None          # the hub found this kiosk's audit chain broken (why)

@@ -18,7 +18,7 @@ from kiosk.settings import Settings
 from kiosk.store import Store, StoreError
 from kiosk.store.codec import instant_text, parse_instant
 from kiosk.sync.data_in import DataUpdater, with_data_status
-from kiosk.sync.outbox import Uploader, UploadResult
+from kiosk.sync.outbox import LAST_AUDIT_FLAGS, Uploader, UploadResult
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +145,9 @@ def _instant(values: Mapping[str, Any], name: str) -> datetime | None:
 def current_status(settings: Settings, store: Store, *, syncing: bool = False) -> SyncStatus:
     """The sync status from the database (data in use, last cycle, the queue).
 
+    ``audit_flag`` is the last audit-chain break the hub flagged for this kiosk; it stays
+    until a supervisor has dealt with it (the hub does not flag the same break again).
+
     The data fields come from ``kiosk.sync.data_in.with_data_status`` (the applied bundle,
     its signed expiry and the sources in use).
 
@@ -153,6 +156,7 @@ def current_status(settings: Settings, store: Store, *, syncing: bool = False) -
     """
     values = store.sync_values()
     summary = store.outbox_summary()
+    flags = values.get(LAST_AUDIT_FLAGS) or []
     status = SyncStatus(
         enabled=bool(settings.sync.hub_url),
         hub_url=settings.sync.hub_url,
@@ -162,5 +166,6 @@ def current_status(settings: Settings, store: Store, *, syncing: bool = False) -
         records_waiting=summary.waiting,
         records_failing=summary.failing,
         syncing=syncing,
+        audit_flag=str(flags[-1]) if isinstance(flags, list) and flags else None,
     )
     return with_data_status(status, store)

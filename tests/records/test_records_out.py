@@ -15,6 +15,7 @@ import pytest
 
 from kiosk.hub.db import HubDatabase
 from kiosk.store.audit import GENESIS_HASH, entry_hash
+from kiosk.sync.cycle import current_status
 from kiosk.sync.outbox import Uploader, build_record
 from tests.records.hubproc import HubProcess, add_kiosk, hub_command
 from tests.records.kiosks import KioskUnderTest, make_kiosk
@@ -272,6 +273,8 @@ def test_a_rewritten_kiosk_history_is_flagged_at_the_hub_and_the_record_kept(
     assert result.audit_flags
     assert "rewritten" in result.audit_flags[0]
     assert "flagged the audit chain" in result.message
+    # The sync screen's status carries it (SyncService publishes current_status).
+    assert current_status(kiosk.settings, kiosk.store).audit_flag == result.audit_flags[-1]
     db = _hub_db(hub)
     try:
         stored = db.record(second)

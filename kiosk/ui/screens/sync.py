@@ -120,7 +120,9 @@ class SyncScreen(QWidget):
         self.last_attempt = make_label("", object_name="LastAttempt", wrap=True)
         self.last_success = make_label("", object_name="LastSuccess", wrap=True)
         self.last_result = make_label("", object_name="LastResult", wrap=True)
-        for label in (self.last_result, self.last_attempt, self.last_success):
+        self.audit_flag = make_label("", object_name="AuditFlag", wrap=True)
+        self.audit_flag.setVisible(False)
+        for label in (self.audit_flag, self.last_result, self.last_attempt, self.last_success):
             self.sync_panel.body.addWidget(label)
         self.sync_panel.body.addStretch(1)
         side.addWidget(self.sync_panel, 1)
@@ -167,6 +169,7 @@ class SyncScreen(QWidget):
             "headline": self.headline.text(),
             "data": self.data_summary.text(),
             "result": self.last_result.text(),
+            "audit": self.audit_flag.text() if self.status.audit_flag else "",
             "attempt": self.last_attempt.text(),
             "success": self.last_success.text(),
             "waiting": self.records_waiting.text(),
@@ -299,6 +302,15 @@ class SyncScreen(QWidget):
         else:
             self.last_result.setText(self.tr("\u25cf OK"))
             set_style_property(self.last_result, "level", "ok")
+        if s.audit_flag:
+            self.audit_flag.setText(
+                self.tr(
+                    "\u2716 AUDIT BREAK: the hub found this kiosk's audit trail changed (%1). "
+                    "Tell a supervisor."
+                ).replace("%1", s.audit_flag)
+            )
+        self.audit_flag.setVisible(bool(s.audit_flag))
+        set_style_property(self.audit_flag, "level", "bad")
         self.last_attempt.setText(self.tr("Last attempt: %1").replace(
             "%1", self._when(s.last_attempt_at)
         ))
@@ -319,6 +331,8 @@ class SyncScreen(QWidget):
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                # Hidden now: deleteLater alone leaves it painted under the new rows for a frame.
+                widget.hide()
                 widget.deleteLater()
         headers = (
             self.tr("Source"),
