@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -33,8 +34,13 @@ if TYPE_CHECKING:
     from kiosk.settings import Settings
     from kiosk.store.repository import DataVersion, Store
 
+log = logging.getLogger(__name__)
+
 LEGAL_TIMEZONE = ZoneInfo("Europe/Brussels")
 """Dates in the regulation are Belgian calendar dates."""
+
+CHECK_ATTEMPTS = 3
+"""Runs of the checks at most when the reference data keeps changing under them."""
 
 LOOKUP_ORDER: tuple[IdentifierKind, ...] = (
     IdentifierKind.KP_CERTIFICATE,
@@ -257,7 +263,22 @@ class Checker:
 
         Returns:
             The verdict with what was looked up and the screening hits.
+
+        The checks read the store several times; when the sync applies new data between
+        those reads (another connection), they run again, so that a verdict never rests on
+        a mix of the old and the new data.
         """
+        for _ in range(CHECK_ATTEMPTS - 1):
+            before = self._lists_key()
+            result = self._check_once(inspection, now, own_declaration=own_declaration)
+            if self._lists_key() == before:
+                return result
+            log.info("reference data changed during a check; checking again")
+        return self._check_once(inspection, now, own_declaration=own_declaration)
+
+    def _check_once(
+        self, inspection: Inspection, now: datetime, *, own_declaration: bool
+    ) -> CheckResult:
         found = self.lookup(inspection, own_declaration=own_declaration)
         parties = parties_of(found.declaration, found.certificate)
         hits: tuple[ScreeningHit, ...] = ()
