@@ -2099,6 +2099,10 @@ Waage {scale}, Antwort „{raw}“</translation>
         <translation>✖ Fehlgeschlagen: %1</translation>
     </message>
     <message>
+        <source>✖ AUDIT BREAK: the hub found this kiosk's audit trail changed (%1). Tell a supervisor.</source>
+        <translation>✖ PRÜFPFAD-BRUCH: Der Hub hat festgestellt, dass der Prüfpfad dieses Terminals verändert wurde (%1). Informieren Sie eine vorgesetzte Person.</translation>
+    </message>
+    <message>
         <source>● OK</source>
         <translation>● OK</translation>
     </message>

@@ -2099,6 +2099,10 @@ balance {scale}, réponse « {raw} »</translation>
         <translation>✖ Échec : %1</translation>
     </message>
     <message>
+        <source>✖ AUDIT BREAK: the hub found this kiosk's audit trail changed (%1). Tell a supervisor.</source>
+        <translation>✖ RUPTURE D'AUDIT : le hub a constaté que la piste d'audit de cette borne a été modifiée (%1). Prévenez un superviseur.</translation>
+    </message>
+    <message>
         <source>● OK</source>
         <translation>● OK</translation>
     </message>

@@ -2099,6 +2099,10 @@ weegschaal {scale}, antwoord “{raw}”</translation>
         <translation>✖ Mislukt: %1</translation>
     </message>
     <message>
+        <source>✖ AUDIT BREAK: the hub found this kiosk's audit trail changed (%1). Tell a supervisor.</source>
+        <translation>✖ AUDITBREUK: de hub stelde vast dat het auditspoor van deze kiosk gewijzigd is (%1). Verwittig een supervisor.</translation>
+    </message>
+    <message>
         <source>● OK</source>
         <translation>● OK</translation>
     </message>
