@@ -153,6 +153,9 @@ def fold(text: str) -> str:
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
+    # Cyrillic letters with a mark the table does not list ("ѐ", "ӣ") leave their base letter
+    # only now: transliterate again, so folding is stable (fold(fold(x)) == fold(x)).
+    text = transliterate(text)
     text = _APOSTROPHES.sub("", text)
     text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
