@@ -8,8 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests: a generous deadline, so a busy CI machine (or a GC pause) is not a failure;
+# a parser that hangs still fails on pytest's own timeout. tests/fuzz has its own profiles.
+hypothesis_settings.register_profile("kiosk", deadline=1000)
+hypothesis_settings.load_profile("kiosk")
 os.environ.pop("KIOSK_CONFIG", None)
 
 SHARED_DATA = Path(__file__).resolve().parent / "fixtures"
