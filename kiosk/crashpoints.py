@@ -15,7 +15,12 @@ dictionary look-up. The points are placed where a power cut would be hardest to 
 * ``store:import-batch``: a list import has written a batch of parties, not committed;
 * ``outbox:before-request``, ``outbox:answered``, ``outbox:marked-sent``: an upload of
   records to the hub before its request is sent, after the hub confirmed them but before
-  they are marked sent, and once they are marked sent.
+  they are marked sent, and once they are marked sent;
+* ``sync:downloaded``: a data update has downloaded and verified the bundle, not applied it;
+* ``bundle:staged-chunk``: a data update has committed one chunk of its staged lists
+  (``STAGE_CHUNK`` parties) beside the live ones;
+* ``bundle:before-swap-commit`` and ``bundle:after-swap-commit``: the swap transaction of a
+  data update is written but not committed, or has just been committed.
 
 The harness in ``tests/crash`` adds its own points between a device's file and the step that
 records it.

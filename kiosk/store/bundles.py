@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
+from kiosk.crashpoints import crash_point
 from kiosk.domain.bundle import (
     BUNDLE_FORMAT,
     BundleManifest,
@@ -358,7 +359,7 @@ class BundleStoreMixin:
                 else None
             )
             try:
-                return self._apply_in_one_transaction(
+                applied = self._apply_in_one_transaction(
                     connection,
                     manifest,
                     records,
@@ -372,6 +373,8 @@ class BundleStoreMixin:
                 if staged is not None:
                     _drop_staging(connection)
                 raise
+        crash_point("bundle:after-swap-commit")
+        return applied
 
     def _apply_in_one_transaction(
         self,
@@ -451,6 +454,7 @@ class BundleStoreMixin:
             self._record_bundle(session, manifest, counts, sha256, expires_at, now)
             row = session.scalar(select(DataBundleRow).order_by(DataBundleRow.id.desc()).limit(1))
             assert row is not None  # just added
+            crash_point("bundle:before-swap-commit")
             return _applied(row)
 
     # ---- Helpers ------------------------------------------------------------------------------
@@ -527,6 +531,7 @@ class BundleStoreMixin:
                     "AND party_id IN (SELECT id FROM listed_parties_next WHERE id > ? AND id <= ?)",
                     (low, low + STAGE_CHUNK, low, low + STAGE_CHUNK),
                 )
+            crash_point("bundle:staged-chunk")
         base = raw.execute("SELECT coalesce(max(id), 0) FROM listed_parties_next").fetchone()[0]
         bundle_max = raw.execute("SELECT coalesce(max(id), 0) FROM bundle.parties").fetchone()[0]
         for low in range(0, bundle_max, STAGE_CHUNK):
@@ -546,6 +551,7 @@ class BundleStoreMixin:
                     "WHERE party_id > ? AND party_id <= ?",
                     (base, low, low + STAGE_CHUNK),
                 )
+            crash_point("bundle:staged-chunk")
         parties_per_list: dict[str, int] = dict(
             raw.execute("SELECT list_name, count(*) FROM bundle.parties GROUP BY list_name")
         )

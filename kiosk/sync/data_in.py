@@ -25,6 +25,7 @@ from tuf.api import exceptions as tuf_errors
 from tuf.api.metadata import Metadata, Timestamp
 from tuf.ngclient import Updater, UpdaterConfig, Urllib3Fetcher
 
+from kiosk.crashpoints import crash_point
 from kiosk.domain.sync import DataSourceStatus, SyncStatus
 from kiosk.store import AppliedBundle, BundleRejectedError, StoreError
 from kiosk.sync.bundle import BundleFormatError, BundleReader
@@ -271,6 +272,7 @@ class DataUpdater:
                 offered,
             )
         path = Path(updater.download_target(info, filepath=str(work / "bundle.jsonl.gz")))
+        crash_point("sync:downloaded")
         with BundleReader(path) as reader:
             if reader.manifest.version != offered:
                 return self._fail(

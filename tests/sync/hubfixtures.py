@@ -97,11 +97,18 @@ def make_sources(
 
 
 class HubServer:
-    """Serves ``repo`` under ``/tuf/``; ``cut_targets`` closes bundle downloads half way."""
+    """Serves ``repo`` under ``/tuf/``; ``cut_targets`` closes bundle downloads half way.
+
+    With ``stall_targets`` a bundle download sends half its bytes, sets ``stalled`` and then
+    waits (for ``release``, 10 s at most) before closing: a client is caught mid-download.
+    """
 
     def __init__(self, repo: Path) -> None:
         self.repo = repo
         self.cut_targets = False
+        self.stall_targets = False
+        self.stalled = threading.Event()
+        self.release = threading.Event()
         self.requests: list[str] = []
         hub = self
 
@@ -112,7 +119,7 @@ class HubServer:
 
             def do_GET(self) -> None:
                 hub.requests.append(self.path)
-                if hub.cut_targets and "/targets/" in self.path:
+                if (hub.cut_targets or hub.stall_targets) and "/targets/" in self.path:
                     local = Path(self.translate_path(self.path))
                     if local.is_file():
                         body = local.read_bytes()
@@ -121,6 +128,9 @@ class HubServer:
                         self.end_headers()
                         self.wfile.write(body[: len(body) // 2])
                         self.wfile.flush()
+                        if hub.stall_targets:
+                            hub.stalled.set()
+                            hub.release.wait(10)
                         self.close_connection = True
                         return
                 super().do_GET()
@@ -140,6 +150,7 @@ class HubServer:
         self._thread.start()
 
     def stop(self) -> None:
+        self.release.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
