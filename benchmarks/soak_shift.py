@@ -8,7 +8,11 @@ parcels in turn) the script empties the pan, scans the codes, puts the parcel on
 waits for the verdict and slip, has a supervisor override a HOLD now and then, prints the
 slip and moves to the next parcel. Every ``--unplug-every`` parcels the balance and the
 scanner are unplugged and plugged back in (the script waits for both to reconnect); every
-``--sync-every`` parcels a "sync cycle" runs (see ``sync_cycle``).
+``--sync-every`` parcels a "sync cycle" runs a real signed data update (see ``sync_cycle``):
+at start the script makes hub keys (``kiosk-hub keys init``), publishes a small TUF repository
+(the UN list excerpt: a list the sample data does not hold, so the verdicts stay the same) and
+serves it on 127.0.0.1 from a thread; every ``--republish-every`` cycles it publishes a new
+bundle version, so updates are applied mid-shift while the controller keeps working.
 
 At the end the database is compared with what the script did: inspections closed, codes,
 readings, photos, verdicts, slips, prints and overrides recorded (each must match: "lost"
@@ -28,21 +32,24 @@ stable replies, as the tests do).
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import logging
 import os
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from decimal import Decimal
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -52,18 +59,28 @@ from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.models import Inspection, Outcome, OverrideCode, WeightReading, WeightState
+from kiosk.hub.keys import init_keys
+from kiosk.hub.publish import publish
 from kiosk.services.devices import DeviceHub
-from kiosk.services.inspection import SAMPLE_DIR, InspectionController
+from kiosk.services.inspection import InspectionController
 from kiosk.services.simulation import DemoParcel, sample_parcels
 from kiosk.settings import Settings, with_overrides
 from kiosk.store import Store
-from kiosk.store.reference import load_reference_dir
+from kiosk.sync.data_in import DataUpdater
 
 STEP_TIMEOUT_S = 30.0
 WARM_UP_PARCELS = 50
 TRACED_PARCELS = 105
 """tracemalloc slows reportlab several times: it traces the last parcels only (after 5 more)."""
 DEVICES = ("scale", "reader", "camera", "printer")
+HUB_LIST = (
+    Path(__file__).resolve().parents[1]
+    / "tests"
+    / "lists"
+    / "fixtures"
+    / "un-consolidated-2026-02-27.xml"
+)
+"""What the soak's hub publishes: a UN list excerpt (not among the sample lists)."""
 
 
 class SoakError(Exception):
@@ -131,16 +148,76 @@ class Done:
     closes: int = 0
     unplugs: int = 0
     sync_cycles: int = 0
+    updates_applied: int = 0
+    updates_up_to_date: int = 0
+    updates_failed: int = 0
+    republished: int = 0
+    update_errors: list[str] = field(default_factory=list)
+    update_ms: list[float] = field(default_factory=list)
     outcomes: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     latencies_ms: list[float] = field(default_factory=list)
     phase_s: Counter[str] = field(default_factory=Counter)
 
 
-def soak_settings(folder: Path) -> Settings:
-    """Simulated devices, everything under ``folder``, device timing as fast as allowed."""
+class SoakHub:
+    """A hub's signed TUF repository under ``folder/hub``, served on 127.0.0.1 from a thread.
+
+    Keys are made as ``kiosk-hub keys init`` does, the first bundle is published at once;
+    :meth:`republish` publishes the next version (as ``kiosk-hub publish``).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        hub = folder / "hub"
+        self.keys = hub / "keys"
+        self.sources = hub / "sources"
+        self.repo = hub / "www" / "tuf"
+        self.root = init_keys(self.keys)
+        self.sources.mkdir(parents=True)
+        self.repo.mkdir(parents=True)
+        shutil.copyfile(HUB_LIST, self.sources / HUB_LIST.name)
+        self.republish()
+
+        class QuietHandler(SimpleHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                pass
+
+        handler = functools.partial(QuietHandler, directory=str(hub / "www"))
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="soak-hub")
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def republish(self) -> int:
+        """Publish the next bundle version; returns it."""
+        return publish(self.sources, self.repo, self.keys).version
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+def soak_settings(folder: Path, hub: SoakHub | None = None) -> Settings:
+    """Simulated devices, everything under ``folder``, device timing as fast as allowed.
+
+    With ``hub``, ``[sync]`` points at it (its URL, its pinned ``root.json``).
+    """
+    sync: dict[str, Any] = {}
+    if hub is not None:
+        sync = {
+            "hub_url": hub.url,
+            "tuf_root": str(hub.root),
+            "metadata_dir": str(folder / "tuf"),
+            "timeout_s": 5.0,
+        }
     return with_overrides(
         Settings(),
+        sync=sync,
         data={
             "database": str(folder / "kiosk.sqlite"),
             "photos_dir": str(folder / "photos"),
@@ -160,30 +237,42 @@ def soak_settings(folder: Path) -> Settings:
     )
 
 
-def sync_cycle(folder: Path, settings: Settings, index: int) -> None:
-    """One periodic "sync cycle" while the kiosk runs.
+def sync_cycle(
+    settings: Settings, hub: SoakHub, index: int, republish_every: int, done: Done
+) -> None:
+    """One periodic sync cycle while the kiosk runs: a real signed data update.
 
-    SYNC HOOK: ``kiosk.sync`` is not on main yet. Until it is, a cycle re-imports the
-    reference data (``Store.replace_reference`` of the sample bundle under a new version),
-    from a second connection as a data update would, while the controller keeps its own.
-    When the sync service lands, call one cycle of it here instead (pull a bundle, apply it,
-    upload the inspections and the audit head).
+    Every ``republish_every`` cycles the hub publishes a new bundle first. The update
+    (``DataUpdater.run_once``: TUF refresh, download, verify, stage, swap) runs on a second
+    connection, as the sync service's worker would, while the controller keeps its own.
+    Records out (the uploader) are not part of the cycle yet.
     """
+    if republish_every and index % republish_every == 0:
+        hub.republish()
+        done.republished += 1
     store = Store.open(settings.database_url)
     try:
-        data = load_reference_dir(SAMPLE_DIR)
-        store.replace_reference(data, "sample", f"soak-{index}", datetime.now(UTC))
+        started = time.perf_counter()
+        result = DataUpdater(settings, store).run_once()
+        done.update_ms.append((time.perf_counter() - started) * 1000)
     finally:
         store.close()
+    if not result.ok:
+        done.updates_failed += 1
+        done.update_errors.append(result.message)
+    elif result.changed:
+        done.updates_applied += 1
+    else:
+        done.updates_up_to_date += 1
 
 
 class Shift:
     """The kiosk under soak and the script driving it."""
 
-    def __init__(self, folder: Path, args: argparse.Namespace) -> None:
+    def __init__(self, folder: Path, args: argparse.Namespace, hub: SoakHub | None) -> None:
         self.folder = folder
         self.args = args
-        self.settings = soak_settings(folder)
+        self.settings = soak_settings(folder, hub)
         self.hub = DeviceHub(self.settings)
         self.controller = InspectionController(self.settings, self.hub)
         self.done = Done()
@@ -347,6 +436,7 @@ def compare(done: Done, settings: Settings) -> dict[str, Any]:
                 store, "SELECT count(*) FROM inspections WHERE state <> 'closed'"
             ),
         }
+        recorded["data bundles applied"] = count(store, "SELECT count(*) FROM data_bundles")
         audit = store.verify_audit()
     finally:
         store.close()
@@ -361,6 +451,7 @@ def compare(done: Done, settings: Settings) -> dict[str, Any]:
         "close events": done.closes,
         "decide events": done.verdicts,
         "inspections open": 1,  # the next parcel's, empty
+        "data bundles applied": done.updates_applied,
     }
     slips = len(list(settings.slips_path.glob("*.pdf")))
     printed = len(list(settings.printer_folder.glob("*.pdf")))
@@ -395,7 +486,8 @@ def top_growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot) -> lis
 
 def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     parcels = sample_parcels()
-    shift = Shift(folder, args)
+    hub = SoakHub(folder) if args.sync_every else None
+    shift = Shift(folder, args, hub)
     started = time.perf_counter()
     rss_start = 0.0
     rss_warm = 0.0
@@ -421,8 +513,10 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
                 snapshot = tracemalloc.take_snapshot()
             if i and args.unplug_every and i % args.unplug_every == 0:
                 shift.unplug_replug()
-            if i and args.sync_every and i % args.sync_every == 0:
-                sync_cycle(folder, shift.settings, i // args.sync_every)
+            if hub is not None and i and i % args.sync_every == 0:
+                sync_cycle(
+                    shift.settings, hub, i // args.sync_every, args.republish_every, shift.done
+                )
                 shift.done.sync_cycles += 1
             override = bool(args.override_every) and (i // 9) % args.override_every == 0
             shift.parcel(parcels[i % len(parcels)], override)
@@ -435,7 +529,6 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         shift_s = time.perf_counter() - shift_started
         if snapshot is not None:
             growth = top_growth(snapshot, tracemalloc.take_snapshot())
-        tracemalloc.stop()
         rss_end = rss_mib()
         objects_growth = [
             f"{name} {n:+d}" for name, n in (object_counts() - objects_warm).most_common(5)
@@ -447,7 +540,13 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         startup_s = 0.0
     finally:
         shift.stop()
+        if hub is not None:
+            hub.stop()
+        # Stopped once the device and hub threads are: CPython 3.12 before 3.12.9 can crash
+        # in tracemalloc.stop() while other threads allocate (python/cpython#128679).
+        tracemalloc.stop()
     done = shift.done
+    upd = sorted(done.update_ms) or [0.0]
     result = compare(done, shift.settings)
     lat = sorted(done.latencies_ms) or [0.0]
     return {
@@ -457,6 +556,15 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         "overrides": done.overrides,
         "unplug_replug_cycles": done.unplugs,
         "sync_cycles": done.sync_cycles,
+        "data_updates": {
+            "republished": done.republished,
+            "applied": done.updates_applied,
+            "up_to_date": done.updates_up_to_date,
+            "failed": done.updates_failed,
+            "failures": sorted(set(done.update_errors))[:3],
+            "median_ms": round(statistics.median(upd), 1),
+            "max_ms": round(upd[-1], 1),
+        },
         "errors": len(done.errors),
         "error_samples": sorted(set(done.errors))[:5],
         "records_lost": sum(result["lost"].values()),
@@ -494,6 +602,12 @@ def print_report(report: dict[str, Any]) -> None:
     print(
         f"overrides {report['overrides']}, unplug/replug cycles "
         f"{report['unplug_replug_cycles']}, sync cycles {report['sync_cycles']}"
+    )
+    upd = report["data_updates"]
+    print(
+        f"data updates: {upd['applied']} applied, {upd['up_to_date']} up to date, "
+        f"{upd['failed']} failed {upd['failures'] or ''}(hub republished {upd['republished']} "
+        f"times); one update: median {upd['median_ms']} ms, max {upd['max_ms']} ms"
     )
     print(f"errors shown: {report['errors']} {report['error_samples'] or ''}")
     print(
@@ -536,6 +650,12 @@ def main() -> int:
         "--sync-every", type=int, default=250, help="a sync cycle every N parcels (0: never)"
     )
     parser.add_argument(
+        "--republish-every",
+        type=int,
+        default=2,
+        help="the hub publishes a new bundle every N sync cycles (0: only the first)",
+    )
+    parser.add_argument(
         "--override-every",
         type=int,
         default=3,
@@ -567,6 +687,7 @@ def main() -> int:
         and report["records_lost"] == 0
         and report["records_doubled"] == 0
         and report["audit_ok"]
+        and report["data_updates"]["failed"] == 0
     )
     return 0 if ok else 1
 
