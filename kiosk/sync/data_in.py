@@ -240,6 +240,11 @@ class DataUpdater:
                 return self._fail(f"Data update failed: {_one_line(exc)}")
             except ValueError as exc:  # e.g. a malformed root file or URL
                 return self._fail(f"Data update failed: {_one_line(exc)}")
+            except Exception as exc:  # the contract: never raise, keep the data in use
+                # Anything else (a raw driver error from the staging SQL, say) is a bug to
+                # fix, but the kiosk keeps its data and says so rather than stopping its sync.
+                log.exception("unexpected error in a data update")
+                return self._fail(f"Data update failed unexpectedly: {_one_line(exc)}")
 
     def _run(self, work: Path) -> DataUpdateResult:
         updater = self._updater(work)
