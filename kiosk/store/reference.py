@@ -53,7 +53,10 @@ class ReferenceDataError(Exception):
             where += f", {record}"
         if field is not None:
             where += f", field {field!r}"
-        super().__init__(f"{where}: {problem}")
+        # One line whatever the file holds: a record label taken from the data may carry
+        # line breaks or other control characters (hypothesis found a newline in a code).
+        text = f"{where}: {problem}"
+        super().__init__("".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text))
         self.file = file
         self.record = record
         self.field = field

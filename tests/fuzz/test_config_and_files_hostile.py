@@ -209,6 +209,13 @@ def test_reference_record_with_one_field_replaced(name: str, data: st.DataObject
     _load_reference({name: json.dumps(records).encode()})
 
 
+def test_a_line_break_in_a_record_label_stays_one_line() -> None:
+    # hypothesis found it: a code "\n" (or "0\n") is the record's label in the message
+    records = json.loads((SAMPLE_DIR / "kp_participants.json").read_text("utf-8"))
+    records[0]["code"] = "0\n"
+    _load_reference({"kp_participants.json": json.dumps(records).encode()})
+
+
 # ---- Slip PDFs given to the QR reader ---------------------------------------------------------
 
 
