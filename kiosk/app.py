@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -14,13 +15,15 @@ from kiosk.services.devices import DeviceHub
 from kiosk.services.history import HistoryService
 from kiosk.services.inspection import InspectionController
 from kiosk.services.simulation import SimulatedPost, sample_parcels
-from kiosk.services.sync import SyncService
 from kiosk.settings import Settings
 from kiosk.ui import i18n
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.ports import SettingsView
 from kiosk.ui.simulator_panel import SimulatorPanel
 from kiosk.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from kiosk.services.sync import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +84,10 @@ class Kiosk:
         # Data in and records out through the hub, only when one is configured.
         self.sync: SyncService | None = None
         if settings.sync.hub_url:
+            # Imported here: the TUF client and HTTP stack cost ~150 ms of start-up, and an
+            # offline post never needs them.
+            from kiosk.services.sync import SyncService
+
             self.sync = SyncService(settings)
             self.controller.inspection_changed.connect(
                 self.sync._on_controller_inspection_changed
