@@ -8,7 +8,13 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from kiosk.services.devices import DeviceHub
@@ -44,6 +50,41 @@ def application() -> QApplication:
     return app
 
 
+class GuiThreadCollector:
+    """Python's cyclic garbage collection run on the GUI thread only, from a timer.
+
+    Left automatic, a collection starts on whichever thread happens to allocate, and may then
+    destroy Qt objects (widgets of a closed screen, say) on a device or task thread, which
+    crashes Qt. While the kiosk runs, automatic collection is off and this timer collects the
+    generations whose thresholds are passed, on the GUI thread.
+    """
+
+    def __init__(self, interval_ms: int = 500) -> None:
+        self._timer = QTimer()
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._was_enabled = gc.isenabled()
+
+    def start(self) -> None:
+        """Turn automatic collection off and start collecting from the timer."""
+        gc.disable()
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop the timer and give collection back to Python as it was."""
+        self._timer.stop()
+        if self._was_enabled:
+            gc.enable()
+
+    def _on_timer_timeout(self) -> None:
+        counts = gc.get_count()
+        thresholds = gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
 # Harmless messages of Qt's offscreen platform, kept out of the log.
 _QT_NOISE = ("This plugin does not support propagateSizeHints()",)
 
@@ -77,6 +118,8 @@ class Kiosk:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.app = application()
+        self.collector = GuiThreadCollector()
+        self.collector.start()
         i18n.install(settings.kiosk.language)
         self.devices = DeviceHub(settings)
         self.controller = InspectionController(settings, self.devices)
@@ -134,6 +177,7 @@ class Kiosk:
         # Free what the stopped services leave behind now, on this thread, rather than at
         # whatever moment the garbage collector would pick later.
         gc.collect()
+        self.collector.stop()
 
 
 def show_simulator_panel(kiosk: Kiosk, post: SimulatedPost) -> SimulatorPanel | None:

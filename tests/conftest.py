@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Iterator
@@ -19,6 +20,19 @@ hypothesis_settings.load_profile("kiosk")
 os.environ.pop("KIOSK_CONFIG", None)
 
 SHARED_DATA = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Collect a Qt test's garbage here, on the GUI thread, as the kiosk does (kiosk.app).
+
+    Left to the automatic collector, the Python wrappers of a finished test's widgets may be
+    collected during a later test on a worker thread, which crashes Qt (seen: a segfault
+    "Garbage-collecting" inside the history service's task thread).
+    """
+    yield
+    if "qtbot" in request.fixturenames:
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)
