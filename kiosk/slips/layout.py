@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
@@ -256,6 +257,28 @@ class VerdictBox(Flowable):  # type: ignore[misc]
         baseline = (self.height_pt - size * 0.72) / 2
         canvas.drawCentredString(text_left + text_width / 2, baseline, self.word)
         canvas.restoreState()
+
+
+class JpegPassThrough(ImageReader):  # type: ignore[misc]
+    """An image reader whose JPEG data goes into the PDF unchanged and is never decoded for it.
+
+    ``Canvas.drawImage`` names an ``ImageReader``'s image by a digest of its decoded pixels (to
+    draw a repeated image once), which decodes the JPEG although its bytes go into the PDF as
+    they are: a sixth of a slip's rendering. For a JPEG this reader gives the digest its compressed
+    bytes instead, which name the image as well; other images behave as in ``ImageReader``.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        """Open ``data`` (the bytes of an image file)."""
+        super().__init__(io.BytesIO(data))
+        self._bytes = data
+
+    def getRGBData(self) -> bytes:  # noqa: N802 - reportlab's name
+        """The JPEG's own bytes when it passes through, else the decoded pixels."""
+        if self.jpeg_fh():
+            self._dataA = None  # a JPEG has no alpha channel (drawImage asks)
+            return self._bytes
+        return bytes(super().getRGBData())
 
 
 class PhotoFlowable(Flowable):  # type: ignore[misc]

@@ -51,7 +51,6 @@ def sample_slip_inspection(now: datetime | None = None) -> Inspection:
     )
 
 
-
 def write_test_slip(post_code: str, post_name: str, kiosk_id: str, folder: Path) -> Path:
     """Render a test slip into ``folder``; its path.
 

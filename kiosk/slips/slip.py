@@ -22,7 +22,6 @@ from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -45,6 +44,7 @@ from kiosk.slips.layout import (
     MAX_PAGE_HEIGHT_PT,
     PAGE_WIDTH_PT,
     PRINTABLE_WIDTH_PT,
+    JpegPassThrough,
     LayoutError,
     PhotoFlowable,
     Stack,
@@ -538,7 +538,7 @@ class _SlipBuilder:
         if photo.sha256 and hashlib.sha256(data).hexdigest() != photo.sha256.lower():
             return None, "the photo file does not match its recorded SHA-256; not printed"
         try:
-            return PhotoFlowable(ImageReader(io.BytesIO(data))), ""
+            return PhotoFlowable(JpegPassThrough(data)), ""
         except Exception as exc:  # reportlab/PIL raise many types for a bad image
             return None, f"the photo file is not a readable image ({type(exc).__name__})"
 
