@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from hardware.base import DeviceError, utc_now
 from kiosk.crashpoints import crash_point
@@ -47,6 +47,9 @@ if TYPE_CHECKING:
     from kiosk.slips.signing import KioskKey
 
 log = logging.getLogger(__name__)
+
+WARM_UP_AFTER_SIGN_IN_MS = 500
+"""Delay of the warm-up after a sign-in (when no user choice asked for it before)."""
 
 SAMPLE_DIR = RESOURCES / "sample"
 """The bundled sample data, loaded into an empty database when ``[data] sample_data``."""
@@ -728,6 +731,7 @@ class InspectionController(QObject):
         self._data_version: DataVersion | None = None
         self._shown_lookup: tuple[object, object] | None = None
         self._session = 0
+        self._warm_up_requested = False
         self._still_for: str | None = None
         self._printing_id: str | None = None
         self._printing_reprint = False
@@ -1204,6 +1208,19 @@ class InspectionController(QObject):
             self.database_failed.emit(f"The database cannot be opened: {user_message(exc)}")
 
         self._submit(self._work.open, self._on_open_done, name="open", on_error=failed)
+        self._warm_up_requested = False
+
+    @Slot()
+    def prepare(self) -> None:
+        """Warm up for the first verdict (slip renderer, signing key, name index), once.
+
+        Asked for when a user is chosen on the sign-in screen (the PIN takes seconds to type)
+        and after every sign-in, not at start-up: queued before the sign-in it would hold the
+        sign-in up behind it (tasks run one at a time), by a second per 100,000 listed names.
+        """
+        if self._warm_up_requested:
+            return
+        self._warm_up_requested = True
         self._submit(self._work.warm_up, None, name="warm up", on_error=lambda _exc: None)
 
     def _on_badge_done(self, result: object) -> None:
@@ -1212,6 +1229,7 @@ class InspectionController(QObject):
             self.badge_refused.emit(result.message)
         else:
             self.badge_identified.emit(result.user)
+            self.prepare()
 
     def _on_open_done(self, result: object) -> None:
         assert isinstance(result, Startup)
@@ -1272,4 +1290,8 @@ class InspectionController(QObject):
         if may(user.role, Permission.INSPECT):
             # A technician opens no inspection: the parcel under way waits for an inspector.
             self._submit_step(lambda: self._work.resume_or_create(user), "open inspection")
+        # A moment later, so that the warm-up does not compete with showing the inspection
+        # screen (a parcel is not presented within half a second; a check before it would
+        # build the index itself).
+        QTimer.singleShot(WARM_UP_AFTER_SIGN_IN_MS, self, self.prepare)
 

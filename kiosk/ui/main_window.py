@@ -710,6 +710,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_sign_in_screen_user_chosen(self, username: str) -> None:
+        self._controller.prepare()  # while the PIN is typed
         remembered = self.user_languages.get(username)
         if remembered is not None and remembered != i18n.current_language():
             i18n.set_language(remembered)

@@ -146,6 +146,9 @@ class ControllerPort(Protocol):
     def current(self) -> Inspection | None:
         """The inspection under way, or ``None``."""
 
+    def prepare(self) -> None:
+        """Get ready for the first verdict in the background (a user is signing in)."""
+
     def sign_in(self, username: str, pin: str) -> None:
         """Try to sign in; answers with ``signed_in`` or ``sign_in_failed``."""
 

@@ -362,6 +362,9 @@ class PreviewController(QObject):
         self._locked = False
         self.signed_out.emit()
 
+    def prepare(self) -> None:
+        """Nothing to warm up in the preview."""
+
     def identify_badge(self, badge: str) -> None:
         """Find a badge's holder among the users; ``REVOKED_BADGE`` is refused."""
         self.calls.append(("identify_badge", (badge,)))
