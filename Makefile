@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 TS := $(wildcard resources/translations/kiosk_*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck check demo bench clean system-deps translations update-translations
+.PHONY: run test lint typecheck check demo bench clean system-deps translations update-translations bytecode
 
 $(STAMP): pyproject.toml
 	@PYBIN=$$(.ci/find-python) && echo "Using $$PYBIN ($$($$PYBIN --version))" && \
@@ -29,7 +29,13 @@ update-translations: $(STAMP)
 	  $(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete kiosk/ui -ts $$ts; \
 	done
 
-run: $(STAMP) translations
+# The project's own modules compiled to bytecode, as an installed wheel has them (an editable
+# install does not; with PYTHONDONTWRITEBYTECODE set nothing caches them and every start compiles
+# ~100 modules again: +0.3 s). Only changed files are compiled again.
+bytecode: $(STAMP)
+	@$(PY) -m compileall -q kiosk hardware
+
+run: $(STAMP) translations bytecode
 	$(VENV)/bin/kiosk run
 
 test: $(STAMP) translations
@@ -39,10 +45,10 @@ test: $(STAMP) translations
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-demo: $(STAMP) translations
+demo: $(STAMP) translations bytecode
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/kiosk demo --auto --out demo-out
 
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
 clean:
