@@ -122,7 +122,7 @@ class RuleSet:
 
     @property
     def label(self) -> str:
-        """Name and version, as recorded on a verdict: ``"article3p 2026.11.1"``."""
+        """Name and version, as recorded on a verdict: ``"article3p 2026.11.2"``."""
         return f"{self.name} {self.version}"
 
     def in_force(self, at: date) -> tuple[Rule, ...]:

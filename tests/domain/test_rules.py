@@ -91,7 +91,7 @@ def test_clean_rough_parcel_is_clear_with_one_ok_reason(ruleset: RuleSet, at: da
     assert result.outcome is Outcome.CLEAR
     assert [r.rule_id for r in result.reasons] == [OK_REASON_ID]
     assert result.reasons[0].message == "OK: all checks passed"
-    assert result.ruleset_version == "article3p 2026.11.1"
+    assert result.ruleset_version == "article3p 2026.11.2"
     assert result.data_version == "lists-2026-11-26"
     assert result.decided_at == DECIDED_AT
 

@@ -21,8 +21,8 @@ SHIPPED: dict[str, Any] = json.loads(RULESET_PATH.read_text(encoding="utf-8"))
 def test_shipped_ruleset_parses_and_covers_the_rule_table(ruleset: RuleSet) -> None:
     assert (ruleset.name, ruleset.version, ruleset.published) == (
         "article3p",
-        "2026.11.1",
-        date(2026, 11, 26),
+        "2026.11.2",
+        date(2026, 11, 27),
     )
     ids = {rule.id for rule in ruleset.rules}
     assert ids == {f"R{n}" for n in range(1, 19)} | {"K1", "K2", "K3", "K4", "K5"}
