@@ -127,6 +127,8 @@ class Startup:
     users: tuple[User, ...]
     data_version: DataVersion | None
     seeded: bool
+    languages: dict[str, str] = field(default_factory=dict)
+    """The language each user last chose (by username)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +190,16 @@ class InspectionWork:
         for folder in (self.settings.photos_path, self.settings.slips_path):
             folder.mkdir(parents=True, exist_ok=True)
             _remove_partial_files(folder)
-        return Startup(tuple(self.store.users()), self.store.data_version(), seeded)
+        return Startup(
+            tuple(self.store.users()),
+            self.store.data_version(),
+            seeded,
+            self.store.user_languages(),
+        )
+
+    def set_user_language(self, username: str, language: str) -> None:
+        """Remember the language a user chose at the kiosk."""
+        self._store().set_user_language(username, language, self.clock())
 
     def warm_up(self) -> None:
         """Load the slip renderer and build the screening index in the task thread.
@@ -726,6 +737,7 @@ class InspectionController(QObject):
         self._runner = runner if runner is not None else TaskRunner(name="inspection-tasks")
         self._work = InspectionWork(settings, clock=clock, store=store, sample_dir=sample_dir)
         self._users: list[User] = []
+        self._languages: dict[str, str] = {}
         self._user: User | None = None
         self._current: Inspection | None = None
         self._data_version: DataVersion | None = None
@@ -773,6 +785,27 @@ class InspectionController(QObject):
     def users(self) -> list[User]:
         """The users who may sign in (read at start)."""
         return list(self._users)
+
+    def user_language(self, username: str) -> str | None:
+        """The language ``username`` last chose at this kiosk, or ``None`` (read at start)."""
+        return self._languages.get(username)
+
+    @Slot(str, str)
+    def remember_language(self, username: str, language: str) -> None:
+        """Record the language ``username`` chose; their next sign-in starts in it."""
+        if self._languages.get(username) == language:
+            return
+        self._languages[username] = language
+
+        def failed(exc: BaseException) -> None:  # a preference: logged, never in the way
+            log.warning("the language of %s was not saved: %s", username, exc)
+
+        self._submit(
+            lambda: self._work.set_user_language(username, language),
+            None,
+            name="remember language",
+            on_error=failed,
+        )
 
     @property
     def is_locked(self) -> bool:
@@ -1235,6 +1268,7 @@ class InspectionController(QObject):
         assert isinstance(result, Startup)
         self._opened = True
         self._users = list(result.users)
+        self._languages = dict(result.languages)
         self._data_version = result.data_version
         if result.seeded:
             log.info("sample data loaded into the empty database")

@@ -87,6 +87,7 @@ from kiosk.store.tables import (
     PhotoRow,
     ReasonRow,
     RevokedBadgeRow,
+    UserPreferenceRow,
     UserRow,
     VerdictRow,
     WeightReadingRow,
@@ -676,6 +677,32 @@ class Store(ListStoreMixin, BundleStoreMixin, OutboxStoreMixin):
                 (r.badge, r.username, r.revoked_at, r.revoked_by, r.reason)
                 for r in session.scalars(select(RevokedBadgeRow).order_by(RevokedBadgeRow.badge))
             ]
+
+    def user_languages(self) -> dict[str, str]:
+        """The language each user last chose at this kiosk (``{"jpeeters": "nl"}``)."""
+        with self._read() as session:
+            return {r.username: r.language for r in session.scalars(select(UserPreferenceRow))}
+
+    def set_user_language(self, username: str, language: str, now: datetime) -> None:
+        """Remember the language a user chose (the screens switch to it at their sign-in).
+
+        Raises:
+            UserError: When there is no such user or the language is not a short lower-case
+                code (``en``, ``nl``...; the UI checks it is one of its own).
+        """
+        if re.fullmatch(r"[a-z]{2,8}", language) is None:
+            raise UserError(f"Not a language code: {language!r}.")
+        when = _aware(now)
+        with self._write() as session:
+            if session.get(UserRow, username) is None:
+                raise UserError(f"No user {username!r}.")
+            row = session.get(UserPreferenceRow, username)
+            if row is None:
+                row = UserPreferenceRow(username=username, language=language, updated_at=when)
+                session.add(row)
+            elif row.language != language:
+                row.language = language
+                row.updated_at = when
 
     def set_user_active(
         self, username: str, active: bool, by: str, reason: str, now: datetime | None = None

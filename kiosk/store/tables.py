@@ -114,6 +114,20 @@ class UserRow(Base):
     retry_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
+class UserPreferenceRow(Base):
+    """What a user chose at the kiosk for themselves: the language of their screens.
+
+    Kept apart from ``users`` (which data bundles from the hub replace): a choice made at
+    this kiosk stays when the hub sends the user list again.
+    """
+
+    __tablename__ = "user_preferences"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class RevokedBadgeRow(Base):
     """A badge that never signs in again (lost, stolen, its holder gone)."""
 

@@ -45,7 +45,7 @@ def test_migrates_an_empty_file_to_head(db_url: str) -> None:
     assert not _path(db_url).parent.exists()
     db = Database.open(db_url)
     try:
-        assert head_revision() == "0006" == HEAD_REVISION
+        assert head_revision() == "0007" == HEAD_REVISION
         assert current_revision(db.engine) == head_revision()
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
