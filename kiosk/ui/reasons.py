@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.domain.models import Reason
 from kiosk.ui.formatting import format_date, format_number
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+from kiosk.ui.messages import is_known, localise
 
 translate = QCoreApplication.translate
 
@@ -82,10 +83,14 @@ REASON_TEMPLATES: dict[str, str] = {
     "K2": QT_TRANSLATE_NOOP("Reasons", "No photo of the opened parcel"),
     "K3": QT_TRANSLATE_NOOP(
         "Reasons",
-        "Reference data (sanctions lists, certificate registers, rules) are out of date",
+        "Reference data (sanctions lists, certificate registers, rules) are out of date: {why}",
     ),
     "K4": QT_TRANSLATE_NOOP(
         "Reasons", "No declaration found for the parcel (identifiers: {identifiers})"
+    ),
+    "K5": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{kind} certificate {number} already used at {post} on {date} (inspection {inspection})",
     ),
 }
 """The English message template of each rule (as in the rule set), by rule id."""
@@ -123,6 +128,12 @@ PHRASES: dict[str, str] = {
             "the evidence must start with the date the goods were outside Russia (YYYY-MM-DD)",
         ),
         QT_TRANSLATE_NOOP("Reasons", "no reading"),
+        QT_TRANSLATE_NOOP("Reasons", "no reference data loaded"),
+        QT_TRANSLATE_NOOP("Reasons", "no current reference data"),
+        QT_TRANSLATE_NOOP("Reasons", "exporter"),
+        QT_TRANSLATE_NOOP("Reasons", "importer"),
+        QT_TRANSLATE_NOOP("Reasons", "KP exporter"),
+        QT_TRANSLATE_NOOP("Reasons", "KP importer"),
         QT_TRANSLATE_NOOP("Reasons", "none"),
     )
 }
@@ -131,6 +142,7 @@ PHRASES: dict[str, str] = {
 _REFUSED_PREFIX = "refused, "
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})")
 _QUANTITY = re.compile(r"([+-]?)(\d+(?:\.\d+)?) (ct|g)")
 _PARCELS = re.compile(r"(\d+) parcels")
 
@@ -170,6 +182,76 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (_PARCELS, QT_TRANSLATE_NOOP("Reasons", "%1 parcels")),
     (re.compile(r"(\S+ ct) or (\S+ g)"), QT_TRANSLATE_NOOP("Reasons", "%1 or %2")),
+    (
+        re.compile(r"the hub's signed data \(bundle (\S+)\) expired on (.+) UTC"),
+        QT_TRANSLATE_NOOP("Reasons", "the hub's signed data (bundle %1) expired on %2 UTC"),
+    ),
+    (
+        re.compile(r"kiosk data older than (\S+) h \(bundle (\S+) published (.+) UTC\)"),
+        QT_TRANSLATE_NOOP("Reasons", "kiosk data older than %1 h (bundle %2 published %3 UTC)"),
+    ),
+    (
+        re.compile(r"kiosk data older than (\S+) h \(loaded (.+) UTC\)"),
+        QT_TRANSLATE_NOOP("Reasons", "kiosk data older than %1 h (loaded %2 UTC)"),
+    ),
+    (
+        re.compile(
+            r'((?:KP )?(?:ex|im)porter) "(.+)" matches (.+) listing (\S+) "(.+)" by its alias '
+            r'"(.+)" \(both read as "(.+)"\)'
+        ),
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            '%1 "%2" matches %3 listing %4 "%5" by its alias "%6" (both read as "%7")',
+        ),
+    ),
+    (
+        re.compile(
+            r'((?:KP )?(?:ex|im)porter) "(.+)" matches (.+) listing (\S+) "(.+)" by its listed '
+            r'name "(.+)" \(both read as "(.+)"\)'
+        ),
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            '%1 "%2" matches %3 listing %4 "%5" by its listed name "%6" (both read as "%7")',
+        ),
+    ),
+    (
+        re.compile(r"(\d+) stones may reach it and their origin is not evidenced"),
+        QT_TRANSLATE_NOOP("Reasons", "%1 stones may reach it and their origin is not evidenced"),
+    ),
+    (
+        re.compile(r"band (\d+) stones of (\S+ ct) and up cannot weigh (\S+ ct)"),
+        QT_TRANSLATE_NOOP("Reasons", "band %1 stones of %2 and up cannot weigh %3"),
+    ),
+    (
+        re.compile(r"band (\d+) stones of (\S+) to under (\S+ ct) cannot weigh (\S+ ct)"),
+        QT_TRANSLATE_NOOP("Reasons", "band %1 stones of %2 to under %3 cannot weigh %4"),
+    ),
+    (
+        re.compile(r"stone bands add up to (\S+ ct), declared (\S+ ct)"),
+        QT_TRANSLATE_NOOP("Reasons", "stone bands add up to %1, declared %2"),
+    ),
+    (
+        re.compile(
+            r"measured (\S+ ct) \(average (\S+ ct) per stone\) cannot be (\d+) stones of the "
+            r"declared sizes \(at least (\S+ ct)\)"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            "measured %1 (average %2 per stone) cannot be %3 stones of the declared sizes "
+            "(at least %4)",
+        ),
+    ),
+    (
+        re.compile(
+            r"measured (\S+ ct) \(average (\S+ ct) per stone\) cannot be (\d+) stones of the "
+            r"declared sizes \((\S+)-(\S+) ct\)"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Reasons",
+            "measured %1 (average %2 per stone) cannot be %3 stones of the declared sizes "
+            "(%4-%5 ct)",
+        ),
+    ),
     (re.compile(r"mining origin (\S+)"), QT_TRANSLATE_NOOP("Reasons", "mining origin %1")),
     (re.compile(r"processed in (\S+)"), QT_TRANSLATE_NOOP("Reasons", "processed in %1")),
     (re.compile(r"exported from (\S+)"), QT_TRANSLATE_NOOP("Reasons", "exported from %1")),
@@ -196,10 +278,16 @@ class _Filled(dict[str, str]):
 
 
 def _data(value: str) -> str:
-    """An ISO date or a quantity (``"512.450 ct"``) as the locale writes it; else as is."""
+    """An ISO date (and time) or a quantity (``"512.450 ct"``) as the locale writes it."""
     if _ISO_DATE.fullmatch(value):
         try:
             return format_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    stamp = _ISO_DATE_TIME.fullmatch(value)
+    if stamp is not None:  # "2026-05-27 08:00" (UTC, as the text says after it)
+        try:
+            return f"{format_date(date.fromisoformat(stamp.group(1)))} {stamp.group(2)}"
         except ValueError:
             return value
     quantity = _QUANTITY.fullmatch(value)
@@ -230,8 +318,11 @@ def _phrase(value: str) -> str:
         if match is not None:
             text = translate(CONTEXT, source)
             for number, group in enumerate(match.groups(), start=1):
-                text = text.replace(f"%{number}", _data(group))
+                shown = translate(CONTEXT, group) if group in PHRASES else _data(group)
+                text = text.replace(f"%{number}", shown)
             return text
+    if is_known(value):  # an identifier's problem (R8: "QQ is not an ISO 3166-1 country code")
+        return localise(value)
     return _data(value)
 
 
