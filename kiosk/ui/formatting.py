@@ -57,6 +57,17 @@ WEIGHT_STATE_WORDS: dict[WeightState, str] = {
 }
 """English weight state words; shown through :func:`weight_state_word`."""
 
+WEIGHT_STATE_SHORT: dict[WeightState, str] = {
+    WeightState.STABLE: QT_TRANSLATE_NOOP("Formatting", "stable"),
+    WeightState.DYNAMIC: QT_TRANSLATE_NOOP("Formatting", "settling"),
+    WeightState.OVERLOAD: QT_TRANSLATE_NOOP("Formatting", "overload"),
+    WeightState.UNDERLOAD: QT_TRANSLATE_NOOP("Formatting", "underload"),
+    WeightState.BUSY: QT_TRANSLATE_NOOP("Formatting", "busy"),
+    WeightState.ERROR: QT_TRANSLATE_NOOP("Formatting", "error"),
+    WeightState.DISCONNECTED: QT_TRANSLATE_NOOP("Formatting", "disconnected"),
+}
+"""A weight state in one lower-case word (``"967.402 ct (stable)"``): :func:`weight_state_short`."""
+
 OUTCOME_WORDS: dict[Outcome, str] = {
     Outcome.CLEAR: QT_TRANSLATE_NOOP("Formatting", "CLEAR"),
     Outcome.EXEMPT: QT_TRANSLATE_NOOP("Formatting", "EXEMPT"),
@@ -166,6 +177,22 @@ def format_age(age: timedelta) -> str:
     return translate("Formatting", "%1 d old").replace("%1", str(int(seconds // 86400)))
 
 
+def format_ago(age: timedelta) -> str:
+    """How long ago something happened: ``"just now"``, ``"5 min ago"``, ``"3 h ago"``.
+
+    A whole phrase per unit, since "ago" goes before the number in some languages
+    (``"il y a 3 h"``, ``"vor 3 h"``); a negative age (clock skew) reads as ``"just now"``.
+    """
+    seconds = age.total_seconds()
+    if seconds < 60:
+        return translate("Formatting", "just now")
+    if seconds < 3600:
+        return translate("Formatting", "%1 min ago").replace("%1", str(int(seconds // 60)))
+    if seconds < 2 * 86400:
+        return translate("Formatting", "%1 h ago").replace("%1", str(int(seconds // 3600)))
+    return translate("Formatting", "%1 d ago").replace("%1", str(int(seconds // 86400)))
+
+
 def format_data_status(version: str, published_at: datetime, now: datetime) -> str:
     """The data line of the status bar: ``"Data 2026.11.1 · 3 h old"``.
 
@@ -217,6 +244,11 @@ def kind_label(kind: IdentifierKind) -> str:
 def weight_state_word(state: WeightState) -> str:
     """The words shown under the weight for a balance state, in the language in use."""
     return tr(WEIGHT_STATE_WORDS[state])
+
+
+def weight_state_short(state: WeightState) -> str:
+    """A weight state in one lower-case word, in the language in use (``"stable"``)."""
+    return tr(WEIGHT_STATE_SHORT[state])
 
 
 def outcome_word(outcome: Outcome) -> str:

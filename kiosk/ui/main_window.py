@@ -44,6 +44,7 @@ from kiosk.domain.wedge import DEFAULT_IDLE_MS, DEFAULT_MAX_GAP_MS
 from kiosk.ui import i18n
 from kiosk.ui.formatting import utc_now
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+from kiosk.ui.messages import localise
 from kiosk.ui.ports import ControllerPort, DataVersionLike, DevicesPort, SettingsView, SyncPort
 from kiosk.ui.screens.devices import DevicesScreen
 from kiosk.ui.screens.history import HistoryPort, HistoryScreen, connect_history
@@ -187,8 +188,6 @@ class MainWindow(QMainWindow):
             History screen is left out.
         language: The kiosk's default language (``kiosk.language``): shown at start and after
             every sign-out (default: the language in use).
-        user_languages: The language each user last chose (by username), remembered here
-            and switched to when the user picks their name; a dict by default.
     """
 
     def __init__(
@@ -202,14 +201,12 @@ class MainWindow(QMainWindow):
         wedge_max_gap_ms: float = DEFAULT_MAX_GAP_MS,
         history: HistoryPort | None = None,
         language: str | None = None,
-        user_languages: dict[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._default_language = (
             i18n.normalise_language(language) if language else i18n.current_language()
         )
-        self.user_languages: dict[str, str] = user_languages if user_languages is not None else {}
         self._controller = controller
         self._devices = devices
         self._settings = settings_view
@@ -511,7 +508,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_controller_signed_in(self, user: User) -> None:
-        self.user_languages[user.username] = i18n.current_language()
+        # The language the user signed in with is theirs from now on (kept in the database);
+        # one they chose before, picked up when they chose their name, is the one in use.
+        self._remember_language(user.username)
         self.status_bar.set_user(user)
         self.sign_in_screen.clear_locked()
         self.sign_in_screen.reset()
@@ -670,7 +669,7 @@ class MainWindow(QMainWindow):
         if self.current_screen is self.override_screen:
             self.override_screen.show_refusal(message)
         else:
-            self._show_error(self.tr("Override refused: %1").replace("%1", message))
+            self._show_error(self.tr("Override refused: %1").replace("%1", localise(message)))
 
     # ---- Devices → screens -----------------------------------------------------------------
 
@@ -706,14 +705,19 @@ class MainWindow(QMainWindow):
         i18n.set_language(language)
         username = self.sign_in_screen.selected_username
         if username is not None:
-            self.user_languages[username] = i18n.current_language()
+            self._remember_language(username)
 
     @Slot(str)
     def _on_sign_in_screen_user_chosen(self, username: str) -> None:
         self._controller.prepare()  # while the PIN is typed
-        remembered = self.user_languages.get(username)
-        if remembered is not None and remembered != i18n.current_language():
+        remembered = self._controller.user_language(username)
+        if remembered in i18n.LANGUAGES and remembered != i18n.current_language():
             i18n.set_language(remembered)
+
+    def _remember_language(self, username: str) -> None:
+        language = i18n.current_language()
+        if self._controller.user_language(username) != language:
+            self._controller.remember_language(username, language)
 
     @Slot(str, str)
     def _on_sign_in_screen_sign_in_requested(self, username: str, pin: str) -> None:
@@ -931,7 +935,9 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             log.exception("could not %s", what)
             self._show_error(
-                self.tr("Could not %1: %2").replace("%1", self.tr(what)).replace("%2", str(exc))
+                self.tr("Could not %1: %2")
+                .replace("%1", self.tr(what))
+                .replace("%2", localise(str(exc)))
             )
 
     def _show_error(self, message: str) -> None:
@@ -974,7 +980,7 @@ class MainWindow(QMainWindow):
         current = self.current_screen
         if current is not self.fault_panel:
             self._screen_before_fault = current
-        self.fault_panel.show_fault(kind, title, what, todo)
+        self.fault_panel.show_fault(kind, title, localise(what), todo)
         self._set_screen(self.fault_panel)
         self.fault_panel.retry_button.setFocus()
 

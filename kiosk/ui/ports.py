@@ -170,6 +170,12 @@ class ControllerPort(Protocol):
     def users(self) -> list[User]:
         """The users who may sign in at this kiosk."""
 
+    def user_language(self, username: str) -> str | None:
+        """The language the user last chose at this kiosk, or ``None``."""
+
+    def remember_language(self, username: str, language: str) -> None:
+        """Record (in the database) the language the user chose, for their next sign-in."""
+
     def add_typed_identifier(self, text: str) -> None:
         """Add an identifier the inspector typed."""
 

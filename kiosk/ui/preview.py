@@ -309,6 +309,8 @@ class PreviewController(QObject):
         self._ids = count(123)
         self._outcomes = [Outcome.CLEAR, Outcome.HOLD, Outcome.REFUSE, Outcome.EXEMPT]
         self.calls: list[tuple[str, tuple[object, ...]]] = []
+        self.languages: dict[str, str] = {}
+        """The language each user chose (what the database keeps in the kiosk)."""
 
     @property
     def user(self) -> User | None:
@@ -323,6 +325,14 @@ class PreviewController(QObject):
     def users(self) -> list[User]:
         """All users, active or not (the screen filters)."""
         return list(self._users)
+
+    def user_language(self, username: str) -> str | None:
+        """The language remembered for ``username`` (kept in memory here)."""
+        return self.languages.get(username)
+
+    def remember_language(self, username: str, language: str) -> None:
+        """Remember ``language`` for ``username`` (in memory)."""
+        self.languages[username] = language
 
     @property
     def is_locked(self) -> bool:
@@ -662,7 +672,7 @@ class PreviewSync(QObject):
             sources=SOURCES,
             last_attempt_at=NOW - timedelta(minutes=12),
             last_success_at=NOW - timedelta(hours=2),
-            last_error="hub unreachable: connection timed out after 10 s",
+            last_error="data: Data up to date (bundle 12).; records: the hub's answer is not JSON",
             records_waiting=7,
             records_failing=2,
         )

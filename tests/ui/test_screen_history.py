@@ -109,7 +109,7 @@ def test_keyboard_search_open_reprint_and_back(qtbot: QtBot, rig: Rig) -> None:
     assert not screen.photo.pixmap().isNull()
     assert screen.banner.word() == "CLEAR"
     assert screen.audit.count() >= 8
-    assert screen.slip_text.text().startswith("Slip printed 2026-11-26")
+    assert screen.slip_text.text().startswith("Slip printed 26/11/2026")
 
     with qtbot.waitSignal(rig.service.reprinted, timeout=TIMEOUT_MS) as printed:
         qtbot.keyClick(screen.reprint_button, Qt.Key.Key_Space)
@@ -135,7 +135,7 @@ def test_recheck_shows_the_comparison(qtbot: QtBot, rig: Rig) -> None:
     with qtbot.waitSignal(rig.service.recheck_ready, timeout=TIMEOUT_MS):
         qtbot.mouseClick(screen.recheck_button, Qt.MouseButton.LeftButton)
     assert screen.recheck_text.text() == (
-        "Re-checked under the rules of 2026-11-26: same verdict (HOLD), same reasons."
+        "Re-checked under the rules of 26/11/2026: same verdict (HOLD), same reasons."
     )
 
 

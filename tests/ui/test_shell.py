@@ -313,7 +313,9 @@ def test_sync_screen_shows_sources_last_sync_and_waiting_records(
     assert w.show_screen("sync")
     texts = screen.texts()
     assert texts["headline"] == "Hub: https://hub.diamonds.fgov.example"
-    assert texts["result"] == "\u2716 Failed: hub unreachable: connection timed out after 10 s"
+    assert texts["result"] == (
+        "\u2716 Failed: data: Data up to date (bundle 12).; records: the hub's answer is not JSON"
+    )
     assert texts["waiting"] == "7 record(s) waiting for the hub"
     rows = screen.source_rows()
     assert rows[0] == ["Source", "Version", "Published", "Age", "Entries"]
@@ -357,7 +359,7 @@ def test_without_a_hub_the_sync_screen_names_the_data_source(qtbot: QtBot) -> No
     texts = w.sync_screen.texts()
     assert texts["headline"] == "No hub configured \u2014 data from sample data"
     assert not w.sync_screen.sync_button.isVisible()
-    assert w.sync_screen.source_rows()[1] == ["KP certificates", "sample-2026.11", "2026-11-20",
+    assert w.sync_screen.source_rows()[1] == ["KP certificates", "sample-2026.11", "20/11/2026",
                                               "5 h", "12"]
     assert_fits(w)
     shot(w, "sync-no-hub")

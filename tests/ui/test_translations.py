@@ -3,6 +3,7 @@ and dates in the locale, reason texts translated with the legal basis untouched.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -19,12 +20,16 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.domain.models import Outcome, Reason
+from kiosk.domain.models import ListedParty, Outcome, Reason
+from kiosk.domain.screening import screen_exact
 from kiosk.ui import formatting as f
 from kiosk.ui import i18n
 from kiosk.ui import preview as pv
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.reasons import REASON_TEMPLATES, reason_message
+from kiosk.ui.reasons import REASON_TEMPLATES, reason_message, template_for
+from kiosk.ui.screens.history import HistoryScreen, short_date_format
+from kiosk.ui.screens.sync import SyncScreen
+from kiosk.ui.theme import RESOURCES_DIR
 
 UI_SOURCES = Path(i18n.__file__).resolve().parent
 PLACEHOLDER = re.compile(r"%\d|\{[a-z_]+\}")
@@ -221,6 +226,7 @@ def _data_texts() -> frozenset[str]:
     for record in (pv.DECLARATION, pv.CERTIFICATE):
         out |= {str(getattr(record, field.name)) for field in fields(record)}
     out |= set(i18n.LANGUAGE_NAMES.values())
+    out |= {source.name for source in pv.SOURCES}  # published list names (hub preview)
     # Device backends as written in the settings, and the model the reader service reports.
     out |= {"folder", "opencv", "serial", "simulated", "cups", "escpos", "line scanner"}
     return frozenset(out)
@@ -228,7 +234,7 @@ def _data_texts() -> frozenset[str]:
 
 WORDS = re.compile(r"[^\W\d_]{3,}")
 PATH = re.compile(r"\S*/\S*")
-"""A path or port (``/dev/serial/by-id/...``) is data, not a UI text."""
+"""A path, port or address (``/dev/serial/by-id/...``, ``https://hub...``): data, not UI."""
 
 
 @cache
@@ -239,23 +245,50 @@ def _allowed_words(language: str) -> frozenset[str]:
     return frozenset(w.lower() for text in same | _data_texts() for w in WORDS.findall(text))
 
 
+@cache
+def _english_only_words(language: str) -> frozenset[str]:
+    """Words of the English sources that no translation into ``language`` uses ("seal",
+    "number", "not" for German): one of them in a translated screen is English left over."""
+    catalog = _catalog(language)
+    english = {w.lower() for (_, src) in catalog for w in WORDS.findall(src)}
+    target = {w.lower() for tr in catalog.values() for w in WORDS.findall(tr)}
+    return frozenset(english - target - _allowed_words(language))
+
+
 def _english_left(english: list[str], translated: list[str], language: str) -> list[str]:
-    """Texts shown the same in English and in ``language`` with a word that should change."""
+    """Texts shown the same in English and in ``language`` with a word that should change,
+    and translated texts with an English word in them (a part left untranslated)."""
     allowed = _allowed_words(language)
-    return sorted(
-        {
-            t
-            for t in set(translated) & set(english)
-            if not PATH.fullmatch(t.replace("\u200b", ""))
-            and any(w.lower() not in allowed for w in WORDS.findall(t))
-        }
-    )
+    english_only = _english_only_words(language)
+    same = {
+        t
+        for t in set(translated) & set(english)
+        if not PATH.fullmatch(t.replace("\u200b", ""))
+        and any(w.lower() not in allowed for w in WORDS.findall(PATH.sub("", t)))
+    }
+    mixed = {
+        t
+        for t in set(translated) - set(english)
+        if any(w.lower() in english_only for w in WORDS.findall(PATH.sub("", t)))
+    }
+    return sorted(same | mixed)
+
+
+_DEVICES: list[pv.PreviewDevices] = []
 
 
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[tuple[MainWindow, pv.PreviewController]]:
     controller, devices = pv.PreviewController(), pv.PreviewDevices()
-    win = MainWindow(controller, devices, pv.SETTINGS, clock=lambda: pv.NOW, language="en")
+    _DEVICES[:] = [devices]
+    win = MainWindow(
+        controller,
+        devices,
+        pv.SETTINGS,
+        sync=pv.PreviewSync(),
+        clock=lambda: pv.NOW,
+        language="en",
+    )
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
@@ -279,6 +312,12 @@ def _inspection_states(win: MainWindow, controller: pv.PreviewController) -> Ite
         win.inspection_screen.show_inspection(pv.sample_inspection(outcome))
         win.inspection_screen.show_weight(pv.READING)
         yield f"inspection-{outcome}"
+    # Texts of the domain and the services: a problem shown while typing, a refusal.
+    win.inspection_screen.identifiers.input.setText("SL 123")
+    win.inspection_screen.show_message("There is no slip to print yet: check the parcel first.")
+    yield "inspection-typing"
+    win.inspection_screen.identifiers.input.clear()
+    win.inspection_screen.message.clear()
 
 
 def _override_states(win: MainWindow, controller: pv.PreviewController) -> Iterator[str]:
@@ -299,6 +338,7 @@ def _rail_states(win: MainWindow, controller: pv.PreviewController) -> Iterator[
     """Every other screen of the navigation rail, as a technician sees it."""
     controller.sign_out()
     controller.sign_in("lschmidt", pv.PREVIEW_PIN)
+    _DEVICES[0].read_scale()  # the devices screen shows the reading and its state
     for key in win.allowed_screens():
         if key != "inspection":
             assert win.show_screen(key), key
@@ -378,3 +418,66 @@ def test_status_bar_words_follow_the_language(
     assert texts["user"] == "Nicht angemeldet"
     assert texts["scale"].endswith("Waage: getrennt")
     assert texts["data"] == "Daten 2026.11.1 \u00b7 vor 3 h"
+
+
+def test_history_dates_follow_the_locale_with_a_four_digit_year(qtbot: QtBot) -> None:
+    i18n.set_language("en")  # as the kiosk starts: British conventions for English
+    screen = HistoryScreen(today=lambda: date(2026, 11, 27))
+    qtbot.addWidget(screen)
+    assert screen.from_input.text() == "27/11/2026"
+    i18n.set_language("fr")
+    assert screen.from_input.displayFormat() == "dd/MM/yyyy"  # fr_BE's own: d/MM/yy
+    i18n.set_language("de")
+    assert screen.from_input.displayFormat() == "dd.MM.yyyy"
+    assert screen.to_input.text() == "27.11.2026"
+    i18n.set_language("nl")
+    assert screen.from_input.text() == "27/11/2026"
+    assert short_date_format().count("y") == 4
+
+
+def test_sync_dates_and_ages_are_written_in_the_language(qtbot: QtBot) -> None:
+    screen = SyncScreen(pv.PreviewSync(), clock=lambda: pv.NOW)
+    qtbot.addWidget(screen)
+    screen.show()
+    i18n.set_language("fr")
+    texts = screen.texts()
+    assert "il y a 12 min" in texts["attempt"], texts
+    assert "geleden" not in texts["attempt"]
+    assert "ago" not in texts["attempt"]
+    assert re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d \(il y a 3 h\)", texts["data"]), texts
+    i18n.set_language("nl")
+    assert "(12 min geleden)" in screen.texts()["attempt"]
+    assert screen.source_rows()[1][2].count("/") == 2  # dd/mm/yyyy, not ISO
+
+
+def test_every_rule_of_the_rule_set_has_its_wording_translated() -> None:
+    """A rule added or reworded in the rule set fails here until reasons.py knows it."""
+    rules = json.loads((RESOURCES_DIR / "rules" / "article3p.json").read_text("utf-8"))["rules"]
+    stale = {r["id"]: r["message"] for r in rules if template_for(r["id"]) != r["message"]}
+    assert not stale, stale
+
+
+def test_an_exact_sanctions_match_is_explained_in_the_language() -> None:
+    listed = [ListedParty("EU FSF", "EU.123.45", "ALROSA PJSC", aliases=("Alrosa",))]
+    hits = screen_exact([("KP exporter", "Alrosa"), ("importer", "Alrosa PJSC")], listed)
+    assert len(hits) == 2
+    message = REASON_TEMPLATES["R12"]
+    for hit in hits:
+        reason = Reason(
+            "R12",
+            Outcome.REFUSE,
+            "Reg. (EU) 269/2014 Art. 2",
+            message.format(explanation=hit.explanation),
+            (("explanation", hit.explanation),),
+        )
+        i18n.set_language("de")
+        shown = reason_message(reason)
+        assert shown.startswith(
+            (
+                "Sanktionierte Partei: KP-Ausführer „Alrosa“ entspricht EU FSF",
+                "Sanktionierte Partei: Einführer „Alrosa PJSC“ entspricht EU FSF",
+            )
+        ), shown
+        assert " matches " not in shown
+        i18n.set_language("en")
+        assert reason_message(reason) == reason.message

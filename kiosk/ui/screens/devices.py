@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.devices import DetectedPort, DeviceStatus
 from kiosk.domain.models import Photo, WeightReading, WeightState
-from kiosk.ui.formatting import format_carats
+from kiosk.ui.formatting import format_carats, weight_state_short
+from kiosk.ui.messages import device_word, localise
 from kiosk.ui.ports import DevicesPort
 from kiosk.ui.theme import set_style_property
 from kiosk.ui.widgets.fit_label import ElidedLabel
@@ -298,8 +299,10 @@ class DevicesScreen(QWidget):
 
     @Slot(str)
     def _on_devices_scale_command_done(self, what: str) -> None:
-        text = self.tr("Scale zeroed.") if what == "zero" else self.tr("Scale tared.")
-        self.message.show_message(text, MessageKind.INFO)
+        if what == "zero":
+            self._say(lambda: self.tr("Scale zeroed."), MessageKind.INFO)
+        else:
+            self._say(lambda: self.tr("Scale tared."), MessageKind.INFO)
 
     @Slot(str)
     def _on_devices_scale_command_failed(self, message: str) -> None:
@@ -308,28 +311,29 @@ class DevicesScreen(QWidget):
     @Slot(object)
     def _on_devices_scale_read(self, reading: object) -> None:
         if isinstance(reading, WeightReading):
-            text = self.tr("Scale read: %1 (reply %2)")
-            self.message.show_message(
-                text.replace("%1", self._reading_text(reading)).replace("%2", reading.raw.strip()),
+            self._say(
+                lambda: self.tr("Scale read: %1 (reply %2)")
+                .replace("%1", self._reading_text(reading))
+                .replace("%2", reading.raw.strip()),
                 MessageKind.INFO,
             )
 
     @Slot(str)
     def _on_devices_test_printed(self, destination: str) -> None:
-        self.message.show_message(
-            self.tr("Test slip sent to %1.").replace("%1", destination), MessageKind.INFO
+        self._say(
+            lambda: self.tr("Test slip sent to %1.").replace("%1", destination), MessageKind.INFO
         )
 
     @Slot(str)
     def _on_devices_test_print_failed(self, message: str) -> None:
-        self.message.show_message(self.tr("Test print failed: %1").replace("%1", message))
+        self._say(lambda: self.tr("Test print failed: %1").replace("%1", localise(message)))
 
     @Slot(object)
     def _on_devices_snapshot_saved(self, photo: object) -> None:
         if isinstance(photo, Photo):
-            text = self.tr("Snapshot saved: %1 (%2 x %3)")
-            self.message.show_message(
-                text.replace("%1", photo.path)
+            self._say(
+                lambda: self.tr("Snapshot saved: %1 (%2 x %3)")
+                .replace("%1", photo.path)
                 .replace("%2", str(photo.width))
                 .replace("%3", str(photo.height)),
                 MessageKind.INFO,
@@ -355,7 +359,7 @@ class DevicesScreen(QWidget):
     @Slot(str)
     def _on_devices_detection_failed(self, message: str) -> None:
         self.detect_button.setEnabled(True)
-        self.ports_hint.setText(message)
+        self.ports_hint.setText(localise(message))
 
     # ---- Internals -------------------------------------------------------------------------
 
@@ -380,15 +384,15 @@ class DevicesScreen(QWidget):
 
     def _reading_text(self, reading: WeightReading) -> str:
         if reading.state in (WeightState.DISCONNECTED, WeightState.ERROR):
-            return f"\u2014 ({reading.state.value})"
-        return f"{format_carats(reading.carats)} ({reading.state.value})"
+            return f"\u2014 ({weight_state_short(reading.state)})"
+        return f"{format_carats(reading.carats)} ({weight_state_short(reading.state)})"
 
     def _show_status(self, status: DeviceStatus) -> None:
         card = self.cards[status.device]
         level = device_level(status.state)
         word = self._state_word(status.state)
         card.state.setText(f"{_LEVEL_MARKS[level]} {word}")
-        card.state.setToolTip(status.detail)
+        card.state.setToolTip(localise(status.detail))
         card.state.setAccessibleName(f"{self._titles()[status.device]}: {word}")
         set_style_property(card.state, "level", level)
         dash = "\u2014"
@@ -400,8 +404,8 @@ class DevicesScreen(QWidget):
             last = f"{shown or status.last_value} \u00b7 {_time(status)}"
         values = {
             "backend": status.backend or dash,
-            "port": status.port or dash,
-            "model": status.model or dash,
+            "port": device_word(status.port) if status.port else dash,
+            "model": device_word(status.model) if status.model else dash,
             "serial": status.serial or dash,
             "last": last,
         }
@@ -413,6 +417,10 @@ class DevicesScreen(QWidget):
         ready = status.state == "ok"
         for button in self._buttons_of(status.device):
             button.setEnabled(ready)
+
+    def _say(self, wording: Callable[[], str], kind: MessageKind = MessageKind.ERROR) -> None:
+        """Show a message of this screen; it follows a later language change."""
+        self.message.show_message(wording(), kind, wording=wording)
 
     def _buttons_of(self, device: str) -> Sequence[QPushButton]:
         return {

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal, SignalInstance, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    Qt,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,9 +47,21 @@ from kiosk.domain.history import (
     SlipStatus,
     VerdictFilter,
 )
-from kiosk.domain.models import Inspection, Outcome, Reason, User
+from kiosk.domain.models import Identifier, Inspection, InspectionState, Outcome, Reason, User
+from kiosk.ui.formatting import (
+    format_date,
+    format_datetime,
+    format_number,
+    kind_label,
+    outcome_word,
+    state_word,
+)
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+from kiosk.ui.messages import localise
+from kiosk.ui.reasons import reason_message
 from kiosk.ui.theme import icon_pixmap, outcome_icon_name
 from kiosk.ui.widgets.fit_label import ElidedLabel
+from kiosk.ui.widgets.identifier_panel import SOURCE_WORDS
 from kiosk.ui.widgets.message_area import MessageArea, MessageKind
 from kiosk.ui.widgets.panel import Panel, make_label
 from kiosk.ui.widgets.reason_list import ReasonList
@@ -137,7 +159,65 @@ def _local_start(day: date) -> datetime:
 
 
 def _local_text(at: datetime) -> str:
-    return f"{at.astimezone():%Y-%m-%d %H:%M}"
+    """A UTC instant as the locale writes local date and time (``27/11/2026 14:05``)."""
+    return format_datetime(at)
+
+
+def short_date_format() -> str:
+    """The locale's short date pattern with a four-digit year (``dd/MM/yyyy``, ``dd.MM.yyyy``).
+
+    Qt's short formats write a two-digit year (``fr_BE``: ``d/MM/yy``) or a one-digit day in
+    some locales; a date field of the history search shows the whole year, and day and
+    month with two digits as every other date on the screens (``kiosk.ui.formatting``).
+    """
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    pattern = re.sub(r"y+", "yyyy", pattern)
+    pattern = re.sub(r"(?<!d)d(?!d)", "dd", pattern)
+    return re.sub(r"(?<!M)M(?!M)", "MM", pattern)
+
+
+EVENT_WORDS: dict[str, str] = {
+    "create": QT_TRANSLATE_NOOP("HistoryScreen", "created"),
+    "input": QT_TRANSLATE_NOOP("HistoryScreen", "input"),
+    "decide": QT_TRANSLATE_NOOP("HistoryScreen", "decided"),
+    "override": QT_TRANSLATE_NOOP("HistoryScreen", "overridden"),
+    "print": QT_TRANSLATE_NOOP("HistoryScreen", "printed"),
+    "reprint": QT_TRANSLATE_NOOP("HistoryScreen", "reprinted"),
+    "slip": QT_TRANSLATE_NOOP("HistoryScreen", "slip written"),
+    "seal_applied": QT_TRANSLATE_NOOP("HistoryScreen", "new seal applied"),
+    "close": QT_TRANSLATE_NOOP("HistoryScreen", "closed"),
+    "void": QT_TRANSLATE_NOOP("HistoryScreen", "voided"),
+}
+"""The audit trail's event kinds of an inspection in words (others are shown as recorded)."""
+
+_TRANSITION = re.compile(r"([a-z]+) \u2192 ([a-z]+)")
+
+
+def _event_word(kind: str) -> str:
+    """An audit event's kind in the language in use (``"decide"`` → ``"decided"``)."""
+    source = EVENT_WORDS.get(kind)
+    return QCoreApplication.translate("HistoryScreen", source) if source is not None else kind
+
+
+def _event_summary(summary: str) -> str:
+    """An audit event's summary with its state change (``collecting → decided``) in words."""
+
+    def state(match: re.Match[str]) -> str:
+        try:
+            before, after = InspectionState(match.group(1)), InspectionState(match.group(2))
+        except ValueError:
+            return match.group(0)
+        return f"{state_word(before)} \u2192 {state_word(after)}"
+
+    return _TRANSITION.sub(state, summary)
+
+
+def _source_word(identifier: Identifier) -> str:
+    """How an identifier came in, in words (``scanned``, ``typed``)."""
+    source = SOURCE_WORDS.get(identifier.source)
+    if source is None:
+        return identifier.source.value
+    return QCoreApplication.translate("IdentifierPanel", source)
 
 
 def _to_date(value: QDate) -> date:
@@ -245,10 +325,12 @@ class HistoryScreen(QWidget):
         self.to_input.setObjectName("HistoryTo")
         for edit in (self.from_input, self.to_input):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(short_date_format())
         self.verdict_label = make_label(field=True)
         self.verdict_input = QComboBox()
         self.verdict_input.setObjectName("HistoryVerdict")
+        # As wide as its longest choice in the language in use ("Jede Entscheidung").
+        self.verdict_input.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value in VerdictFilter:
             self.verdict_input.addItem("", value.value)
         self.post_label = make_label(field=True)
@@ -268,8 +350,9 @@ class HistoryScreen(QWidget):
             grid.addWidget(label, row, column, 1, span)
             grid.addWidget(widget, row + 1, column, 1, span)
         grid.addWidget(self.search_button, 3, 2, 1, 2)
-        for column in range(4):
-            grid.setColumnStretch(column, 1)
+        # The verdict column a little wider: "Jede Entscheidung" beside its drop-down arrow.
+        for column, stretch in enumerate((5, 5, 6, 4)):
+            grid.setColumnStretch(column, stretch)
         self.filters.body.addLayout(grid)
         self.filters.heading.hide()
         layout.addWidget(self.filters)
@@ -286,8 +369,14 @@ class HistoryScreen(QWidget):
             self.table.iconSize().scaled(ICON_PX, ICON_PX, Qt.AspectRatioMode.KeepAspectRatio)
         )
         header = self.table.horizontalHeader()
+        # Every column as wide as its contents, but the inspection id takes what is left:
+        # with longer words (German, Dutch) it is shortened in the middle, so the unique end
+        # of the id and every other column stay readable without scrolling sideways.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.table, 1)
 
         pager = QHBoxLayout()
@@ -404,6 +493,9 @@ class HistoryScreen(QWidget):
 
     def retranslate(self) -> None:
         """Set every text of the screen in the current language."""
+        for edit in (self.from_input, self.to_input):  # dates as the locale writes them
+            edit.setLocale(QLocale())
+            edit.setDisplayFormat(short_date_format())
         self.title.setText(self.tr("History"))
         self.shift_button.setText(self.tr("End-of-shift report"))
         self.kp_button.setText(self.tr("KP monthly report"))
@@ -502,6 +594,8 @@ class HistoryScreen(QWidget):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             self._fill_row(index, row, page)
+        # The override column only when a row on the page has one: its room goes to the ids.
+        self.table.setColumnHidden(COLUMNS - 1, all(row.supervisor is None for row in rows))
         if rows:
             self.table.selectRow(0)
         first = page.query.page * page.query.page_size + 1
@@ -536,7 +630,7 @@ class HistoryScreen(QWidget):
         if self._detail is None or result.inspection_id != self._detail.inspection.id:
             return
         self._recheck = result
-        day = result.rules_date.isoformat()
+        day = format_date(result.rules_date)
         now = self.outcome_word(result.rechecked.outcome)
         if result.same:
             text = self.tr(
@@ -727,9 +821,11 @@ class HistoryScreen(QWidget):
         override = ""
         if row.supervisor is not None:
             override = self.tr("\u270e overridden by {name}").format(name=page.name(row.supervisor))
+        inspection_id = QTableWidgetItem(row.inspection_id)
+        inspection_id.setToolTip(row.inspection_id)  # shortened in the middle when narrow
         values = [
             QTableWidgetItem(_local_text(row.started_at)),
-            QTableWidgetItem(row.inspection_id),
+            inspection_id,
             QTableWidgetItem(row.kp_number or "\u2014"),
             verdict,
             QTableWidgetItem(page.name(row.inspector)),
@@ -755,19 +851,26 @@ class HistoryScreen(QWidget):
         self.audit.clear()
         for event in detail.events:
             actor = detail.name(event.actor) if event.actor else ""
-            parts = [f"{event.seq}", f"{event.at.astimezone():%Y-%m-%d %H:%M:%S}", event.kind]
+            local = event.at.astimezone()
+            when = f"{format_date(local.date())} {local:%H:%M:%S}"
+            parts = [f"{event.seq}", when, _event_word(event.kind)]
             if actor:
                 parts.append(actor)
             line = " \u00b7 ".join(parts)
-            self.audit.addItem(f"{line}\n{event.summary}" if event.summary else line)
+            summary = _event_summary(event.summary)
+            self.audit.addItem(f"{line}\n{summary}" if summary else line)
 
     def _identifiers_text(self, detail: InspectionDetail) -> str:
         inspection = detail.inspection
         lines = [
             self.tr("{kind}: {value} ({source})").format(
-                kind=ident.kind.value.upper(), value=ident.value, source=ident.source.value
+                kind=kind_label(ident.kind), value=ident.value, source=_source_word(ident)
             )
-            + ("" if ident.valid else self.tr(" \u2014 invalid: {why}").format(why=ident.problem))
+            + (
+                ""
+                if ident.valid
+                else self.tr(" \u2014 invalid: {why}").format(why=localise(ident.problem or ""))
+            )
             for ident in inspection.identifiers
         ]
         if inspection.declaration is not None:
@@ -777,7 +880,11 @@ class HistoryScreen(QWidget):
             lines.append(
                 self.tr(
                     "KP certificate on file: {carats} ct, {parcels} parcel(s), US$ {value}"
-                ).format(carats=cert.carats, parcels=cert.parcel_count, value=cert.value_usd)
+                ).format(
+                    carats=format_number(cert.carats),
+                    parcels=cert.parcel_count,
+                    value=cert.value_usd,
+                )
             )
         lines.append(self.tr("Inspector: {name}").format(name=detail.name(inspection.inspector)))
         lines.append(
@@ -794,7 +901,7 @@ class HistoryScreen(QWidget):
         return self.tr(
             "{carats} ct, stable, at {when}\nscale {scale}, reply \u201c{raw}\u201d"
         ).format(
-            carats=reading.carats,
+            carats=format_number(reading.carats),
             when=_local_text(reading.taken_at),
             scale=reading.scale_id or "\u2014",
             raw=reading.raw,
@@ -861,7 +968,7 @@ def _with_page(query: HistoryQuery, page: int) -> HistoryQuery:
 
 
 def _reason(reason: Reason) -> str:
-    return f"{reason.outcome.label} {reason.rule_id} \u2014 {reason.message}"
+    return f"{outcome_word(reason.outcome)} {reason.rule_id} \u2014 {reason_message(reason)}"
 
 
 def connect_history(

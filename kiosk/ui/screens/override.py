@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.models import Inspection, OverrideCode, User
 from kiosk.ui.formatting import outcome_word
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+from kiosk.ui.messages import localise
 from kiosk.ui.widgets.panel import Panel, make_label
 from kiosk.ui.widgets.reason_list import ReasonList
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -458,8 +459,13 @@ class OverrideScreen(QWidget):
         else:
             self._prompt.setText(self.tr("PIN for %1").replace("%1", user.display_name))
 
+    def _translated(self, message: str) -> str:
+        """This screen's own English source translated, else a service's text (``localise``)."""
+        shown = self.tr(message)
+        return localise(message) if shown == message else shown
+
     def _set_error(self, message: str) -> None:
-        """Show ``message``: this screen's own English sources translated, others as given."""
+        """Show ``message`` in the language in use (see ``_translated``)."""
         self._error_source = message
-        self._error.setText(self.tr(message) if message else "")
+        self._error.setText(self._translated(message) if message else "")
         self._error.setVisible(bool(message))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.models import User
 from kiosk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, QT_TRANSLATE_NOOP, current_language
+from kiosk.ui.messages import localise
 from kiosk.ui.widgets.panel import Panel, make_label
 
 MAX_PIN_DIGITS = 12
@@ -290,7 +291,7 @@ class SignInScreen(QWidget):
             button.setText(self._user_text(self._users[username]))
         self._show_prompt()
         if self._error_source:
-            self._error.setText(self.tr(self._error_source))
+            self._error.setText(self._translated(self._error_source))
         language = current_language()
         for code, button in self._language_buttons.items():
             button.setChecked(code == language)
@@ -308,16 +309,21 @@ class SignInScreen(QWidget):
         name = button.property("username")
         return name if isinstance(name, str) else None
 
+    def _translated(self, message: str) -> str:
+        """This screen's own English source translated, else a service's text (``localise``)."""
+        shown = self.tr(message)
+        return localise(message) if shown == message else shown
+
     @Slot(str)
     def show_error(self, message: str) -> None:
         """Show a sign-in failure in place and clear the PIN for another try.
 
-        The screen's own English messages are shown translated; the services' as they are.
+        The screen's own English messages and the services' known ones are shown translated.
         """
         self._pin = ""
         self._refresh_dots()
         self._error_source = message
-        self._error.setText(self.tr(message) if message else "")
+        self._error.setText(self._translated(message) if message else "")
         self._error.setVisible(bool(message))
         self.setFocus()
 

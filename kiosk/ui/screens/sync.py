@@ -19,13 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.sync import DataSourceStatus, SyncStatus
-from kiosk.ui.formatting import utc_now
+from kiosk.ui.formatting import format_ago, format_date, format_datetime, utc_now
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+from kiosk.ui.messages import localise
 from kiosk.ui.ports import DataVersionLike, SyncPort
 from kiosk.ui.theme import set_style_property
 from kiosk.ui.widgets.panel import Panel, make_label
 
 REFRESH_INTERVAL_MS = 30_000
 COLUMNS = ("name", "version", "published", "age", "count")
+
+SOURCE_NAMES: dict[str, str] = {
+    "certificates": QT_TRANSLATE_NOOP("SyncScreen", "KP certificates"),
+    "declarations": QT_TRANSLATE_NOOP("SyncScreen", "Declarations"),
+    "listed_parties": QT_TRANSLATE_NOOP("SyncScreen", "Sanctioned parties"),
+    "participants": QT_TRANSLATE_NOOP("SyncScreen", "KP participants"),
+}
+"""The local database's record kinds in words (a hub's lists keep their published names)."""
 
 
 def local_status(data: DataVersionLike | None) -> SyncStatus:
@@ -247,9 +257,10 @@ class SyncScreen(QWidget):
     def _when(self, when: datetime | None) -> str:
         if when is None:
             return self.tr("never")
-        local = when.astimezone()
-        return self.tr("%1 (%2 ago)").replace("%1", local.strftime("%Y-%m-%d %H:%M")).replace(
-            "%2", self._age(when)
+        return (
+            self.tr("%1 (%2)")
+            .replace("%1", format_datetime(when))
+            .replace("%2", format_ago(self._clock() - when))
         )
 
     def _stale(self, when: datetime | None) -> bool:
@@ -284,7 +295,7 @@ class SyncScreen(QWidget):
                 text = "\u26a0 " + text + " \u00b7 " + self.tr("STALE: no parcel is cleared on it")
             if s.data_expires_at is not None:
                 text += " \u00b7 " + self.tr("expires %1").replace(
-                    "%1", s.data_expires_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                    "%1", format_datetime(s.data_expires_at)
                 )
             self.data_summary.setText(text)
             set_style_property(self.data_summary, "level", "stale" if stale else "ok")
@@ -297,7 +308,8 @@ class SyncScreen(QWidget):
             self.last_result.setText(self.tr("\u25cb Not synced yet"))
             set_style_property(self.last_result, "level", "pending")
         elif s.last_error:
-            self.last_result.setText(self.tr("\u2716 Failed: %1").replace("%1", s.last_error))
+            failed = self.tr("\u2716 Failed: %1")
+            self.last_result.setText(failed.replace("%1", localise(s.last_error)))
             set_style_property(self.last_result, "level", "bad")
         else:
             self.last_result.setText(self.tr("\u25cf OK"))
@@ -352,14 +364,16 @@ class SyncScreen(QWidget):
             return
         for row, source in enumerate(sources, start=1):
             published = (
-                source.published_at.astimezone().strftime("%Y-%m-%d")
+                format_date(source.published_at.astimezone().date())
                 if source.published_at is not None
                 else "\u2014"
             )
             # Ages only: each source has its own rhythm (a rule set changes yearly), and the
             # limit that stops a CLEAR applies to the bundle, shown stale above.
             age = self._age(source.published_at)
-            cells = (source.name, source.version, published, age, str(source.count))
+            name = SOURCE_NAMES.get(source.name)
+            shown = self.tr(name) if name is not None else source.name
+            cells = (shown, source.version, published, age, str(source.count))
             for column, text in enumerate(cells):
                 self._grid.addWidget(make_label(text, wrap=column == 0), row, column)
         self._grid.setRowStretch(len(sources) + 1, 1)

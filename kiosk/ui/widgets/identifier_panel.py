@@ -21,6 +21,7 @@ from kiosk.domain.identifiers import classify
 from kiosk.domain.models import Identifier, IdentifierKind, InputSource
 from kiosk.ui.formatting import kind_label
 from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+from kiosk.ui.messages import localise
 from kiosk.ui.theme import icon_pixmap, set_style_property
 from kiosk.ui.widgets.fit_label import ElidedLabel
 from kiosk.ui.widgets.panel import Panel, make_label
@@ -42,7 +43,7 @@ SOURCE_WORDS: dict[InputSource, str] = {
 def identifier_detail(identifier: Identifier) -> str:
     """The second line of an identifier: kind, validity word (and problem), how it came in.
 
-    In the language in use; the problem is the domain's own (English) words.
+    In the language in use; the domain's (English) problem is translated (``kiosk.ui.messages``).
     """
     source_word = SOURCE_WORDS.get(identifier.source)
     source = (
@@ -55,7 +56,8 @@ def identifier_detail(identifier: Identifier) -> str:
         line = QCoreApplication.translate("IdentifierPanel", "%1 \u00b7 valid \u00b7 %2")
         return line.replace("%1", kind).replace("%2", source)
     line = QCoreApplication.translate("IdentifierPanel", "%1 \u00b7 INVALID: %2 \u00b7 %3")
-    return line.replace("%1", kind).replace("%2", identifier.problem or "").replace("%3", source)
+    problem = localise(identifier.problem or "")
+    return line.replace("%1", kind).replace("%2", problem).replace("%3", source)
 
 
 def typing_hint(text: str) -> tuple[str, str]:
@@ -77,7 +79,11 @@ def typing_hint(text: str) -> tuple[str, str]:
         return "", ""
     identifier = classify(text, None, InputSource.TYPED)
     if identifier.kind is IdentifierKind.UNKNOWN:
-        problem = identifier.problem or translate("IdentifierPanel", "not recognised")
+        problem = (
+            localise(identifier.problem)
+            if identifier.problem
+            else translate("IdentifierPanel", "not recognised")
+        )
         return translate("IdentifierPanel", "? Not recognised yet: {problem}").format(
             problem=problem
         ), ""
@@ -87,7 +93,7 @@ def typing_hint(text: str) -> tuple[str, str]:
             kind=kind
         ), "good"
     return translate("IdentifierPanel", "\u2716 {kind} \u00b7 {problem}").format(
-        kind=kind, problem=identifier.problem
+        kind=kind, problem=localise(identifier.problem or "")
     ), ("bad")
 
 
@@ -188,9 +194,12 @@ class IdentifierPanel(Panel):
         self.body.addLayout(row)
         # What is being typed is classified and validated live (kind, check digit), not only
         # when it is added; the line keeps its height so the list does not jump.
-        self._hint = make_label("", object_name="IdentifierHint")
+        # Two lines: a problem in words ("eine Siegelnummer hat 5 bis 12 Ziffern, gefunden:
+        # 3") is longer than the panel is wide, and it is what the inspector must read.
+        self._hint = make_label("", object_name="IdentifierHint", wrap=True)
         self._hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self._hint.setFixedHeight(self._hint.fontMetrics().height() + 4)
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._hint.setFixedHeight(2 * self._hint.fontMetrics().lineSpacing() + 4)
         self.body.addWidget(self._hint)
         self.retranslate()
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from kiosk.ui.messages import is_known, localise
 from kiosk.ui.theme import icon_pixmap, set_style_property
 from kiosk.ui.widgets.panel import make_label
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -44,15 +46,22 @@ class MessageArea(QFrame):
         layout.addWidget(self._text, 1)
         layout.addWidget(self._dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
         self._kind = MessageKind.INFO
+        self._source = ""
+        self._wording: Callable[[], str] | None = None
         self.setVisible(False)
         self.retranslate()
 
     def retranslate(self) -> None:
         """Set the button text and the accessible name in the language in use.
 
-        The message itself is worded by whoever shows it (and shown again on their update).
+        The message itself is worded by whoever shows it (and shown again on their update);
+        a text from the domain or a service (``kiosk.ui.messages``) is translated here again.
         """
         self._dismiss.setText(self.tr("Dismiss"))
+        if self._wording is not None:
+            self._text.setText(self._wording())
+        elif self._source and is_known(self._source):
+            self._text.setText(localise(self._source))
         if self._text.text():
             self._set_accessible_name()
 
@@ -62,14 +71,31 @@ class MessageArea(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
-    def show_message(self, text: str, kind: MessageKind = MessageKind.ERROR) -> None:
-        """Show ``text`` (replacing any message shown); an empty text hides the area."""
+    def show_message(
+        self,
+        text: str,
+        kind: MessageKind = MessageKind.ERROR,
+        *,
+        wording: Callable[[], str] | None = None,
+    ) -> None:
+        """Show ``text`` (replacing any message shown); an empty text hides the area.
+
+        A known text of the domain or a service is shown in the language in use.
+
+        Args:
+            text: The message.
+            kind: Error or notice.
+            wording: Gives the message again in the language in use; called when the
+                language changes while the message is shown (``text`` is its first result).
+        """
         text = text.strip()
         if not text:
             self.clear()
             return
         self._kind = kind
-        self._text.setText(text)
+        self._source = text
+        self._wording = wording
+        self._text.setText(localise(text))
         self._icon.setPixmap(icon_pixmap(f"message-{kind.value}", ICON_PX))
         set_style_property(self, "kind", kind.value)
         self._set_accessible_name()
@@ -81,6 +107,8 @@ class MessageArea(QFrame):
 
     def clear(self) -> None:
         """Hide the message."""
+        self._source = ""
+        self._wording = None
         self._text.setText("")
         self.setVisible(False)
 

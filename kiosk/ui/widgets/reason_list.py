@@ -49,6 +49,10 @@ class ReasonCard(QFrame):
         self.rule = make_label(self._rule_text(), object_name="ReasonRule")
         self.message = make_label(reason_message(reason), object_name="ReasonMessage", wrap=True)
         self.basis = make_label(reason.legal_basis, object_name="ReasonBasis", wrap=True)
+        # The card never grows wider than the list for one long word (German compounds such
+        # as "Rückverfolgbarkeitsnachweis"): the texts wrap to the width they are given.
+        for label in (self.message, self.basis):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         texts.addWidget(self.rule)
         texts.addWidget(self.message)
         if reason.legal_basis:
