@@ -471,7 +471,7 @@
     </message>
     <message>
         <source>Seal</source>
-        <translation>Plombe</translation>
+        <translation>Siegel</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -504,6 +504,34 @@
     <message>
         <source>SCALE DISCONNECTED</source>
         <translation>WAAGE GETRENNT</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <source>settling</source>
+        <translation>stabilisiert</translation>
+    </message>
+    <message>
+        <source>overload</source>
+        <translation>Überlast</translation>
+    </message>
+    <message>
+        <source>underload</source>
+        <translation>Unterlast</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>beschäftigt</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
     </message>
     <message>
         <source>CLEAR</source>
@@ -579,7 +607,7 @@
     </message>
     <message>
         <source>seal explained</source>
-        <translation>Plombe erklärt</translation>
+        <translation>Siegel erklärt</translation>
     </message>
     <message>
         <source>data outdated</source>
@@ -638,6 +666,18 @@
         <translation>vor %1 T</translation>
     </message>
     <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation>vor %1 T</translation>
+    </message>
+    <message>
         <source>Data %1 · %2</source>
         <translation>Daten %1 · %2</translation>
     </message>
@@ -661,6 +701,46 @@
 <context>
     <name>HistoryScreen</name>
     <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>entschieden</translation>
+    </message>
+    <message>
+        <source>overridden</source>
+        <translation>aufgehoben</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>gedruckt</translation>
+    </message>
+    <message>
+        <source>reprinted</source>
+        <translation>erneut gedruckt</translation>
+    </message>
+    <message>
+        <source>slip written</source>
+        <translation>Beleg erstellt</translation>
+    </message>
+    <message>
+        <source>new seal applied</source>
+        <translation>neues Siegel angebracht</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -682,7 +762,7 @@
     </message>
     <message>
         <source>KP, MRN, AWB, seal…</source>
-        <translation>KP, MRN, AWB, Plombe…</translation>
+        <translation>KP, MRN, AWB, Siegel…</translation>
     </message>
     <message>
         <source>&amp;From</source>
@@ -987,7 +1067,7 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>Scan the KP certificate, MRN, air waybill or seal, or type a code below.</source>
-        <translation>Scannen Sie das KP-Zertifikat, die MRN, den Luftfrachtbrief oder die Plombe, oder geben Sie unten einen Code ein.</translation>
+        <translation>Scannen Sie das KP-Zertifikat, die MRN, den Luftfrachtbrief oder das Siegel, oder geben Sie unten einen Code ein.</translation>
     </message>
     <message>
         <source>Type a code</source>
@@ -1156,7 +1236,7 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>record the new seal</source>
-        <translation>die neue Plombe erfassen</translation>
+        <translation>das neue Siegel erfassen</translation>
     </message>
     <message>
         <source>start the next parcel</source>
@@ -1263,6 +1343,513 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>nothing was read</source>
+        <translation>es wurde nichts gelesen</translation>
+    </message>
+    <message>
+        <source>not a recognised identifier</source>
+        <translation>keine erkannte Kennung</translation>
+    </message>
+    <message>
+        <source>too long for an identifier ({length} characters, at most {limit})</source>
+        <translation>zu lang für eine Kennung ({length} Zeichen, höchstens {limit})</translation>
+    </message>
+    <message>
+        <source>an RFID tag id has only letters and digits</source>
+        <translation>eine RFID-Tag-Kennung besteht nur aus Buchstaben und Ziffern</translation>
+    </message>
+    <message>
+        <source>an RFID tag id has 4 to 32 characters, found {count}</source>
+        <translation>eine RFID-Tag-Kennung hat 4 bis 32 Zeichen, gefunden: {count}</translation>
+    </message>
+    <message>
+        <source>{country} is not an ISO 3166-1 country code</source>
+        <translation>{country} ist kein Ländercode nach ISO 3166-1</translation>
+    </message>
+    <message>
+        <source>a G7 certificate serial has at least 3 characters with a digit</source>
+        <translation>eine G7-Zertifikatsnummer hat mindestens 3 Zeichen mit einer Ziffer</translation>
+    </message>
+    <message>
+        <source>a seal number has 5 to 12 digits, found {count}</source>
+        <translation>eine Siegelnummer hat 5 bis 12 Ziffern, gefunden: {count}</translation>
+    </message>
+    <message>
+        <source>the 17th character (procedure category) must be a letter, not {found}</source>
+        <translation>das 17. Zeichen (Verfahrenskategorie) muss ein Buchstabe sein, nicht {found}</translation>
+    </message>
+    <message>
+        <source>check character is {found}, expected {expected}</source>
+        <translation>Prüfzeichen ist {found}, erwartet {expected}</translation>
+    </message>
+    <message>
+        <source>check digit is {found}, expected {expected}</source>
+        <translation>Prüfziffer ist {found}, erwartet {expected}</translation>
+    </message>
+    <message>
+        <source>{kind} check digit is {found}, expected {expected}</source>
+        <translation>{kind}-Prüfziffer ist {found}, erwartet {expected}</translation>
+    </message>
+    <message>
+        <source>an SSCC after AI (00) has 18 digits</source>
+        <translation>eine SSCC nach AI (00) hat 18 Ziffern</translation>
+    </message>
+    <message>
+        <source>a GTIN after AI (01) has 14 digits</source>
+        <translation>eine GTIN nach AI (01) hat 14 Ziffern</translation>
+    </message>
+    <message>
+        <source>a KP certificate number has at most 30 characters, found {count}</source>
+        <translation>eine KP-Zertifikatsnummer hat höchstens 30 Zeichen, gefunden: {count}</translation>
+    </message>
+    <message>
+        <source>a KP certificate number has at least 3 characters after the country code</source>
+        <translation>eine KP-Zertifikatsnummer hat mindestens 3 Zeichen nach dem Ländercode</translation>
+    </message>
+    <message>
+        <source>expected a KP certificate number such as BW 0123456</source>
+        <translation>erwartet: eine KP-Zertifikatsnummer wie BW 0123456</translation>
+    </message>
+    <message>
+        <source>expected a G7 certificate number such as G7-BE-2026-000123</source>
+        <translation>erwartet: eine G7-Zertifikatsnummer wie G7-BE-2026-000123</translation>
+    </message>
+    <message>
+        <source>expected an MRN of 18 characters such as 26BE000000000000A1</source>
+        <translation>erwartet: eine MRN mit 18 Zeichen wie 26BE000000000000A1</translation>
+    </message>
+    <message>
+        <source>expected an air waybill number such as 176-12345675</source>
+        <translation>erwartet: eine Luftfrachtbriefnummer wie 176-12345675</translation>
+    </message>
+    <message>
+        <source>expected an SSCC of 18 digits</source>
+        <translation>erwartet: eine SSCC mit 18 Ziffern</translation>
+    </message>
+    <message>
+        <source>expected a GTIN of 8, 12, 13 or 14 digits</source>
+        <translation>erwartet: eine GTIN mit 8, 12, 13 oder 14 Ziffern</translation>
+    </message>
+    <message>
+        <source>expected an EPC of 24 hex characters</source>
+        <translation>erwartet: ein EPC mit 24 Hexadezimalzeichen</translation>
+    </message>
+    <message>
+        <source>expected a seal number such as SL 0012345</source>
+        <translation>erwartet: eine Siegelnummer wie SL 0012345</translation>
+    </message>
+    <message>
+        <source>EPC header is {header}, an SGTIN-96 has 0x30</source>
+        <translation>EPC-Header ist {header}, eine SGTIN-96 hat 0x30</translation>
+    </message>
+    <message>
+        <source>SGTIN-96 partition is {partition}, allowed are 0 to 6</source>
+        <translation>SGTIN-96-Partition ist {partition}, zulässig sind 0 bis 6</translation>
+    </message>
+    <message>
+        <source>SGTIN-96 company prefix or item reference has too many digits</source>
+        <translation>Firmenpräfix oder Artikelreferenz der SGTIN-96 hat zu viele Ziffern</translation>
+    </message>
+    <message>
+        <source>Unknown user.</source>
+        <translation>Unbekannter Benutzer.</translation>
+    </message>
+    <message>
+        <source>This user is disabled. Ask a supervisor.</source>
+        <translation>Dieser Benutzer ist gesperrt. Wenden Sie sich an eine(n) Vorgesetzte(n).</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}.</source>
+        <translation>Angemeldet als {name}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 attempt left.</source>
+        <translation>Falsche PIN. Noch 1 Versuch.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {count} attempts left.</source>
+        <translation>Falsche PIN. Noch {count} Versuche.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 attempt left. Wait {wait} s before trying again.</source>
+        <translation>Falsche PIN. Noch 1 Versuch. Warten Sie {wait} s, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {count} attempts left. Wait {wait} s before trying again.</source>
+        <translation>Falsche PIN. Noch {count} Versuche. Warten Sie {wait} s, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Wait {wait} s before trying again.</source>
+        <translation>Warten Sie {wait} s, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Locked for {wait} s after {count} wrong PINs.</source>
+        <translation>Für {wait} s gesperrt nach {count} falschen PINs.</translation>
+    </message>
+    <message>
+        <source>Locked.</source>
+        <translation>Gesperrt.</translation>
+    </message>
+    <message>
+        <source>This badge has been revoked and cannot sign in. Hand it to a supervisor; choose your name to sign in with your PIN.</source>
+        <translation>Dieser Ausweis wurde gesperrt und kann nicht anmelden. Geben Sie ihn einer/einem Vorgesetzten; wählen Sie Ihren Namen, um sich mit Ihrer PIN anzumelden.</translation>
+    </message>
+    <message>
+        <source>This badge is not known at this kiosk. Choose your name to sign in with your PIN.</source>
+        <translation>Dieser Ausweis ist an diesem Terminal nicht bekannt. Wählen Sie Ihren Namen, um sich mit Ihrer PIN anzumelden.</translation>
+    </message>
+    <message>
+        <source>{name} is disabled and cannot sign in. Ask a supervisor.</source>
+        <translation>{name} ist gesperrt und kann sich nicht anmelden. Wenden Sie sich an eine(n) Vorgesetzte(n).</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Type an identifier first.</source>
+        <translation>Geben Sie zuerst eine Kennung ein.</translation>
+    </message>
+    <message>
+        <source>{value}: {known}</source>
+        <translation>{value}: {known}</translation>
+    </message>
+    <message>
+        <source>There is no slip to print yet: check the parcel first.</source>
+        <translation>Es gibt noch keinen Beleg zum Drucken: prüfen Sie zuerst das Paket.</translation>
+    </message>
+    <message>
+        <source>The slip has not been printed yet: press Print slip.</source>
+        <translation>Der Beleg ist noch nicht gedruckt: drücken Sie Beleg drucken.</translation>
+    </message>
+    <message>
+        <source>Type or scan the new seal&apos;s number first.</source>
+        <translation>Geben Sie zuerst die Nummer des neuen Siegels ein oder scannen Sie sie.</translation>
+    </message>
+    <message>
+        <source>There is no inspection to override.</source>
+        <translation>Es gibt keine Kontrolle zum Aufheben.</translation>
+    </message>
+    <message>
+        <source>Write why the hold is lifted: a reason text is required.</source>
+        <translation>Schreiben Sie, warum die Zurückhaltung aufgehoben wird: eine Begründung ist Pflicht.</translation>
+    </message>
+    <message>
+        <source>This parcel&apos;s verdict has already been overridden.</source>
+        <translation>Die Entscheidung zu diesem Paket wurde bereits aufgehoben.</translation>
+    </message>
+    <message>
+        <source>There is no verdict to override: check the parcel first.</source>
+        <translation>Es gibt keine Entscheidung zum Aufheben: prüfen Sie zuerst das Paket.</translation>
+    </message>
+    <message>
+        <source>Override refused: {name} is not an active supervisor.</source>
+        <translation>Aufhebung abgelehnt: {name} ist kein(e) aktive(r) Vorgesetzte(r).</translation>
+    </message>
+    <message>
+        <source>Override refused: unknown user {name}.</source>
+        <translation>Aufhebung abgelehnt: unbekannter Benutzer {name}.</translation>
+    </message>
+    <message>
+        <source>Override refused: {message}.</source>
+        <translation>Aufhebung abgelehnt: {message}.</translation>
+    </message>
+    <message>
+        <source>no override policy is in force on {date}</source>
+        <translation>am {date} gilt keine Aufhebungsregel</translation>
+    </message>
+    <message>
+        <source>a {outcome} verdict cannot be overridden (only {allowed}; {legal_basis})</source>
+        <translation>eine Entscheidung {outcome} kann nicht aufgehoben werden (nur {allowed}; {legal_basis})</translation>
+    </message>
+    <message>
+        <source>rule {rules} can never be overridden ({legal_basis})</source>
+        <translation>Regel {rules} kann nie aufgehoben werden ({legal_basis})</translation>
+    </message>
+    <message>
+        <source>a supervisor must sign in to override</source>
+        <translation>zum Aufheben muss sich ein(e) Vorgesetzte(r) anmelden</translation>
+    </message>
+    <message>
+        <source>the supervisor must be a different person from the inspector</source>
+        <translation>die/der Vorgesetzte muss eine andere Person sein als die kontrollierende</translation>
+    </message>
+    <message>
+        <source>This parcel has no verdict yet: press Check now first, then Next parcel.</source>
+        <translation>Dieses Paket hat noch keine Entscheidung: drücken Sie zuerst Jetzt prüfen, dann Nächstes Paket.</translation>
+    </message>
+    <message>
+        <source>Declaration {reference} is on file for this parcel: it is used instead of a typed one.</source>
+        <translation>Anmeldung {reference} liegt für dieses Paket vor: sie wird statt einer eingegebenen verwendet.</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>Die Datenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The checks are not ready: the rule set did not load.</source>
+        <translation>Die Prüfungen sind nicht bereit: das Regelwerk wurde nicht geladen.</translation>
+    </message>
+    <message>
+        <source>No inspection is open: sign in first.</source>
+        <translation>Keine Kontrolle ist geöffnet: melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>This parcel&apos;s slip is printed: press Next parcel to start a new inspection.</source>
+        <translation>Der Beleg dieses Pakets ist gedruckt: drücken Sie Nächstes Paket, um eine neue Kontrolle zu beginnen.</translation>
+    </message>
+    <message>
+        <source>The database is taking long to open; please wait.</source>
+        <translation>Das Öffnen der Datenbank dauert; bitte warten.</translation>
+    </message>
+    <message>
+        <source>The new reference data cannot be used: {message}</source>
+        <translation>Die neuen Referenzdaten können nicht verwendet werden: {message}</translation>
+    </message>
+    <message>
+        <source>The database cannot be used: {message}</source>
+        <translation>Die Datenbank kann nicht verwendet werden: {message}</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened: {message}</source>
+        <translation>Die Datenbank kann nicht geöffnet werden: {message}</translation>
+    </message>
+    <message>
+        <source>The rule set is not valid: {message}</source>
+        <translation>Das Regelwerk ist ungültig: {message}</translation>
+    </message>
+    <message>
+        <source>A file could not be written: {message}</source>
+        <translation>Eine Datei konnte nicht geschrieben werden: {message}</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({type}): {message}</source>
+        <translation>Unerwarteter Fehler ({type}): {message}</translation>
+    </message>
+    <message>
+        <source>Scale read failed: the scale is not connected.</source>
+        <translation>Waage lesen fehlgeschlagen: die Waage ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Scale zero failed: the scale is not connected.</source>
+        <translation>Nullstellen fehlgeschlagen: die Waage ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Scale tare failed: the scale is not connected.</source>
+        <translation>Tarieren fehlgeschlagen: die Waage ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Scale read failed: the scale is off in the settings.</source>
+        <translation>Waage lesen fehlgeschlagen: die Waage ist in den Einstellungen ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Scale read failed: {message}</source>
+        <translation>Waage lesen fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <source>Scale zero failed: {message}</source>
+        <translation>Nullstellen fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <source>Scale tare failed: {message}</source>
+        <translation>Tarieren fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <source>No photo: the camera is switched off in the settings.</source>
+        <translation>Kein Foto: die Kamera ist in den Einstellungen ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>No photo: {path}: {message}</source>
+        <translation>Kein Foto: {path}: {message}</translation>
+    </message>
+    <message>
+        <source>Test slips cannot be rendered here.</source>
+        <translation>Testbelege können hier nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>No printer is configured.</source>
+        <translation>Es ist kein Drucker eingerichtet.</translation>
+    </message>
+    <message>
+        <source>No printer is set up.</source>
+        <translation>Es ist kein Drucker eingerichtet.</translation>
+    </message>
+    <message>
+        <source>A slip is being printed: wait for it, then try again.</source>
+        <translation>Ein Beleg wird gedruckt: warten Sie, dann versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {message}</source>
+        <translation>Drucken fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <source>Port detection is not available while stopping.</source>
+        <translation>Die Anschlusserkennung ist beim Beenden nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Port detection failed: {message}</source>
+        <translation>Anschlusserkennung fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <source>disabled in the settings</source>
+        <translation>in den Einstellungen ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>sync failed: {message}</source>
+        <translation>Synchronisierung fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <source>data: {message}; records: {message_records}</source>
+        <translation>Daten: {message}; Datensätze: {message_records}</translation>
+    </message>
+    <message>
+        <source>records: {message}</source>
+        <translation>Datensätze: {message}</translation>
+    </message>
+    <message>
+        <source>{message}; kept bundle {version}</source>
+        <translation>{message}; Paket {version} beibehalten</translation>
+    </message>
+    <message>
+        <source>data update failed: {message}</source>
+        <translation>Datenaktualisierung fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <source>records not sent: {message}</source>
+        <translation>Datensätze nicht gesendet: {message}</translation>
+    </message>
+    <message>
+        <source>hub unreachable at {where}: {reason}</source>
+        <translation>Hub unter {where} nicht erreichbar: {reason}</translation>
+    </message>
+    <message>
+        <source>the hub refused this kiosk&apos;s token ({detail})</source>
+        <translation>der Hub hat das Token dieses Terminals abgelehnt ({detail})</translation>
+    </message>
+    <message>
+        <source>the hub answered {code} ({detail})</source>
+        <translation>der Hub antwortete {code} ({detail})</translation>
+    </message>
+    <message>
+        <source>the hub refused {inspection}: {detail}</source>
+        <translation>der Hub hat {inspection} abgelehnt: {detail}</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s answer is not JSON</source>
+        <translation>die Antwort des Hubs ist kein JSON</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s answer is not a JSON object</source>
+        <translation>die Antwort des Hubs ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s answer has no results</source>
+        <translation>die Antwort des Hubs enthält keine Ergebnisse</translation>
+    </message>
+    <message>
+        <source>{sent} sent, {failed} failed, {waiting} waiting: {message}</source>
+        <translation>{sent} gesendet, {failed} fehlgeschlagen, {waiting} wartend: {message}</translation>
+    </message>
+    <message>
+        <source>1 record sent, {waiting} waiting</source>
+        <translation>1 Datensatz gesendet, {waiting} wartend</translation>
+    </message>
+    <message>
+        <source>{sent} records sent, {waiting} waiting</source>
+        <translation>{sent} Datensätze gesendet, {waiting} wartend</translation>
+    </message>
+    <message>
+        <source>nothing due, {waiting} waiting</source>
+        <translation>nichts fällig, {waiting} wartend</translation>
+    </message>
+    <message>
+        <source>all records sent</source>
+        <translation>alle Datensätze gesendet</translation>
+    </message>
+    <message>
+        <source>Data up to date (bundle {version}).</source>
+        <translation>Daten aktuell (Paket {version}).</translation>
+    </message>
+    <message>
+        <source>Data updated to bundle {version}.</source>
+        <translation>Daten auf Paket {version} aktualisiert.</translation>
+    </message>
+    <message>
+        <source>No pinned TUF root configured ([sync] tuf_root)</source>
+        <translation>Kein fester TUF-Root eingerichtet ([sync] tuf_root)</translation>
+    </message>
+    <message>
+        <source>Hub data has expired ({detail})</source>
+        <translation>Hub-Daten sind abgelaufen ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub data is older than data already seen ({detail})</source>
+        <translation>Hub-Daten sind älter als bereits gesehene Daten ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub data is not signed by trusted keys ({detail})</source>
+        <translation>Hub-Daten sind nicht mit vertrauenswürdigen Schlüsseln signiert ({detail})</translation>
+    </message>
+    <message>
+        <source>Data bundle does not match its signature ({detail})</source>
+        <translation>Datenpaket passt nicht zu seiner Signatur ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub data rejected ({detail})</source>
+        <translation>Hub-Daten abgelehnt ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub not reached or download cut off ({detail})</source>
+        <translation>Hub nicht erreicht oder Download abgebrochen ({detail})</translation>
+    </message>
+    <message>
+        <source>Data bundle unreadable: {detail}</source>
+        <translation>Datenpaket unlesbar: {detail}</translation>
+    </message>
+    <message>
+        <source>Data bundle refused: {detail}</source>
+        <translation>Datenpaket abgelehnt: {detail}</translation>
+    </message>
+    <message>
+        <source>Data bundle not applied: {detail}</source>
+        <translation>Datenpaket nicht übernommen: {detail}</translation>
+    </message>
+    <message>
+        <source>Data update failed: {detail}</source>
+        <translation>Datenaktualisierung fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>Data update failed unexpectedly: {detail}</source>
+        <translation>Datenaktualisierung unerwartet fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>The hub publishes no data bundle</source>
+        <translation>Der Hub veröffentlicht kein Datenpaket</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s bundle carries no version</source>
+        <translation>Das Paket des Hubs trägt keine Version</translation>
+    </message>
+    <message>
+        <source>Hub offers bundle {offered}, not newer than bundle {version} in use (rollback refused)</source>
+        <translation>Hub bietet Paket {offered} an, nicht neuer als Paket {version} in Verwendung (Rückschritt abgelehnt)</translation>
+    </message>
+    <message>
+        <source>Bundle says version {version}, its signature says {offered}</source>
+        <translation>Paket nennt Version {version}, seine Signatur {offered}</translation>
+    </message>
+    <message>
+        <source>line scanner</source>
+        <translation>Linienscanner</translation>
+    </message>
+    <message>
+        <source>test pattern</source>
+        <translation>Testbild</translation>
+    </message>
+</context>
+<context>
     <name>NavBar</name>
     <message>
         <source>Sign out</source>
@@ -1297,7 +1884,7 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>Seal difference explained</source>
-        <translation>Abweichung der Plomben erklärt</translation>
+        <translation>Abweichung der Siegel erklärt</translation>
     </message>
     <message>
         <source>Reference data out of date</source>
@@ -1422,7 +2009,7 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>No G7 certificate or traceability evidence for stones of {threshold} or more (sunrise period ended {sunrise_end})</source>
-        <translation>Kein G7-Zertifikat und kein Rückverfolgbarkeitsnachweis für Steine ab {threshold} (Übergangszeit endete am {sunrise_end})</translation>
+        <translation>Kein G7-Zertifikat und kein Rückverfolgbarkeits­nachweis für Steine ab {threshold} (Übergangszeit endete am {sunrise_end})</translation>
     </message>
     <message>
         <source>KP certificate {kp_number}: {problem}</source>
@@ -1430,7 +2017,7 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>Seals: {problem} (documents: {declared}; scanned: {scanned})</source>
-        <translation>Plomben: {problem} (Unterlagen: {declared}; gescannt: {scanned})</translation>
+        <translation>Siegel: {problem} (Unterlagen: {declared}; gescannt: {scanned})</translation>
     </message>
     <message>
         <source>Mixed KP certificate {kp_number} does not name every mining country ({origins}) and the goods are not G7-verified</source>
@@ -1462,7 +2049,7 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>Declared KP transit (seals {evidence}), no KP import check: {status}</source>
-        <translation>Angemeldete KP-Durchfuhr (Plomben {evidence}), keine KP-Einfuhrprüfung: {status}</translation>
+        <translation>Angemeldete KP-Durchfuhr (Siegel {evidence}), keine KP-Einfuhrprüfung: {status}</translation>
     </message>
     <message>
         <source>A supervisor may override a HOLD only</source>
@@ -1477,12 +2064,16 @@ Waage {scale}, Antwort „{raw}“</translation>
         <translation>Kein Foto des geöffneten Pakets</translation>
     </message>
     <message>
-        <source>Reference data (sanctions lists, certificate registers, rules) are out of date</source>
-        <translation>Die Referenzdaten (Sanktionslisten, Zertifikatsregister, Regeln) sind veraltet</translation>
+        <source>Reference data (sanctions lists, certificate registers, rules) are out of date: {why}</source>
+        <translation>Die Referenzdaten (Sanktionslisten, Zertifikatsregister, Regeln) sind veraltet: {why}</translation>
     </message>
     <message>
         <source>No declaration found for the parcel (identifiers: {identifiers})</source>
         <translation>Keine Anmeldung für das Paket gefunden (Kennungen: {identifiers})</translation>
+    </message>
+    <message>
+        <source>{kind} certificate {number} already used at {post} on {date} (inspection {inspection})</source>
+        <translation>{kind}-Zertifikat {number} bereits an der Stelle {post} am {date} verwendet (Kontrolle {inspection})</translation>
     </message>
     <message>
         <source>accepted</source>
@@ -1506,11 +2097,11 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>the documents give no seal number</source>
-        <translation>die Unterlagen nennen keine Plombennummer</translation>
+        <translation>die Unterlagen nennen keine Siegelnummer</translation>
     </message>
     <message>
         <source>no seal was scanned</source>
-        <translation>es wurde keine Plombe gescannt</translation>
+        <translation>es wurde kein Siegel gescannt</translation>
     </message>
     <message>
         <source>weight differs from the KP certificate</source>
@@ -1542,11 +2133,11 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>the documents give no seal number, so the container cannot be shown intact</source>
-        <translation>die Unterlagen nennen keine Plombennummer, also kann der Behälter nicht als unversehrt nachgewiesen werden</translation>
+        <translation>die Unterlagen nennen keine Siegelnummer, also kann der Behälter nicht als unversehrt nachgewiesen werden</translation>
     </message>
     <message>
         <source>the seals on the container do not match the documents</source>
-        <translation>die Plomben am Behälter stimmen nicht mit den Unterlagen überein</translation>
+        <translation>die Siegel am Behälter stimmen nicht mit den Unterlagen überein</translation>
     </message>
     <message>
         <source>the evidence must start with the date the goods were outside Russia (YYYY-MM-DD)</source>
@@ -1555,6 +2146,30 @@ Waage {scale}, Antwort „{raw}“</translation>
     <message>
         <source>no reading</source>
         <translation>kein Messwert</translation>
+    </message>
+    <message>
+        <source>no reference data loaded</source>
+        <translation>keine Referenzdaten geladen</translation>
+    </message>
+    <message>
+        <source>no current reference data</source>
+        <translation>keine aktuellen Referenzdaten</translation>
+    </message>
+    <message>
+        <source>exporter</source>
+        <translation>Ausführer</translation>
+    </message>
+    <message>
+        <source>importer</source>
+        <translation>Einführer</translation>
+    </message>
+    <message>
+        <source>KP exporter</source>
+        <translation>KP-Ausführer</translation>
+    </message>
+    <message>
+        <source>KP importer</source>
+        <translation>KP-Einführer</translation>
     </message>
     <message>
         <source>none</source>
@@ -1582,11 +2197,11 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>seal %1 not found on the parcel</source>
-        <translation>Plombe %1 nicht am Paket gefunden</translation>
+        <translation>Siegel %1 nicht am Paket gefunden</translation>
     </message>
     <message>
         <source>seal %1 is not in the documents</source>
-        <translation>Plombe %1 steht nicht in den Unterlagen</translation>
+        <translation>Siegel %1 steht nicht in den Unterlagen</translation>
     </message>
     <message>
         <source>not available for CN %1</source>
@@ -1603,6 +2218,50 @@ Waage {scale}, Antwort „{raw}“</translation>
     <message>
         <source>%1 or %2</source>
         <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s signed data (bundle %1) expired on %2 UTC</source>
+        <translation>die signierten Daten des Hubs (Paket %1) sind am %2 UTC abgelaufen</translation>
+    </message>
+    <message>
+        <source>kiosk data older than %1 h (bundle %2 published %3 UTC)</source>
+        <translation>Terminaldaten älter als %1 h (Paket %2 veröffentlicht %3 UTC)</translation>
+    </message>
+    <message>
+        <source>kiosk data older than %1 h (loaded %2 UTC)</source>
+        <translation>Terminaldaten älter als %1 h (geladen %2 UTC)</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; matches %3 listing %4 &quot;%5&quot; by its alias &quot;%6&quot; (both read as &quot;%7&quot;)</source>
+        <translation>%1 „%2“ entspricht %3, Eintrag %4 „%5“, über den Alias „%6“ (beide gelesen als „%7“)</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; matches %3 listing %4 &quot;%5&quot; by its listed name &quot;%6&quot; (both read as &quot;%7&quot;)</source>
+        <translation>%1 „%2“ entspricht %3, Eintrag %4 „%5“, über den gelisteten Namen „%6“ (beide gelesen als „%7“)</translation>
+    </message>
+    <message>
+        <source>%1 stones may reach it and their origin is not evidenced</source>
+        <translation>%1 Steine können sie erreichen und ihr Ursprung ist nicht nachgewiesen</translation>
+    </message>
+    <message>
+        <source>band %1 stones of %2 and up cannot weigh %3</source>
+        <translation>Klasse %1 Steine ab %2 kann nicht %3 wiegen</translation>
+    </message>
+    <message>
+        <source>band %1 stones of %2 to under %3 cannot weigh %4</source>
+        <translation>Klasse %1 Steine von %2 bis unter %3 kann nicht %4 wiegen</translation>
+    </message>
+    <message>
+        <source>stone bands add up to %1, declared %2</source>
+        <translation>die Größenklassen ergeben zusammen %1, angemeldet %2</translation>
+    </message>
+    <message>
+        <source>measured %1 (average %2 per stone) cannot be %3 stones of the declared sizes (at least %4)</source>
+        <translation>gemessen %1 (durchschnittlich %2 je Stein) können nicht %3 Steine der angemeldeten Größen sein (mindestens %4)</translation>
+    </message>
+    <message>
+        <source>measured %1 (average %2 per stone) cannot be %3 stones of the declared sizes (%4-%5 ct)</source>
+        <translation>gemessen %1 (durchschnittlich %2 je Stein) können nicht %3 Steine der angemeldeten Größen sein (%4-%5 ct)</translation>
     </message>
     <message>
         <source>mining origin %1</source>
@@ -1649,7 +2308,7 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>No seal declared</source>
-        <translation>Keine Plombe angemeldet</translation>
+        <translation>Kein Siegel angemeldet</translation>
     </message>
     <message>
         <source>none scanned</source>
@@ -1669,15 +2328,15 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>Seals</source>
-        <translation>Plomben</translation>
+        <translation>Siegel</translation>
     </message>
     <message>
         <source>Old seal:</source>
-        <translation>Alte Plombe:</translation>
+        <translation>Altes Siegel:</translation>
     </message>
     <message>
         <source>New seal applied after the inspection</source>
-        <translation>Neue Plombe nach der Kontrolle angebracht</translation>
+        <translation>Neues Siegel nach der Kontrolle angebracht</translation>
     </message>
     <message>
         <source>Apply</source>
@@ -1685,11 +2344,11 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>New seal ✔</source>
-        <translation>Neue Plombe ✔</translation>
+        <translation>Neues Siegel ✔</translation>
     </message>
     <message>
         <source>New seal</source>
-        <translation>Neue Plombe</translation>
+        <translation>Neues Siegel</translation>
     </message>
     <message>
         <source>Recorded: {seal}</source>
@@ -1985,7 +2644,7 @@ Waage {scale}, Antwort „{raw}“</translation>
     </message>
     <message>
         <source>Apply the new seal, then print the slip</source>
-        <translation>Neue Plombe anbringen, dann den Beleg drucken</translation>
+        <translation>Neues Siegel anbringen, dann den Beleg drucken</translation>
     </message>
     <message>
         <source>done</source>
@@ -2051,10 +2710,6 @@ Waage {scale}, Antwort „{raw}“</translation>
         <translation>nie</translation>
     </message>
     <message>
-        <source>%1 (%2 ago)</source>
-        <translation>%1 (vor %2)</translation>
-    </message>
-    <message>
         <source>the local database</source>
         <translation>der lokalen Datenbank</translation>
     </message>
@@ -2099,12 +2754,32 @@ Waage {scale}, Antwort „{raw}“</translation>
         <translation>✖ Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>✖ AUDIT BREAK: the hub found this kiosk's audit trail changed (%1). Tell a supervisor.</source>
+        <source>✖ AUDIT BREAK: the hub found this kiosk&apos;s audit trail changed (%1). Tell a supervisor.</source>
         <translation>✖ PRÜFPFAD-BRUCH: Der Hub hat festgestellt, dass der Prüfpfad dieses Terminals verändert wurde (%1). Informieren Sie eine vorgesetzte Person.</translation>
     </message>
     <message>
         <source>● OK</source>
         <translation>● OK</translation>
+    </message>
+    <message>
+        <source>KP certificates</source>
+        <translation>KP-Zertifikate</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>Anmeldungen</translation>
+    </message>
+    <message>
+        <source>Sanctioned parties</source>
+        <translation>Sanktionierte Parteien</translation>
+    </message>
+    <message>
+        <source>KP participants</source>
+        <translation>KP-Teilnehmer</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Last attempt: %1</source>

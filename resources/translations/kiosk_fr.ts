@@ -506,6 +506,34 @@
         <translation>BALANCE DÉCONNECTÉE</translation>
     </message>
     <message>
+        <source>stable</source>
+        <translation>stable</translation>
+    </message>
+    <message>
+        <source>settling</source>
+        <translation>en stabilisation</translation>
+    </message>
+    <message>
+        <source>overload</source>
+        <translation>surcharge</translation>
+    </message>
+    <message>
+        <source>underload</source>
+        <translation>sous-charge</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>occupée</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>déconnectée</translation>
+    </message>
+    <message>
         <source>CLEAR</source>
         <translation>MAINLEVÉE</translation>
     </message>
@@ -638,6 +666,18 @@
         <translation>il y a %1 j</translation>
     </message>
     <message>
+        <source>%1 min ago</source>
+        <translation>il y a %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>il y a %1 h</translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation>il y a %1 j</translation>
+    </message>
+    <message>
         <source>Data %1 · %2</source>
         <translation>Données %1 · %2</translation>
     </message>
@@ -660,6 +700,46 @@
 </context>
 <context>
     <name>HistoryScreen</name>
+    <message>
+        <source>created</source>
+        <translation>créé</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>saisie</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>décidé</translation>
+    </message>
+    <message>
+        <source>overridden</source>
+        <translation>levé</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <source>reprinted</source>
+        <translation>réimprimé</translation>
+    </message>
+    <message>
+        <source>slip written</source>
+        <translation>bordereau établi</translation>
+    </message>
+    <message>
+        <source>new seal applied</source>
+        <translation>nouveau scellé apposé</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>clôturé</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>annulé</translation>
+    </message>
     <message>
         <source>History</source>
         <translation>Historique</translation>
@@ -1263,6 +1343,513 @@ balance {scale}, réponse « {raw} »</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>nothing was read</source>
+        <translation>rien n&apos;a été lu</translation>
+    </message>
+    <message>
+        <source>not a recognised identifier</source>
+        <translation>identifiant non reconnu</translation>
+    </message>
+    <message>
+        <source>too long for an identifier ({length} characters, at most {limit})</source>
+        <translation>trop long pour un identifiant ({length} caractères, au plus {limit})</translation>
+    </message>
+    <message>
+        <source>an RFID tag id has only letters and digits</source>
+        <translation>un identifiant d&apos;étiquette RFID ne contient que des lettres et des chiffres</translation>
+    </message>
+    <message>
+        <source>an RFID tag id has 4 to 32 characters, found {count}</source>
+        <translation>un identifiant d&apos;étiquette RFID a de 4 à 32 caractères, trouvé : {count}</translation>
+    </message>
+    <message>
+        <source>{country} is not an ISO 3166-1 country code</source>
+        <translation>{country} n&apos;est pas un code pays ISO 3166-1</translation>
+    </message>
+    <message>
+        <source>a G7 certificate serial has at least 3 characters with a digit</source>
+        <translation>le numéro de série d&apos;un certificat G7 a au moins 3 caractères dont un chiffre</translation>
+    </message>
+    <message>
+        <source>a seal number has 5 to 12 digits, found {count}</source>
+        <translation>un numéro de scellé a de 5 à 12 chiffres, trouvé : {count}</translation>
+    </message>
+    <message>
+        <source>the 17th character (procedure category) must be a letter, not {found}</source>
+        <translation>le 17e caractère (catégorie de procédure) doit être une lettre, pas {found}</translation>
+    </message>
+    <message>
+        <source>check character is {found}, expected {expected}</source>
+        <translation>caractère de contrôle {found}, attendu {expected}</translation>
+    </message>
+    <message>
+        <source>check digit is {found}, expected {expected}</source>
+        <translation>chiffre de contrôle {found}, attendu {expected}</translation>
+    </message>
+    <message>
+        <source>{kind} check digit is {found}, expected {expected}</source>
+        <translation>chiffre de contrôle {kind} {found}, attendu {expected}</translation>
+    </message>
+    <message>
+        <source>an SSCC after AI (00) has 18 digits</source>
+        <translation>un SSCC après l&apos;AI (00) a 18 chiffres</translation>
+    </message>
+    <message>
+        <source>a GTIN after AI (01) has 14 digits</source>
+        <translation>un GTIN après l&apos;AI (01) a 14 chiffres</translation>
+    </message>
+    <message>
+        <source>a KP certificate number has at most 30 characters, found {count}</source>
+        <translation>un numéro de certificat PK a au plus 30 caractères, trouvé : {count}</translation>
+    </message>
+    <message>
+        <source>a KP certificate number has at least 3 characters after the country code</source>
+        <translation>un numéro de certificat PK a au moins 3 caractères après le code pays</translation>
+    </message>
+    <message>
+        <source>expected a KP certificate number such as BW 0123456</source>
+        <translation>attendu : un numéro de certificat PK tel que BW 0123456</translation>
+    </message>
+    <message>
+        <source>expected a G7 certificate number such as G7-BE-2026-000123</source>
+        <translation>attendu : un numéro de certificat G7 tel que G7-BE-2026-000123</translation>
+    </message>
+    <message>
+        <source>expected an MRN of 18 characters such as 26BE000000000000A1</source>
+        <translation>attendu : un MRN de 18 caractères tel que 26BE000000000000A1</translation>
+    </message>
+    <message>
+        <source>expected an air waybill number such as 176-12345675</source>
+        <translation>attendu : un numéro de lettre de transport aérien tel que 176-12345675</translation>
+    </message>
+    <message>
+        <source>expected an SSCC of 18 digits</source>
+        <translation>attendu : un SSCC de 18 chiffres</translation>
+    </message>
+    <message>
+        <source>expected a GTIN of 8, 12, 13 or 14 digits</source>
+        <translation>attendu : un GTIN de 8, 12, 13 ou 14 chiffres</translation>
+    </message>
+    <message>
+        <source>expected an EPC of 24 hex characters</source>
+        <translation>attendu : un EPC de 24 caractères hexadécimaux</translation>
+    </message>
+    <message>
+        <source>expected a seal number such as SL 0012345</source>
+        <translation>attendu : un numéro de scellé tel que SL 0012345</translation>
+    </message>
+    <message>
+        <source>EPC header is {header}, an SGTIN-96 has 0x30</source>
+        <translation>en-tête EPC {header}, un SGTIN-96 a 0x30</translation>
+    </message>
+    <message>
+        <source>SGTIN-96 partition is {partition}, allowed are 0 to 6</source>
+        <translation>partition SGTIN-96 {partition}, valeurs admises de 0 à 6</translation>
+    </message>
+    <message>
+        <source>SGTIN-96 company prefix or item reference has too many digits</source>
+        <translation>le préfixe d&apos;entreprise ou la référence d&apos;article SGTIN-96 a trop de chiffres</translation>
+    </message>
+    <message>
+        <source>Unknown user.</source>
+        <translation>Utilisateur inconnu.</translation>
+    </message>
+    <message>
+        <source>This user is disabled. Ask a supervisor.</source>
+        <translation>Cet utilisateur est désactivé. Adressez-vous à un superviseur.</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}.</source>
+        <translation>Connecté en tant que {name}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 attempt left.</source>
+        <translation>Code PIN erroné. Encore 1 essai.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {count} attempts left.</source>
+        <translation>Code PIN erroné. Encore {count} essais.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 attempt left. Wait {wait} s before trying again.</source>
+        <translation>Code PIN erroné. Encore 1 essai. Attendez {wait} s avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {count} attempts left. Wait {wait} s before trying again.</source>
+        <translation>Code PIN erroné. Encore {count} essais. Attendez {wait} s avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Wait {wait} s before trying again.</source>
+        <translation>Attendez {wait} s avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Locked for {wait} s after {count} wrong PINs.</source>
+        <translation>Verrouillé pendant {wait} s après {count} codes PIN erronés.</translation>
+    </message>
+    <message>
+        <source>Locked.</source>
+        <translation>Verrouillé.</translation>
+    </message>
+    <message>
+        <source>This badge has been revoked and cannot sign in. Hand it to a supervisor; choose your name to sign in with your PIN.</source>
+        <translation>Ce badge a été révoqué et ne permet pas de se connecter. Remettez-le à un superviseur ; choisissez votre nom pour vous connecter avec votre code PIN.</translation>
+    </message>
+    <message>
+        <source>This badge is not known at this kiosk. Choose your name to sign in with your PIN.</source>
+        <translation>Ce badge n&apos;est pas connu de cette borne. Choisissez votre nom pour vous connecter avec votre code PIN.</translation>
+    </message>
+    <message>
+        <source>{name} is disabled and cannot sign in. Ask a supervisor.</source>
+        <translation>{name} est désactivé(e) et ne peut pas se connecter. Adressez-vous à un superviseur.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Connectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Type an identifier first.</source>
+        <translation>Saisissez d&apos;abord un identifiant.</translation>
+    </message>
+    <message>
+        <source>{value}: {known}</source>
+        <translation>{value} : {known}</translation>
+    </message>
+    <message>
+        <source>There is no slip to print yet: check the parcel first.</source>
+        <translation>Il n&apos;y a pas encore de bordereau à imprimer : contrôlez d&apos;abord le colis.</translation>
+    </message>
+    <message>
+        <source>The slip has not been printed yet: press Print slip.</source>
+        <translation>Le bordereau n&apos;a pas encore été imprimé : appuyez sur Imprimer le bordereau.</translation>
+    </message>
+    <message>
+        <source>Type or scan the new seal&apos;s number first.</source>
+        <translation>Saisissez ou scannez d&apos;abord le numéro du nouveau scellé.</translation>
+    </message>
+    <message>
+        <source>There is no inspection to override.</source>
+        <translation>Il n&apos;y a pas de contrôle à lever.</translation>
+    </message>
+    <message>
+        <source>Write why the hold is lifted: a reason text is required.</source>
+        <translation>Écrivez pourquoi la retenue est levée : un motif écrit est obligatoire.</translation>
+    </message>
+    <message>
+        <source>This parcel&apos;s verdict has already been overridden.</source>
+        <translation>La décision sur ce colis a déjà été levée.</translation>
+    </message>
+    <message>
+        <source>There is no verdict to override: check the parcel first.</source>
+        <translation>Il n&apos;y a pas de décision à lever : contrôlez d&apos;abord le colis.</translation>
+    </message>
+    <message>
+        <source>Override refused: {name} is not an active supervisor.</source>
+        <translation>Levée refusée : {name} n&apos;est pas un superviseur actif.</translation>
+    </message>
+    <message>
+        <source>Override refused: unknown user {name}.</source>
+        <translation>Levée refusée : utilisateur inconnu {name}.</translation>
+    </message>
+    <message>
+        <source>Override refused: {message}.</source>
+        <translation>Levée refusée : {message}.</translation>
+    </message>
+    <message>
+        <source>no override policy is in force on {date}</source>
+        <translation>aucune règle de levée n&apos;est en vigueur le {date}</translation>
+    </message>
+    <message>
+        <source>a {outcome} verdict cannot be overridden (only {allowed}; {legal_basis})</source>
+        <translation>une décision {outcome} ne peut pas être levée (seulement {allowed} ; {legal_basis})</translation>
+    </message>
+    <message>
+        <source>rule {rules} can never be overridden ({legal_basis})</source>
+        <translation>la règle {rules} ne peut jamais être levée ({legal_basis})</translation>
+    </message>
+    <message>
+        <source>a supervisor must sign in to override</source>
+        <translation>un superviseur doit se connecter pour lever la décision</translation>
+    </message>
+    <message>
+        <source>the supervisor must be a different person from the inspector</source>
+        <translation>le superviseur doit être une autre personne que l&apos;inspecteur</translation>
+    </message>
+    <message>
+        <source>This parcel has no verdict yet: press Check now first, then Next parcel.</source>
+        <translation>Ce colis n&apos;a pas encore de décision : appuyez d&apos;abord sur Contrôler, puis sur Colis suivant.</translation>
+    </message>
+    <message>
+        <source>Declaration {reference} is on file for this parcel: it is used instead of a typed one.</source>
+        <translation>La déclaration {reference} est enregistrée pour ce colis : elle est utilisée au lieu d&apos;une déclaration saisie.</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>La base de données n&apos;est pas ouverte.</translation>
+    </message>
+    <message>
+        <source>The checks are not ready: the rule set did not load.</source>
+        <translation>Les contrôles ne sont pas prêts : le jeu de règles n&apos;a pas été chargé.</translation>
+    </message>
+    <message>
+        <source>No inspection is open: sign in first.</source>
+        <translation>Aucun contrôle n&apos;est ouvert : connectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>This parcel&apos;s slip is printed: press Next parcel to start a new inspection.</source>
+        <translation>Le bordereau de ce colis est imprimé : appuyez sur Colis suivant pour commencer un nouveau contrôle.</translation>
+    </message>
+    <message>
+        <source>The database is taking long to open; please wait.</source>
+        <translation>L&apos;ouverture de la base de données prend du temps ; veuillez patienter.</translation>
+    </message>
+    <message>
+        <source>The new reference data cannot be used: {message}</source>
+        <translation>Les nouvelles données de référence ne peuvent pas être utilisées : {message}</translation>
+    </message>
+    <message>
+        <source>The database cannot be used: {message}</source>
+        <translation>La base de données est inutilisable : {message}</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened: {message}</source>
+        <translation>La base de données ne peut pas être ouverte : {message}</translation>
+    </message>
+    <message>
+        <source>The rule set is not valid: {message}</source>
+        <translation>Le jeu de règles n&apos;est pas valide : {message}</translation>
+    </message>
+    <message>
+        <source>A file could not be written: {message}</source>
+        <translation>Un fichier n&apos;a pas pu être écrit : {message}</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({type}): {message}</source>
+        <translation>Erreur inattendue ({type}) : {message}</translation>
+    </message>
+    <message>
+        <source>Scale read failed: the scale is not connected.</source>
+        <translation>Échec de la lecture de la balance : la balance n&apos;est pas connectée.</translation>
+    </message>
+    <message>
+        <source>Scale zero failed: the scale is not connected.</source>
+        <translation>Échec de la remise à zéro : la balance n&apos;est pas connectée.</translation>
+    </message>
+    <message>
+        <source>Scale tare failed: the scale is not connected.</source>
+        <translation>Échec de la tare : la balance n&apos;est pas connectée.</translation>
+    </message>
+    <message>
+        <source>Scale read failed: the scale is off in the settings.</source>
+        <translation>Échec de la lecture de la balance : la balance est désactivée dans les paramètres.</translation>
+    </message>
+    <message>
+        <source>Scale read failed: {message}</source>
+        <translation>Échec de la lecture de la balance : {message}</translation>
+    </message>
+    <message>
+        <source>Scale zero failed: {message}</source>
+        <translation>Échec de la remise à zéro : {message}</translation>
+    </message>
+    <message>
+        <source>Scale tare failed: {message}</source>
+        <translation>Échec de la tare : {message}</translation>
+    </message>
+    <message>
+        <source>No photo: the camera is switched off in the settings.</source>
+        <translation>Pas de photo : la caméra est désactivée dans les paramètres.</translation>
+    </message>
+    <message>
+        <source>No photo: {path}: {message}</source>
+        <translation>Pas de photo : {path} : {message}</translation>
+    </message>
+    <message>
+        <source>Test slips cannot be rendered here.</source>
+        <translation>Les bordereaux de test ne peuvent pas être générés ici.</translation>
+    </message>
+    <message>
+        <source>No printer is configured.</source>
+        <translation>Aucune imprimante n&apos;est configurée.</translation>
+    </message>
+    <message>
+        <source>No printer is set up.</source>
+        <translation>Aucune imprimante n&apos;est installée.</translation>
+    </message>
+    <message>
+        <source>A slip is being printed: wait for it, then try again.</source>
+        <translation>Un bordereau est en cours d&apos;impression : attendez la fin, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {message}</source>
+        <translation>Échec de l&apos;impression : {message}</translation>
+    </message>
+    <message>
+        <source>Port detection is not available while stopping.</source>
+        <translation>La détection des ports n&apos;est pas disponible pendant l&apos;arrêt.</translation>
+    </message>
+    <message>
+        <source>Port detection failed: {message}</source>
+        <translation>Échec de la détection des ports : {message}</translation>
+    </message>
+    <message>
+        <source>disabled in the settings</source>
+        <translation>désactivé dans les paramètres</translation>
+    </message>
+    <message>
+        <source>sync failed: {message}</source>
+        <translation>échec de la synchronisation : {message}</translation>
+    </message>
+    <message>
+        <source>data: {message}; records: {message_records}</source>
+        <translation>données : {message} ; enregistrements : {message_records}</translation>
+    </message>
+    <message>
+        <source>records: {message}</source>
+        <translation>enregistrements : {message}</translation>
+    </message>
+    <message>
+        <source>{message}; kept bundle {version}</source>
+        <translation>{message} ; paquet {version} conservé</translation>
+    </message>
+    <message>
+        <source>data update failed: {message}</source>
+        <translation>échec de la mise à jour des données : {message}</translation>
+    </message>
+    <message>
+        <source>records not sent: {message}</source>
+        <translation>enregistrements non envoyés : {message}</translation>
+    </message>
+    <message>
+        <source>hub unreachable at {where}: {reason}</source>
+        <translation>hub injoignable à {where} : {reason}</translation>
+    </message>
+    <message>
+        <source>the hub refused this kiosk&apos;s token ({detail})</source>
+        <translation>le hub a refusé le jeton de cette borne ({detail})</translation>
+    </message>
+    <message>
+        <source>the hub answered {code} ({detail})</source>
+        <translation>le hub a répondu {code} ({detail})</translation>
+    </message>
+    <message>
+        <source>the hub refused {inspection}: {detail}</source>
+        <translation>le hub a refusé {inspection} : {detail}</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s answer is not JSON</source>
+        <translation>la réponse du hub n&apos;est pas du JSON</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s answer is not a JSON object</source>
+        <translation>la réponse du hub n&apos;est pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s answer has no results</source>
+        <translation>la réponse du hub ne contient aucun résultat</translation>
+    </message>
+    <message>
+        <source>{sent} sent, {failed} failed, {waiting} waiting: {message}</source>
+        <translation>{sent} envoyés, {failed} en échec, {waiting} en attente : {message}</translation>
+    </message>
+    <message>
+        <source>1 record sent, {waiting} waiting</source>
+        <translation>1 enregistrement envoyé, {waiting} en attente</translation>
+    </message>
+    <message>
+        <source>{sent} records sent, {waiting} waiting</source>
+        <translation>{sent} enregistrements envoyés, {waiting} en attente</translation>
+    </message>
+    <message>
+        <source>nothing due, {waiting} waiting</source>
+        <translation>rien à envoyer, {waiting} en attente</translation>
+    </message>
+    <message>
+        <source>all records sent</source>
+        <translation>tous les enregistrements envoyés</translation>
+    </message>
+    <message>
+        <source>Data up to date (bundle {version}).</source>
+        <translation>Données à jour (paquet {version}).</translation>
+    </message>
+    <message>
+        <source>Data updated to bundle {version}.</source>
+        <translation>Données mises à jour au paquet {version}.</translation>
+    </message>
+    <message>
+        <source>No pinned TUF root configured ([sync] tuf_root)</source>
+        <translation>Aucune racine TUF épinglée configurée ([sync] tuf_root)</translation>
+    </message>
+    <message>
+        <source>Hub data has expired ({detail})</source>
+        <translation>Les données du hub ont expiré ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub data is older than data already seen ({detail})</source>
+        <translation>Les données du hub sont plus anciennes que des données déjà vues ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub data is not signed by trusted keys ({detail})</source>
+        <translation>Les données du hub ne sont pas signées par des clés de confiance ({detail})</translation>
+    </message>
+    <message>
+        <source>Data bundle does not match its signature ({detail})</source>
+        <translation>Le paquet de données ne correspond pas à sa signature ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub data rejected ({detail})</source>
+        <translation>Données du hub rejetées ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub not reached or download cut off ({detail})</source>
+        <translation>Hub non joint ou téléchargement interrompu ({detail})</translation>
+    </message>
+    <message>
+        <source>Data bundle unreadable: {detail}</source>
+        <translation>Paquet de données illisible : {detail}</translation>
+    </message>
+    <message>
+        <source>Data bundle refused: {detail}</source>
+        <translation>Paquet de données refusé : {detail}</translation>
+    </message>
+    <message>
+        <source>Data bundle not applied: {detail}</source>
+        <translation>Paquet de données non appliqué : {detail}</translation>
+    </message>
+    <message>
+        <source>Data update failed: {detail}</source>
+        <translation>Échec de la mise à jour des données : {detail}</translation>
+    </message>
+    <message>
+        <source>Data update failed unexpectedly: {detail}</source>
+        <translation>Échec inattendu de la mise à jour des données : {detail}</translation>
+    </message>
+    <message>
+        <source>The hub publishes no data bundle</source>
+        <translation>Le hub ne publie aucun paquet de données</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s bundle carries no version</source>
+        <translation>Le paquet du hub ne porte pas de version</translation>
+    </message>
+    <message>
+        <source>Hub offers bundle {offered}, not newer than bundle {version} in use (rollback refused)</source>
+        <translation>Le hub propose le paquet {offered}, pas plus récent que le paquet {version} utilisé (retour en arrière refusé)</translation>
+    </message>
+    <message>
+        <source>Bundle says version {version}, its signature says {offered}</source>
+        <translation>Le paquet indique la version {version}, sa signature {offered}</translation>
+    </message>
+    <message>
+        <source>line scanner</source>
+        <translation>lecteur linéaire</translation>
+    </message>
+    <message>
+        <source>test pattern</source>
+        <translation>mire de test</translation>
+    </message>
+</context>
+<context>
     <name>NavBar</name>
     <message>
         <source>Sign out</source>
@@ -1477,12 +2064,16 @@ balance {scale}, réponse « {raw} »</translation>
         <translation>Pas de photo du colis ouvert</translation>
     </message>
     <message>
-        <source>Reference data (sanctions lists, certificate registers, rules) are out of date</source>
-        <translation>Les données de référence (listes de sanctions, registres de certificats, règles) sont périmées</translation>
+        <source>Reference data (sanctions lists, certificate registers, rules) are out of date: {why}</source>
+        <translation>Les données de référence (listes de sanctions, registres de certificats, règles) sont périmées : {why}</translation>
     </message>
     <message>
         <source>No declaration found for the parcel (identifiers: {identifiers})</source>
         <translation>Aucune déclaration trouvée pour le colis (identifiants : {identifiers})</translation>
+    </message>
+    <message>
+        <source>{kind} certificate {number} already used at {post} on {date} (inspection {inspection})</source>
+        <translation>Certificat {kind} {number} déjà utilisé au poste {post} le {date} (contrôle {inspection})</translation>
     </message>
     <message>
         <source>accepted</source>
@@ -1557,6 +2148,30 @@ balance {scale}, réponse « {raw} »</translation>
         <translation>aucune pesée</translation>
     </message>
     <message>
+        <source>no reference data loaded</source>
+        <translation>aucune donnée de référence chargée</translation>
+    </message>
+    <message>
+        <source>no current reference data</source>
+        <translation>pas de données de référence à jour</translation>
+    </message>
+    <message>
+        <source>exporter</source>
+        <translation>exportateur</translation>
+    </message>
+    <message>
+        <source>importer</source>
+        <translation>importateur</translation>
+    </message>
+    <message>
+        <source>KP exporter</source>
+        <translation>exportateur PK</translation>
+    </message>
+    <message>
+        <source>KP importer</source>
+        <translation>importateur PK</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -1603,6 +2218,50 @@ balance {scale}, réponse « {raw} »</translation>
     <message>
         <source>%1 or %2</source>
         <translation>%1 ou %2</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s signed data (bundle %1) expired on %2 UTC</source>
+        <translation>les données signées du hub (paquet %1) ont expiré le %2 UTC</translation>
+    </message>
+    <message>
+        <source>kiosk data older than %1 h (bundle %2 published %3 UTC)</source>
+        <translation>données de la borne plus anciennes que %1 h (paquet %2 publié le %3 UTC)</translation>
+    </message>
+    <message>
+        <source>kiosk data older than %1 h (loaded %2 UTC)</source>
+        <translation>données de la borne plus anciennes que %1 h (chargées le %2 UTC)</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; matches %3 listing %4 &quot;%5&quot; by its alias &quot;%6&quot; (both read as &quot;%7&quot;)</source>
+        <translation>%1 « %2 » correspond à %3, inscription %4 « %5 », par son alias « %6 » (tous deux lus « %7 »)</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; matches %3 listing %4 &quot;%5&quot; by its listed name &quot;%6&quot; (both read as &quot;%7&quot;)</source>
+        <translation>%1 « %2 » correspond à %3, inscription %4 « %5 », par son nom inscrit « %6 » (tous deux lus « %7 »)</translation>
+    </message>
+    <message>
+        <source>%1 stones may reach it and their origin is not evidenced</source>
+        <translation>%1 pierres peuvent l&apos;atteindre et leur origine n&apos;est pas prouvée</translation>
+    </message>
+    <message>
+        <source>band %1 stones of %2 and up cannot weigh %3</source>
+        <translation>la classe %1 pierres de %2 et plus ne peut pas peser %3</translation>
+    </message>
+    <message>
+        <source>band %1 stones of %2 to under %3 cannot weigh %4</source>
+        <translation>la classe %1 pierres de %2 à moins de %3 ne peut pas peser %4</translation>
+    </message>
+    <message>
+        <source>stone bands add up to %1, declared %2</source>
+        <translation>les classes de taille totalisent %1, déclaré %2</translation>
+    </message>
+    <message>
+        <source>measured %1 (average %2 per stone) cannot be %3 stones of the declared sizes (at least %4)</source>
+        <translation>mesuré %1 (en moyenne %2 par pierre) ne peut pas correspondre à %3 pierres des tailles déclarées (au moins %4)</translation>
+    </message>
+    <message>
+        <source>measured %1 (average %2 per stone) cannot be %3 stones of the declared sizes (%4-%5 ct)</source>
+        <translation>mesuré %1 (en moyenne %2 par pierre) ne peut pas correspondre à %3 pierres des tailles déclarées (%4-%5 ct)</translation>
     </message>
     <message>
         <source>mining origin %1</source>
@@ -2051,10 +2710,6 @@ balance {scale}, réponse « {raw} »</translation>
         <translation>jamais</translation>
     </message>
     <message>
-        <source>%1 (%2 ago)</source>
-        <translation>%1 (il y a %2)</translation>
-    </message>
-    <message>
         <source>the local database</source>
         <translation>la base de données locale</translation>
     </message>
@@ -2099,12 +2754,32 @@ balance {scale}, réponse « {raw} »</translation>
         <translation>✖ Échec : %1</translation>
     </message>
     <message>
-        <source>✖ AUDIT BREAK: the hub found this kiosk's audit trail changed (%1). Tell a supervisor.</source>
-        <translation>✖ RUPTURE D'AUDIT : le hub a constaté que la piste d'audit de cette borne a été modifiée (%1). Prévenez un superviseur.</translation>
+        <source>✖ AUDIT BREAK: the hub found this kiosk&apos;s audit trail changed (%1). Tell a supervisor.</source>
+        <translation>✖ RUPTURE D&apos;AUDIT : le hub a constaté que la piste d&apos;audit de cette borne a été modifiée (%1). Prévenez un superviseur.</translation>
     </message>
     <message>
         <source>● OK</source>
         <translation>● OK</translation>
+    </message>
+    <message>
+        <source>KP certificates</source>
+        <translation>Certificats PK</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>Déclarations</translation>
+    </message>
+    <message>
+        <source>Sanctioned parties</source>
+        <translation>Parties sanctionnées</translation>
+    </message>
+    <message>
+        <source>KP participants</source>
+        <translation>Participants au PK</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Last attempt: %1</source>

@@ -506,6 +506,34 @@
         <translation>WEEGSCHAAL NIET VERBONDEN</translation>
     </message>
     <message>
+        <source>stable</source>
+        <translation>stabiel</translation>
+    </message>
+    <message>
+        <source>settling</source>
+        <translation>stabiliseert</translation>
+    </message>
+    <message>
+        <source>overload</source>
+        <translation>overbelast</translation>
+    </message>
+    <message>
+        <source>underload</source>
+        <translation>onderbelast</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>bezig</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fout</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>niet verbonden</translation>
+    </message>
+    <message>
         <source>CLEAR</source>
         <translation>VRIJGAVE</translation>
     </message>
@@ -638,6 +666,18 @@
         <translation>%1 d oud</translation>
     </message>
     <message>
+        <source>%1 min ago</source>
+        <translation>%1 min geleden</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 u geleden</translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation>%1 d geleden</translation>
+    </message>
+    <message>
         <source>Data %1 · %2</source>
         <translation>Gegevens %1 · %2</translation>
     </message>
@@ -660,6 +700,46 @@
 </context>
 <context>
     <name>HistoryScreen</name>
+    <message>
+        <source>created</source>
+        <translation>aangemaakt</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>invoer</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>beslist</translation>
+    </message>
+    <message>
+        <source>overridden</source>
+        <translation>opgeheven</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>afgedrukt</translation>
+    </message>
+    <message>
+        <source>reprinted</source>
+        <translation>opnieuw afgedrukt</translation>
+    </message>
+    <message>
+        <source>slip written</source>
+        <translation>bon opgemaakt</translation>
+    </message>
+    <message>
+        <source>new seal applied</source>
+        <translation>nieuw zegel aangebracht</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>afgesloten</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>geannuleerd</translation>
+    </message>
     <message>
         <source>History</source>
         <translation>Geschiedenis</translation>
@@ -1263,6 +1343,513 @@ weegschaal {scale}, antwoord “{raw}”</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>nothing was read</source>
+        <translation>er werd niets gelezen</translation>
+    </message>
+    <message>
+        <source>not a recognised identifier</source>
+        <translation>geen herkende identificatiecode</translation>
+    </message>
+    <message>
+        <source>too long for an identifier ({length} characters, at most {limit})</source>
+        <translation>te lang voor een identificatiecode ({length} tekens, hoogstens {limit})</translation>
+    </message>
+    <message>
+        <source>an RFID tag id has only letters and digits</source>
+        <translation>een RFID-tagcode bestaat alleen uit letters en cijfers</translation>
+    </message>
+    <message>
+        <source>an RFID tag id has 4 to 32 characters, found {count}</source>
+        <translation>een RFID-tagcode heeft 4 tot 32 tekens, gevonden: {count}</translation>
+    </message>
+    <message>
+        <source>{country} is not an ISO 3166-1 country code</source>
+        <translation>{country} is geen ISO 3166-1-landcode</translation>
+    </message>
+    <message>
+        <source>a G7 certificate serial has at least 3 characters with a digit</source>
+        <translation>een volgnummer van een G7-certificaat heeft minstens 3 tekens, waaronder een cijfer</translation>
+    </message>
+    <message>
+        <source>a seal number has 5 to 12 digits, found {count}</source>
+        <translation>een zegelnummer heeft 5 tot 12 cijfers, gevonden: {count}</translation>
+    </message>
+    <message>
+        <source>the 17th character (procedure category) must be a letter, not {found}</source>
+        <translation>het 17e teken (procedurecategorie) moet een letter zijn, niet {found}</translation>
+    </message>
+    <message>
+        <source>check character is {found}, expected {expected}</source>
+        <translation>controleteken is {found}, verwacht {expected}</translation>
+    </message>
+    <message>
+        <source>check digit is {found}, expected {expected}</source>
+        <translation>controlecijfer is {found}, verwacht {expected}</translation>
+    </message>
+    <message>
+        <source>{kind} check digit is {found}, expected {expected}</source>
+        <translation>controlecijfer van de {kind} is {found}, verwacht {expected}</translation>
+    </message>
+    <message>
+        <source>an SSCC after AI (00) has 18 digits</source>
+        <translation>een SSCC na AI (00) heeft 18 cijfers</translation>
+    </message>
+    <message>
+        <source>a GTIN after AI (01) has 14 digits</source>
+        <translation>een GTIN na AI (01) heeft 14 cijfers</translation>
+    </message>
+    <message>
+        <source>a KP certificate number has at most 30 characters, found {count}</source>
+        <translation>een KP-certificaatnummer heeft hoogstens 30 tekens, gevonden: {count}</translation>
+    </message>
+    <message>
+        <source>a KP certificate number has at least 3 characters after the country code</source>
+        <translation>een KP-certificaatnummer heeft minstens 3 tekens na de landcode</translation>
+    </message>
+    <message>
+        <source>expected a KP certificate number such as BW 0123456</source>
+        <translation>verwacht: een KP-certificaatnummer zoals BW 0123456</translation>
+    </message>
+    <message>
+        <source>expected a G7 certificate number such as G7-BE-2026-000123</source>
+        <translation>verwacht: een G7-certificaatnummer zoals G7-BE-2026-000123</translation>
+    </message>
+    <message>
+        <source>expected an MRN of 18 characters such as 26BE000000000000A1</source>
+        <translation>verwacht: een MRN van 18 tekens zoals 26BE000000000000A1</translation>
+    </message>
+    <message>
+        <source>expected an air waybill number such as 176-12345675</source>
+        <translation>verwacht: een luchtvrachtbriefnummer zoals 176-12345675</translation>
+    </message>
+    <message>
+        <source>expected an SSCC of 18 digits</source>
+        <translation>verwacht: een SSCC van 18 cijfers</translation>
+    </message>
+    <message>
+        <source>expected a GTIN of 8, 12, 13 or 14 digits</source>
+        <translation>verwacht: een GTIN van 8, 12, 13 of 14 cijfers</translation>
+    </message>
+    <message>
+        <source>expected an EPC of 24 hex characters</source>
+        <translation>verwacht: een EPC van 24 hexadecimale tekens</translation>
+    </message>
+    <message>
+        <source>expected a seal number such as SL 0012345</source>
+        <translation>verwacht: een zegelnummer zoals SL 0012345</translation>
+    </message>
+    <message>
+        <source>EPC header is {header}, an SGTIN-96 has 0x30</source>
+        <translation>EPC-header is {header}, een SGTIN-96 heeft 0x30</translation>
+    </message>
+    <message>
+        <source>SGTIN-96 partition is {partition}, allowed are 0 to 6</source>
+        <translation>SGTIN-96-partitie is {partition}, toegelaten zijn 0 tot 6</translation>
+    </message>
+    <message>
+        <source>SGTIN-96 company prefix or item reference has too many digits</source>
+        <translation>bedrijfsprefix of artikelreferentie van de SGTIN-96 heeft te veel cijfers</translation>
+    </message>
+    <message>
+        <source>Unknown user.</source>
+        <translation>Onbekende gebruiker.</translation>
+    </message>
+    <message>
+        <source>This user is disabled. Ask a supervisor.</source>
+        <translation>Deze gebruiker is uitgeschakeld. Vraag het een supervisor.</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}.</source>
+        <translation>Aangemeld als {name}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 attempt left.</source>
+        <translation>Verkeerde pincode. Nog 1 poging.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {count} attempts left.</source>
+        <translation>Verkeerde pincode. Nog {count} pogingen.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 attempt left. Wait {wait} s before trying again.</source>
+        <translation>Verkeerde pincode. Nog 1 poging. Wacht {wait} s voor u het opnieuw probeert.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {count} attempts left. Wait {wait} s before trying again.</source>
+        <translation>Verkeerde pincode. Nog {count} pogingen. Wacht {wait} s voor u het opnieuw probeert.</translation>
+    </message>
+    <message>
+        <source>Wait {wait} s before trying again.</source>
+        <translation>Wacht {wait} s voor u het opnieuw probeert.</translation>
+    </message>
+    <message>
+        <source>Locked for {wait} s after {count} wrong PINs.</source>
+        <translation>Vergrendeld voor {wait} s na {count} verkeerde pincodes.</translation>
+    </message>
+    <message>
+        <source>Locked.</source>
+        <translation>Vergrendeld.</translation>
+    </message>
+    <message>
+        <source>This badge has been revoked and cannot sign in. Hand it to a supervisor; choose your name to sign in with your PIN.</source>
+        <translation>Deze badge is ingetrokken en kan niet aanmelden. Geef hem af aan een supervisor; kies uw naam om met uw pincode aan te melden.</translation>
+    </message>
+    <message>
+        <source>This badge is not known at this kiosk. Choose your name to sign in with your PIN.</source>
+        <translation>Deze badge is niet gekend op deze kiosk. Kies uw naam om met uw pincode aan te melden.</translation>
+    </message>
+    <message>
+        <source>{name} is disabled and cannot sign in. Ask a supervisor.</source>
+        <translation>{name} is uitgeschakeld en kan niet aanmelden. Vraag het een supervisor.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Meld u eerst aan.</translation>
+    </message>
+    <message>
+        <source>Type an identifier first.</source>
+        <translation>Tik eerst een code in.</translation>
+    </message>
+    <message>
+        <source>{value}: {known}</source>
+        <translation>{value}: {known}</translation>
+    </message>
+    <message>
+        <source>There is no slip to print yet: check the parcel first.</source>
+        <translation>Er is nog geen bon om af te drukken: controleer eerst het pakket.</translation>
+    </message>
+    <message>
+        <source>The slip has not been printed yet: press Print slip.</source>
+        <translation>De bon is nog niet afgedrukt: druk op Bon afdrukken.</translation>
+    </message>
+    <message>
+        <source>Type or scan the new seal&apos;s number first.</source>
+        <translation>Tik of scan eerst het nummer van het nieuwe zegel.</translation>
+    </message>
+    <message>
+        <source>There is no inspection to override.</source>
+        <translation>Er is geen inspectie om op te heffen.</translation>
+    </message>
+    <message>
+        <source>Write why the hold is lifted: a reason text is required.</source>
+        <translation>Schrijf waarom het vasthouden wordt opgeheven: een reden is verplicht.</translation>
+    </message>
+    <message>
+        <source>This parcel&apos;s verdict has already been overridden.</source>
+        <translation>De beslissing over dit pakket is al opgeheven.</translation>
+    </message>
+    <message>
+        <source>There is no verdict to override: check the parcel first.</source>
+        <translation>Er is geen beslissing om op te heffen: controleer eerst het pakket.</translation>
+    </message>
+    <message>
+        <source>Override refused: {name} is not an active supervisor.</source>
+        <translation>Opheffing geweigerd: {name} is geen actieve supervisor.</translation>
+    </message>
+    <message>
+        <source>Override refused: unknown user {name}.</source>
+        <translation>Opheffing geweigerd: onbekende gebruiker {name}.</translation>
+    </message>
+    <message>
+        <source>Override refused: {message}.</source>
+        <translation>Opheffing geweigerd: {message}.</translation>
+    </message>
+    <message>
+        <source>no override policy is in force on {date}</source>
+        <translation>op {date} geldt geen opheffingsbeleid</translation>
+    </message>
+    <message>
+        <source>a {outcome} verdict cannot be overridden (only {allowed}; {legal_basis})</source>
+        <translation>een beslissing {outcome} kan niet worden opgeheven (alleen {allowed}; {legal_basis})</translation>
+    </message>
+    <message>
+        <source>rule {rules} can never be overridden ({legal_basis})</source>
+        <translation>regel {rules} kan nooit worden opgeheven ({legal_basis})</translation>
+    </message>
+    <message>
+        <source>a supervisor must sign in to override</source>
+        <translation>een supervisor moet aanmelden om op te heffen</translation>
+    </message>
+    <message>
+        <source>the supervisor must be a different person from the inspector</source>
+        <translation>de supervisor moet een andere persoon zijn dan de inspecteur</translation>
+    </message>
+    <message>
+        <source>This parcel has no verdict yet: press Check now first, then Next parcel.</source>
+        <translation>Dit pakket heeft nog geen beslissing: druk eerst op Nu controleren, dan op Volgend pakket.</translation>
+    </message>
+    <message>
+        <source>Declaration {reference} is on file for this parcel: it is used instead of a typed one.</source>
+        <translation>Aangifte {reference} is gekend voor dit pakket: die wordt gebruikt in plaats van een ingetikte.</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>De databank is niet geopend.</translation>
+    </message>
+    <message>
+        <source>The checks are not ready: the rule set did not load.</source>
+        <translation>De controles zijn niet klaar: de regelset werd niet geladen.</translation>
+    </message>
+    <message>
+        <source>No inspection is open: sign in first.</source>
+        <translation>Er is geen inspectie geopend: meld u eerst aan.</translation>
+    </message>
+    <message>
+        <source>This parcel&apos;s slip is printed: press Next parcel to start a new inspection.</source>
+        <translation>De bon van dit pakket is afgedrukt: druk op Volgend pakket om een nieuwe inspectie te starten.</translation>
+    </message>
+    <message>
+        <source>The database is taking long to open; please wait.</source>
+        <translation>Het openen van de databank duurt lang; even geduld.</translation>
+    </message>
+    <message>
+        <source>The new reference data cannot be used: {message}</source>
+        <translation>De nieuwe referentiegegevens kunnen niet worden gebruikt: {message}</translation>
+    </message>
+    <message>
+        <source>The database cannot be used: {message}</source>
+        <translation>De databank kan niet worden gebruikt: {message}</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened: {message}</source>
+        <translation>De databank kan niet worden geopend: {message}</translation>
+    </message>
+    <message>
+        <source>The rule set is not valid: {message}</source>
+        <translation>De regelset is ongeldig: {message}</translation>
+    </message>
+    <message>
+        <source>A file could not be written: {message}</source>
+        <translation>Een bestand kon niet worden geschreven: {message}</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({type}): {message}</source>
+        <translation>Onverwachte fout ({type}): {message}</translation>
+    </message>
+    <message>
+        <source>Scale read failed: the scale is not connected.</source>
+        <translation>Weegschaal lezen mislukt: de weegschaal is niet verbonden.</translation>
+    </message>
+    <message>
+        <source>Scale zero failed: the scale is not connected.</source>
+        <translation>Weegschaal op nul zetten mislukt: de weegschaal is niet verbonden.</translation>
+    </message>
+    <message>
+        <source>Scale tare failed: the scale is not connected.</source>
+        <translation>Tarra mislukt: de weegschaal is niet verbonden.</translation>
+    </message>
+    <message>
+        <source>Scale read failed: the scale is off in the settings.</source>
+        <translation>Weegschaal lezen mislukt: de weegschaal staat uit in de instellingen.</translation>
+    </message>
+    <message>
+        <source>Scale read failed: {message}</source>
+        <translation>Weegschaal lezen mislukt: {message}</translation>
+    </message>
+    <message>
+        <source>Scale zero failed: {message}</source>
+        <translation>Weegschaal op nul zetten mislukt: {message}</translation>
+    </message>
+    <message>
+        <source>Scale tare failed: {message}</source>
+        <translation>Tarra mislukt: {message}</translation>
+    </message>
+    <message>
+        <source>No photo: the camera is switched off in the settings.</source>
+        <translation>Geen foto: de camera staat uit in de instellingen.</translation>
+    </message>
+    <message>
+        <source>No photo: {path}: {message}</source>
+        <translation>Geen foto: {path}: {message}</translation>
+    </message>
+    <message>
+        <source>Test slips cannot be rendered here.</source>
+        <translation>Testbonnen kunnen hier niet worden opgemaakt.</translation>
+    </message>
+    <message>
+        <source>No printer is configured.</source>
+        <translation>Er is geen printer ingesteld.</translation>
+    </message>
+    <message>
+        <source>No printer is set up.</source>
+        <translation>Er is geen printer ingesteld.</translation>
+    </message>
+    <message>
+        <source>A slip is being printed: wait for it, then try again.</source>
+        <translation>Er wordt een bon afgedrukt: wacht tot hij klaar is en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Printing failed: {message}</source>
+        <translation>Afdrukken mislukt: {message}</translation>
+    </message>
+    <message>
+        <source>Port detection is not available while stopping.</source>
+        <translation>Poortdetectie is niet beschikbaar tijdens het afsluiten.</translation>
+    </message>
+    <message>
+        <source>Port detection failed: {message}</source>
+        <translation>Poortdetectie mislukt: {message}</translation>
+    </message>
+    <message>
+        <source>disabled in the settings</source>
+        <translation>uitgeschakeld in de instellingen</translation>
+    </message>
+    <message>
+        <source>sync failed: {message}</source>
+        <translation>synchronisatie mislukt: {message}</translation>
+    </message>
+    <message>
+        <source>data: {message}; records: {message_records}</source>
+        <translation>gegevens: {message}; records: {message_records}</translation>
+    </message>
+    <message>
+        <source>records: {message}</source>
+        <translation>records: {message}</translation>
+    </message>
+    <message>
+        <source>{message}; kept bundle {version}</source>
+        <translation>{message}; bundel {version} behouden</translation>
+    </message>
+    <message>
+        <source>data update failed: {message}</source>
+        <translation>gegevensupdate mislukt: {message}</translation>
+    </message>
+    <message>
+        <source>records not sent: {message}</source>
+        <translation>records niet verzonden: {message}</translation>
+    </message>
+    <message>
+        <source>hub unreachable at {where}: {reason}</source>
+        <translation>hub onbereikbaar op {where}: {reason}</translation>
+    </message>
+    <message>
+        <source>the hub refused this kiosk&apos;s token ({detail})</source>
+        <translation>de hub weigerde het token van deze kiosk ({detail})</translation>
+    </message>
+    <message>
+        <source>the hub answered {code} ({detail})</source>
+        <translation>de hub antwoordde {code} ({detail})</translation>
+    </message>
+    <message>
+        <source>the hub refused {inspection}: {detail}</source>
+        <translation>de hub weigerde {inspection}: {detail}</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s answer is not JSON</source>
+        <translation>het antwoord van de hub is geen JSON</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s answer is not a JSON object</source>
+        <translation>het antwoord van de hub is geen JSON-object</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s answer has no results</source>
+        <translation>het antwoord van de hub bevat geen resultaten</translation>
+    </message>
+    <message>
+        <source>{sent} sent, {failed} failed, {waiting} waiting: {message}</source>
+        <translation>{sent} verzonden, {failed} mislukt, {waiting} wachtend: {message}</translation>
+    </message>
+    <message>
+        <source>1 record sent, {waiting} waiting</source>
+        <translation>1 record verzonden, {waiting} wachtend</translation>
+    </message>
+    <message>
+        <source>{sent} records sent, {waiting} waiting</source>
+        <translation>{sent} records verzonden, {waiting} wachtend</translation>
+    </message>
+    <message>
+        <source>nothing due, {waiting} waiting</source>
+        <translation>niets te verzenden, {waiting} wachtend</translation>
+    </message>
+    <message>
+        <source>all records sent</source>
+        <translation>alle records verzonden</translation>
+    </message>
+    <message>
+        <source>Data up to date (bundle {version}).</source>
+        <translation>Gegevens up-to-date (bundel {version}).</translation>
+    </message>
+    <message>
+        <source>Data updated to bundle {version}.</source>
+        <translation>Gegevens bijgewerkt naar bundel {version}.</translation>
+    </message>
+    <message>
+        <source>No pinned TUF root configured ([sync] tuf_root)</source>
+        <translation>Geen vastgelegde TUF-root ingesteld ([sync] tuf_root)</translation>
+    </message>
+    <message>
+        <source>Hub data has expired ({detail})</source>
+        <translation>Hubgegevens zijn verlopen ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub data is older than data already seen ({detail})</source>
+        <translation>Hubgegevens zijn ouder dan reeds geziene gegevens ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub data is not signed by trusted keys ({detail})</source>
+        <translation>Hubgegevens zijn niet ondertekend met vertrouwde sleutels ({detail})</translation>
+    </message>
+    <message>
+        <source>Data bundle does not match its signature ({detail})</source>
+        <translation>Gegevensbundel komt niet overeen met zijn handtekening ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub data rejected ({detail})</source>
+        <translation>Hubgegevens geweigerd ({detail})</translation>
+    </message>
+    <message>
+        <source>Hub not reached or download cut off ({detail})</source>
+        <translation>Hub niet bereikt of download afgebroken ({detail})</translation>
+    </message>
+    <message>
+        <source>Data bundle unreadable: {detail}</source>
+        <translation>Gegevensbundel onleesbaar: {detail}</translation>
+    </message>
+    <message>
+        <source>Data bundle refused: {detail}</source>
+        <translation>Gegevensbundel geweigerd: {detail}</translation>
+    </message>
+    <message>
+        <source>Data bundle not applied: {detail}</source>
+        <translation>Gegevensbundel niet toegepast: {detail}</translation>
+    </message>
+    <message>
+        <source>Data update failed: {detail}</source>
+        <translation>Gegevensupdate mislukt: {detail}</translation>
+    </message>
+    <message>
+        <source>Data update failed unexpectedly: {detail}</source>
+        <translation>Gegevensupdate onverwacht mislukt: {detail}</translation>
+    </message>
+    <message>
+        <source>The hub publishes no data bundle</source>
+        <translation>De hub publiceert geen gegevensbundel</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s bundle carries no version</source>
+        <translation>De bundel van de hub heeft geen versie</translation>
+    </message>
+    <message>
+        <source>Hub offers bundle {offered}, not newer than bundle {version} in use (rollback refused)</source>
+        <translation>Hub biedt bundel {offered} aan, niet nieuwer dan bundel {version} in gebruik (terugdraaien geweigerd)</translation>
+    </message>
+    <message>
+        <source>Bundle says version {version}, its signature says {offered}</source>
+        <translation>Bundel vermeldt versie {version}, zijn handtekening {offered}</translation>
+    </message>
+    <message>
+        <source>line scanner</source>
+        <translation>lijnscanner</translation>
+    </message>
+    <message>
+        <source>test pattern</source>
+        <translation>testbeeld</translation>
+    </message>
+</context>
+<context>
     <name>NavBar</name>
     <message>
         <source>Sign out</source>
@@ -1422,7 +2009,7 @@ weegschaal {scale}, antwoord “{raw}”</translation>
     </message>
     <message>
         <source>No G7 certificate or traceability evidence for stones of {threshold} or more (sunrise period ended {sunrise_end})</source>
-        <translation>Geen G7-certificaat of traceerbaarheidsbewijs voor stenen van {threshold} of meer (overgangsperiode afgelopen op {sunrise_end})</translation>
+        <translation>Geen G7-certificaat of traceerbaarheids­bewijs voor stenen van {threshold} of meer (overgangsperiode afgelopen op {sunrise_end})</translation>
     </message>
     <message>
         <source>KP certificate {kp_number}: {problem}</source>
@@ -1477,12 +2064,16 @@ weegschaal {scale}, antwoord “{raw}”</translation>
         <translation>Geen foto van het geopende pakket</translation>
     </message>
     <message>
-        <source>Reference data (sanctions lists, certificate registers, rules) are out of date</source>
-        <translation>Referentiegegevens (sanctielijsten, certificatenregisters, regels) zijn verouderd</translation>
+        <source>Reference data (sanctions lists, certificate registers, rules) are out of date: {why}</source>
+        <translation>Referentiegegevens (sanctielijsten, certificatenregisters, regels) zijn verouderd: {why}</translation>
     </message>
     <message>
         <source>No declaration found for the parcel (identifiers: {identifiers})</source>
         <translation>Geen aangifte gevonden voor het pakket (identificatiecodes: {identifiers})</translation>
+    </message>
+    <message>
+        <source>{kind} certificate {number} already used at {post} on {date} (inspection {inspection})</source>
+        <translation>{kind}-certificaat {number} al gebruikt op post {post} op {date} (inspectie {inspection})</translation>
     </message>
     <message>
         <source>accepted</source>
@@ -1557,6 +2148,30 @@ weegschaal {scale}, antwoord “{raw}”</translation>
         <translation>geen meting</translation>
     </message>
     <message>
+        <source>no reference data loaded</source>
+        <translation>geen referentiegegevens geladen</translation>
+    </message>
+    <message>
+        <source>no current reference data</source>
+        <translation>geen actuele referentiegegevens</translation>
+    </message>
+    <message>
+        <source>exporter</source>
+        <translation>exporteur</translation>
+    </message>
+    <message>
+        <source>importer</source>
+        <translation>importeur</translation>
+    </message>
+    <message>
+        <source>KP exporter</source>
+        <translation>KP-exporteur</translation>
+    </message>
+    <message>
+        <source>KP importer</source>
+        <translation>KP-importeur</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>geen</translation>
     </message>
@@ -1603,6 +2218,50 @@ weegschaal {scale}, antwoord “{raw}”</translation>
     <message>
         <source>%1 or %2</source>
         <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s signed data (bundle %1) expired on %2 UTC</source>
+        <translation>de ondertekende gegevens van de hub (bundel %1) zijn verlopen op %2 UTC</translation>
+    </message>
+    <message>
+        <source>kiosk data older than %1 h (bundle %2 published %3 UTC)</source>
+        <translation>kioskgegevens ouder dan %1 u (bundel %2 gepubliceerd %3 UTC)</translation>
+    </message>
+    <message>
+        <source>kiosk data older than %1 h (loaded %2 UTC)</source>
+        <translation>kioskgegevens ouder dan %1 u (geladen %2 UTC)</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; matches %3 listing %4 &quot;%5&quot; by its alias &quot;%6&quot; (both read as &quot;%7&quot;)</source>
+        <translation>%1 &quot;%2&quot; komt overeen met %3, vermelding %4 &quot;%5&quot;, via de alias &quot;%6&quot; (beide gelezen als &quot;%7&quot;)</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; matches %3 listing %4 &quot;%5&quot; by its listed name &quot;%6&quot; (both read as &quot;%7&quot;)</source>
+        <translation>%1 &quot;%2&quot; komt overeen met %3, vermelding %4 &quot;%5&quot;, via de vermelde naam &quot;%6&quot; (beide gelezen als &quot;%7&quot;)</translation>
+    </message>
+    <message>
+        <source>%1 stones may reach it and their origin is not evidenced</source>
+        <translation>%1 stenen kunnen die bereiken en hun oorsprong is niet aangetoond</translation>
+    </message>
+    <message>
+        <source>band %1 stones of %2 and up cannot weigh %3</source>
+        <translation>klasse %1 stenen van %2 en meer kan geen %3 wegen</translation>
+    </message>
+    <message>
+        <source>band %1 stones of %2 to under %3 cannot weigh %4</source>
+        <translation>klasse %1 stenen van %2 tot onder %3 kan geen %4 wegen</translation>
+    </message>
+    <message>
+        <source>stone bands add up to %1, declared %2</source>
+        <translation>de grootteklassen tellen op tot %1, aangegeven %2</translation>
+    </message>
+    <message>
+        <source>measured %1 (average %2 per stone) cannot be %3 stones of the declared sizes (at least %4)</source>
+        <translation>gemeten %1 (gemiddeld %2 per steen) kan geen %3 stenen van de aangegeven grootten zijn (minstens %4)</translation>
+    </message>
+    <message>
+        <source>measured %1 (average %2 per stone) cannot be %3 stones of the declared sizes (%4-%5 ct)</source>
+        <translation>gemeten %1 (gemiddeld %2 per steen) kan geen %3 stenen van de aangegeven grootten zijn (%4-%5 ct)</translation>
     </message>
     <message>
         <source>mining origin %1</source>
@@ -2051,10 +2710,6 @@ weegschaal {scale}, antwoord “{raw}”</translation>
         <translation>nooit</translation>
     </message>
     <message>
-        <source>%1 (%2 ago)</source>
-        <translation>%1 (%2 geleden)</translation>
-    </message>
-    <message>
         <source>the local database</source>
         <translation>de lokale database</translation>
     </message>
@@ -2099,12 +2754,32 @@ weegschaal {scale}, antwoord “{raw}”</translation>
         <translation>✖ Mislukt: %1</translation>
     </message>
     <message>
-        <source>✖ AUDIT BREAK: the hub found this kiosk's audit trail changed (%1). Tell a supervisor.</source>
+        <source>✖ AUDIT BREAK: the hub found this kiosk&apos;s audit trail changed (%1). Tell a supervisor.</source>
         <translation>✖ AUDITBREUK: de hub stelde vast dat het auditspoor van deze kiosk gewijzigd is (%1). Verwittig een supervisor.</translation>
     </message>
     <message>
         <source>● OK</source>
         <translation>● OK</translation>
+    </message>
+    <message>
+        <source>KP certificates</source>
+        <translation>KP-certificaten</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>Aangiften</translation>
+    </message>
+    <message>
+        <source>Sanctioned parties</source>
+        <translation>Gesanctioneerde partijen</translation>
+    </message>
+    <message>
+        <source>KP participants</source>
+        <translation>KP-deelnemers</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Last attempt: %1</source>
