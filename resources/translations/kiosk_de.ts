@@ -2710,6 +2710,10 @@ Waage {scale}, Antwort „{raw}“</translation>
         <translation>nie</translation>
     </message>
     <message>
+        <source>the sample data set</source>
+        <translation>dem Beispieldatensatz</translation>
+    </message>
+    <message>
         <source>the local database</source>
         <translation>der lokalen Datenbank</translation>
     </message>

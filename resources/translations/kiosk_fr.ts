@@ -2710,6 +2710,10 @@ balance {scale}, réponse « {raw} »</translation>
         <translation>jamais</translation>
     </message>
     <message>
+        <source>the sample data set</source>
+        <translation>l&apos;ensemble de données d&apos;exemple</translation>
+    </message>
+    <message>
         <source>the local database</source>
         <translation>la base de données locale</translation>
     </message>

@@ -2710,6 +2710,10 @@ weegschaal {scale}, antwoord “{raw}”</translation>
         <translation>nooit</translation>
     </message>
     <message>
+        <source>the sample data set</source>
+        <translation>de voorbeeldgegevensset</translation>
+    </message>
+    <message>
         <source>the local database</source>
         <translation>de lokale database</translation>
     </message>

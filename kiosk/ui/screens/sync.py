@@ -269,7 +269,10 @@ class SyncScreen(QWidget):
     def _refresh(self) -> None:
         s = self._status
         if not s.enabled:
-            source = self._local_source or self.tr("the local database")
+            if self._local_source == "sample":  # the demo data shipped with the kiosk
+                source = self.tr("the sample data set")
+            else:
+                source = self._local_source or self.tr("the local database")
             self.headline.setText(
                 self.tr("No hub configured \u2014 data from %1").replace("%1", source)
             )
