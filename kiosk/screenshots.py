@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.ui import i18n
-from kiosk.ui.widgets.fit_label import ElidedLabel
+from kiosk.ui.widgets.fit_label import ElidedLabel, ShrinkLabel
 from kiosk.ui.widgets.touch_button import TouchButton
 
 SETTLE_MS = 60
@@ -48,6 +49,11 @@ def cut_texts(window: QWidget) -> list[str]:
             continue
         if isinstance(label, ElidedLabel):
             if label.is_elided():
+                cut.append(label.text())
+            continue
+        if isinstance(label, ShrinkLabel):  # drawn smaller to fit: cut only below its minimum
+            metrics = QFontMetrics(label.fitted_font())
+            if metrics.horizontalAdvance(label.text()) > label.contentsRect().width():
                 cut.append(label.text())
             continue
         if label.wordWrap():

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from kiosk.domain.identifiers import seal_key
 from kiosk.domain.models import Declaration, IdentifierKind, Inspection
 from kiosk.ui.theme import set_style_property
-from kiosk.ui.widgets.fit_label import ElidedLabel
+from kiosk.ui.widgets.fit_label import ShrinkLabel
 from kiosk.ui.widgets.panel import Panel, make_label
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -88,10 +88,10 @@ class SealsPanel(Panel):
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(1, 1)
         self._old_title = make_label("", field=True)
-        # The seal line has the panel's whole width under its title: "SL41003009 ✔ angemeldet"
-        # did not fit beside "Altes Siegel:" (German, Dutch), and the word after the number
-        # is the point of the line.
-        self._old = ElidedLabel("")
+        # Drawn a little smaller rather than cut: "SL41003009 ✔ angemeldet" beside "Altes
+        # Siegel:" is wider than the column in German and Dutch, and the word after the number
+        # is the point of the line (a second row would take the verdict banner's room).
+        self._old = ShrinkLabel("")
         self._old.setObjectName("OldSeal")
         self._old.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._new_title = make_label("", field=True)
@@ -101,14 +101,17 @@ class SealsPanel(Panel):
         self.apply_button = TouchButton()
         self.apply_button.setObjectName("NewSealApply")
         self._new_title.setBuddy(self.input)
-        grid.addWidget(self._old_title, 0, 0, 1, 3)
-        grid.addWidget(self._old, 1, 0, 1, 3)
+        old_row = QHBoxLayout()
+        old_row.setSpacing(8)
+        old_row.addWidget(self._old_title, 0)
+        old_row.addWidget(self._old, 1)
+        grid.addLayout(old_row, 0, 0, 1, 3)
         # The new seal's title is the field's placeholder (and its accessible name), so the
         # field keeps room for a whole seal number beside the button in every language
         # ("Anbringen", "Aanbrengen"); once recorded, the button says so in words.
         self._new_title.setVisible(False)
-        grid.addWidget(self.input, 2, 0, 1, 2)
-        grid.addWidget(self.apply_button, 2, 2)
+        grid.addWidget(self.input, 1, 0, 1, 2)
+        grid.addWidget(self.apply_button, 1, 2)
         self.body.addLayout(grid)
         self.input.returnPressed.connect(self._on_input_return_pressed)
         self.input.textChanged.connect(self._on_input_text_changed)
