@@ -52,7 +52,7 @@ class ReasonCard(QFrame):
         # The card never grows wider than the list for one long word (German compounds such
         # as "Rückverfolgbarkeitsnachweis"): the texts wrap to the width they are given.
         for label in (self.message, self.basis):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(1)
         texts.addWidget(self.rule)
         texts.addWidget(self.message)
         if reason.legal_basis:

@@ -94,6 +94,7 @@ class SealsPanel(Panel):
         self._old = ShrinkLabel("")
         self._old.setObjectName("OldSeal")
         self._old.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._old.setMinimumWidth(1)  # never widens the column (the window stays 1280 px)
         self._new_title = make_label("", field=True)
         self.input = QLineEdit()
         self.input.setObjectName("NewSealInput")
