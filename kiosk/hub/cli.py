@@ -26,7 +26,7 @@ class HubCommandError(Exception):
 HubHandler = Callable[[argparse.Namespace], int]
 
 # Modules with ``register(subparsers) -> None`` adding more subcommands (e.g. ``serve``).
-HUB_COMMANDS: tuple[str, ...] = ("kiosk.hub.records_cli",)
+HUB_COMMANDS: tuple[str, ...] = ("kiosk.hub.records_cli", "kiosk.hub.admin_cli")
 
 
 def _emit(record: dict[str, Any]) -> None:

@@ -1,8 +1,9 @@
 """The hub's own database: kiosks and their tokens, received records, kiosk audit chains, uses.
 
-SQLAlchemy 2 typed tables, created on first open (``create_all``); SQLite for one post or for
-tests, PostgreSQL (``postgresql+psycopg://...``) in production. ``HubDatabase`` is the only code
-of the hub that holds a session.
+SQLAlchemy 2 typed tables; ``HubDatabase.open`` upgrades the schema with the Alembic migrations
+in ``kiosk/hub/migrations`` (``kiosk.hub.schema``). SQLite for one post or for tests, PostgreSQL
+(``postgresql+psycopg://...``) in production. ``HubDatabase`` is the only code of the hub that
+holds a session.
 
 Authentication: each kiosk has a random bearer token (``kiosk-hub kiosks add ID`` prints it
 once); the hub keeps only its SHA-256. Tokens carry 256 random bits, so a fast hash is enough
@@ -13,6 +14,8 @@ yet and the kiosk's chain head. Entries must recompute to their hash, link to ea
 the first new one must chain onto the head the hub holds for that kiosk. An entry the hub
 already holds under another hash means the kiosk's history was rewritten; that, a gap or a
 broken link is recorded as an audit break and flagged on the record, which is stored anyway.
+A break stays open, and every answer to that kiosk lists it (``audit.open_breaks``), until a
+supervisor acknowledges the kiosk's breaks (``acknowledge_breaks``: who, when, why).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import secrets
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -47,9 +50,11 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from kiosk.hub.schema import SchemaError, SchemaState, read_state
+from kiosk.hub.schema import upgrade as upgrade_schema
 from kiosk.store.audit import GENESIS_HASH, entry_hash
 from kiosk.store.tables import UtcDateTime
 
@@ -62,6 +67,10 @@ _KIOSK_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 
 class HubError(Exception):
     """A hub operation that cannot be done; the message is one line for the operator."""
+
+
+class NoOpenBreakError(HubError):
+    """An acknowledgement asked for a kiosk that has no open audit break."""
 
 
 class RecordRejectedError(HubError):
@@ -137,8 +146,21 @@ class AuditEntryRow(HubBase):
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class AuditAckRow(HubBase):
+    """A supervisor's acknowledgement of a kiosk's open audit breaks (after investigating)."""
+
+    __tablename__ = "hub_audit_acks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kiosk_id: Mapped[str] = mapped_column(ForeignKey("hub_kiosks.kiosk_id"), index=True)
+    acked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    acked_by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text)
+    breaks: Mapped[int] = mapped_column(Integer)
+
+
 class AuditBreakRow(HubBase):
-    """A discontinuity found in a kiosk's audit chain."""
+    """A discontinuity found in a kiosk's audit chain; open until acknowledged (``ack_id``)."""
 
     __tablename__ = "hub_audit_breaks"
 
@@ -148,6 +170,7 @@ class AuditBreakRow(HubBase):
     why: Mapped[str] = mapped_column(Text)
     inspection_id: Mapped[str | None] = mapped_column(String(24))
     found_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ack_id: Mapped[int | None] = mapped_column(ForeignKey("hub_audit_acks.id"))
 
 
 class CertificateUseRow(HubBase):
@@ -218,17 +241,59 @@ class IncomingRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditAck:
+    """A supervisor's acknowledgement of a kiosk's audit breaks."""
+
+    ack_id: int
+    kiosk_id: str
+    acked_at: datetime
+    acked_by: str
+    note: str
+    breaks: int
+
+
+@dataclass(frozen=True, slots=True)
+class AuditBreak:
+    """An audit break found in a kiosk's chain; ``ack`` is ``None`` while it is open."""
+
+    break_id: int
+    kiosk_id: str
+    seq: int
+    why: str
+    inspection_id: str | None
+    found_at: datetime
+    ack: AuditAck | None = None
+
+    @property
+    def line(self) -> str:
+        """The one line the hub flags it with (as the kiosk shows it)."""
+        return break_line(self.kiosk_id, self.seq, self.why)
+
+
+@dataclass(frozen=True, slots=True)
 class Receipt:
-    """The hub's answer to a record; the same record sent again gets the same ``receipt``."""
+    """The hub's answer to a record; the same record sent again gets the same ``receipt``.
+
+    Attributes:
+        audit_flags: The audit breaks found in this upload (one line each).
+        audit_open: The kiosk's open (unacknowledged) breaks after this upload, the newest
+            ``MAX_OPEN_BREAKS_SENT`` of them, oldest first; empty once a supervisor has
+            acknowledged them.
+    """
 
     receipt: Mapping[str, Any]
     audit_seq: int
     audit_hash: str
     audit_flags: tuple[str, ...] = field(default_factory=tuple)
     duplicate: bool = False
+    audit_open: tuple[str, ...] = field(default_factory=tuple)
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON body of the HTTP answer."""
+        """The JSON body of the HTTP answer.
+
+        ``audit.flags`` keeps its first meaning (breaks found in this upload) for kiosks that
+        predate acknowledgements; ``audit.open_breaks`` is the state a kiosk shows.
+        """
         return {
             "receipt": dict(self.receipt),
             "duplicate": self.duplicate,
@@ -236,8 +301,20 @@ class Receipt:
                 "head_seq": self.audit_seq,
                 "head_hash": self.audit_hash,
                 "flags": list(self.audit_flags),
+                "open_breaks": list(self.audit_open),
             },
         }
+
+
+MAX_OPEN_BREAKS_SENT = 10
+"""Open audit breaks listed in one answer at most (the newest)."""
+MAX_ACK_BY_CHARS = 64
+MAX_ACK_NOTE_CHARS = 2000
+
+
+def break_line(kiosk_id: str, seq: int, why: str) -> str:
+    """How an audit break is flagged to the kiosk, in one line."""
+    return f"audit chain of {kiosk_id} at entry {seq}: {why}"
 
 
 def token_sha256(token: str) -> str:
@@ -262,6 +339,17 @@ def content_sha256(record: IncomingRecord) -> str:
     }
     raw = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def _ack(row: AuditAckRow) -> AuditAck:
+    return AuditAck(
+        ack_id=row.id,
+        kiosk_id=row.kiosk_id,
+        acked_at=row.acked_at,
+        acked_by=row.acked_by,
+        note=row.note,
+        breaks=row.breaks,
+    )
 
 
 def _kiosk(row: KioskRow) -> Kiosk:
@@ -302,10 +390,11 @@ def _on_sqlite_begin(conn: Any) -> None:
 
 
 class HubDatabase:
-    """The hub's database, opened (and its tables created) from a SQLAlchemy URL.
+    """The hub's database, opened (and its schema upgraded) from a SQLAlchemy URL.
 
     Raises:
-        HubError: From ``open`` when the URL is malformed or the database cannot be reached.
+        HubError: From ``open`` when the URL is malformed, the database cannot be reached, or
+            its schema is newer than this hub or not one it recognises.
     """
 
     def __init__(self, engine: Engine, url: str) -> None:
@@ -314,8 +403,14 @@ class HubDatabase:
         self.url = url
 
     @classmethod
-    def open(cls, url: str) -> HubDatabase:
-        """Open the database at ``url``; a plain path means a SQLite file."""
+    def open(cls, url: str, *, upgrade: bool = True) -> HubDatabase:
+        """Open the database at ``url``; a plain path means a SQLite file.
+
+        Args:
+            url: A SQLAlchemy URL (``postgresql://`` uses psycopg 3) or a SQLite file path.
+            upgrade: Bring the schema to this hub's head first (``kiosk.hub.schema.upgrade``);
+                ``False`` only for ``kiosk-hub db current|upgrade``, which look first.
+        """
         if "://" not in url:
             url = f"sqlite:///{Path(url).expanduser()}"
         try:
@@ -338,16 +433,43 @@ class HubDatabase:
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)
         shown = parsed.render_as_string(hide_password=True)
-        try:
-            HubBase.metadata.create_all(engine)
-        except DBAPIError as exc:
-            engine.dispose()
-            raise HubError(f"cannot open the hub database {shown}: {exc.orig}") from None
-        return cls(engine, shown)
+        db = cls(engine, shown)
+        if upgrade:
+            try:
+                db.upgrade_schema()
+            except BaseException:
+                engine.dispose()
+                raise
+        return db
 
     def close(self) -> None:
         """Close every pooled connection."""
         self._engine.dispose()
+
+    # ---- Schema -----------------------------------------------------------------------------
+
+    def schema_state(self) -> SchemaState:
+        """Where the schema stands (revision, head, tables of an earlier hub), changing nothing.
+
+        Raises:
+            HubError: When the database cannot be read.
+        """
+        try:
+            return read_state(self._engine, self.url)
+        except SchemaError as exc:
+            raise HubError(str(exc)) from None
+
+    def upgrade_schema(self) -> tuple[SchemaState, str]:
+        """Upgrade the schema to this hub's head; the state before and the revision now.
+
+        Raises:
+            HubError: When the database is unreachable, newer than this hub, or has hub tables
+                that no revision explains.
+        """
+        try:
+            return upgrade_schema(self._engine, self._write_engine, self.url)
+        except SchemaError as exc:
+            raise HubError(str(exc)) from None
 
     @contextmanager
     def _session(self, *, write: bool = False) -> Iterator[Session]:
@@ -431,7 +553,8 @@ class HubDatabase:
             try:
                 with self._session(write=True) as session:
                     row = self._locked(session, kiosk, now)
-                    return self._store_one(session, row, record, digest, now)
+                    receipt = self._store_one(session, row, record, digest, now)
+                    return replace(receipt, audit_open=self._open_lines(session, row.kiosk_id))
             except IntegrityError:
                 if attempt == 2:
                     raise
@@ -483,7 +606,22 @@ class HubDatabase:
                     results.append(
                         RecordRejectedError(409, f"{record.inspection_id} arrived twice at once")
                     )
-        return results
+            # One query for the whole batch (it flushes the batch's rows first).
+            open_lines = self._open_lines(session, row.kiosk_id)
+        return [
+            replace(r, audit_open=open_lines) if isinstance(r, Receipt) else r for r in results
+        ]
+
+    @staticmethod
+    def _open_lines(session: Session, kiosk_id: str) -> tuple[str, ...]:
+        """The kiosk's newest open audit breaks, one line each, oldest first."""
+        rows = session.execute(
+            select(AuditBreakRow.seq, AuditBreakRow.why)
+            .where(AuditBreakRow.kiosk_id == kiosk_id, AuditBreakRow.ack_id.is_(None))
+            .order_by(AuditBreakRow.id.desc())
+            .limit(MAX_OPEN_BREAKS_SENT)
+        ).all()
+        return tuple(break_line(kiosk_id, int(seq), str(why)) for seq, why in reversed(rows))
 
     @staticmethod
     def _checked(kiosk: Kiosk, record: IncomingRecord) -> str:
@@ -561,7 +699,7 @@ class HubDatabase:
         flags: list[str] = []
 
         def broken(seq: int, why: str) -> None:
-            flags.append(f"audit chain of {kiosk.kiosk_id} at entry {seq}: {why}")
+            flags.append(break_line(kiosk.kiosk_id, seq, why))
             session.add(
                 AuditBreakRow(
                     kiosk_id=kiosk.kiosk_id,
@@ -722,6 +860,91 @@ class HubDatabase:
             query = query.where(AuditBreakRow.kiosk_id == kiosk_id)
         with self._session() as session:
             return [(r.kiosk_id, r.seq, r.why) for r in session.scalars(query)]
+
+    def breaks(
+        self, kiosk_id: str | None = None, *, include_acknowledged: bool = False
+    ) -> list[AuditBreak]:
+        """Audit breaks, oldest first: the open ones, or all with their acknowledgement."""
+        query = (
+            select(AuditBreakRow, AuditAckRow)
+            .outerjoin(AuditAckRow, AuditBreakRow.ack_id == AuditAckRow.id)
+            .order_by(AuditBreakRow.id)
+        )
+        if kiosk_id is not None:
+            query = query.where(AuditBreakRow.kiosk_id == kiosk_id)
+        if not include_acknowledged:
+            query = query.where(AuditBreakRow.ack_id.is_(None))
+        with self._session() as session:
+            return [
+                AuditBreak(
+                    break_id=b.id,
+                    kiosk_id=b.kiosk_id,
+                    seq=b.seq,
+                    why=b.why,
+                    inspection_id=b.inspection_id,
+                    found_at=b.found_at,
+                    ack=_ack(a) if a is not None else None,
+                )
+                for b, a in session.execute(query)
+            ]
+
+    def acknowledge_breaks(
+        self, kiosk_id: str, by: str, note: str, *, now: datetime | None = None
+    ) -> AuditAck:
+        """Record that ``by`` has dealt with the kiosk's open audit breaks, and close them.
+
+        The hub's answers to the kiosk then list no open break (until a new one is found), so
+        the kiosk's flag clears at its next upload. Breaks found after this are open again.
+
+        Args:
+            kiosk_id: The kiosk whose breaks are acknowledged.
+            by: Who acknowledges (a supervisor's name), one line.
+            note: Why (what the investigation found), one line.
+            now: The time recorded (default: now).
+
+        Raises:
+            NoOpenBreakError: When the kiosk has no open break (nothing is recorded).
+            HubError: When there is no such kiosk, or ``by`` or ``note`` is empty, too long or
+                not one line.
+        """
+        by, note = by.strip(), note.strip()
+        for name, value, limit in (
+            ("--by", by, MAX_ACK_BY_CHARS),
+            ("--note", note, MAX_ACK_NOTE_CHARS),
+        ):
+            if not value:
+                raise HubError(f"{name} must not be empty")
+            if len(value) > limit:
+                raise HubError(f"{name} is longer than {limit} characters")
+            if not value.isprintable():
+                raise HubError(f"{name} must be one line of printable characters")
+        now = now or datetime.now(UTC)
+        with self._session(write=True) as session:
+            # The kiosk's row is locked, as an upload locks it: a break found meanwhile is
+            # either closed by this acknowledgement or still open after it, never half-way.
+            kiosk = session.get(KioskRow, kiosk_id, with_for_update=True)
+            if kiosk is None:
+                raise HubError(f"no kiosk {kiosk_id!r}")
+            open_rows = session.scalars(
+                select(AuditBreakRow)
+                .where(AuditBreakRow.kiosk_id == kiosk_id, AuditBreakRow.ack_id.is_(None))
+                .order_by(AuditBreakRow.id)
+            ).all()
+            if not open_rows:
+                raise NoOpenBreakError(
+                    f"kiosk {kiosk_id} has no open audit break; nothing acknowledged"
+                )
+            ack = AuditAckRow(
+                kiosk_id=kiosk_id, acked_at=now, acked_by=by, note=note, breaks=len(open_rows)
+            )
+            session.add(ack)
+            session.flush()
+            for row in open_rows:
+                row.ack_id = ack.id
+            log.info(
+                "audit breaks of %s acknowledged by %s (%d): %s", kiosk_id, by, len(open_rows), note
+            )
+            return _ack(ack)
 
     def export_uses(self, out: TextIO, since: date | None = None) -> int:
         """Write every certificate use as JSON lines (``kind``, ``number``, ``post``,

@@ -28,7 +28,8 @@ def emit(record: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def _db_arg(parser: argparse.ArgumentParser) -> None:
+def db_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--db URL`` (default ``$KIOSK_HUB_DB``)."""
     parser.add_argument(
         "--db",
         metavar="URL",
@@ -41,7 +42,7 @@ def register(sub: Any) -> None:
     """Add ``serve``, ``kiosks`` and ``export-uses``."""
     serve = sub.add_parser("serve", help="serve the TUF repository and receive kiosk records")
     serve.add_argument("--repo", metavar="DIR", help="TUF repository (metadata/, targets/)")
-    _db_arg(serve)
+    db_argument(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8443, help="port (default 8443)")
     serve.add_argument(
@@ -57,18 +58,18 @@ def register(sub: Any) -> None:
     add = actions.add_parser("add", help="register a kiosk; prints its token once")
     add.add_argument("kiosk_id", metavar="ID")
     add.add_argument("--post", default="", help="the kiosk's post code, e.g. BE-ANR-DO")
-    _db_arg(add)
+    db_argument(add)
     add.set_defaults(handler=run_kiosks_add)
     listing = actions.add_parser("list", help="registered kiosks and their audit heads")
-    _db_arg(listing)
+    db_argument(listing)
     listing.set_defaults(handler=run_kiosks_list)
     revoke = actions.add_parser("revoke", help="refuse a kiosk's token from now on")
     revoke.add_argument("kiosk_id", metavar="ID")
-    _db_arg(revoke)
+    db_argument(revoke)
     revoke.set_defaults(handler=run_kiosks_revoke)
 
     export = sub.add_parser("export-uses", help="certificate uses as JSON lines, for publishing")
-    _db_arg(export)
+    db_argument(export)
     export.add_argument(
         "--out", required=True, metavar="FILE", help="JSON lines file ('-': stdout)"
     )
@@ -145,6 +146,7 @@ def run_kiosks_list(args: argparse.Namespace) -> int:
                     "last_seen_at": kiosk.last_seen_at,
                     "records": db.record_count(kiosk.kiosk_id),
                     "audit_breaks": len(db.audit_breaks(kiosk.kiosk_id)),
+                    "open_audit_breaks": len(db.breaks(kiosk.kiosk_id)),
                 }
             )
     finally:

@@ -145,8 +145,9 @@ def _instant(values: Mapping[str, Any], name: str) -> datetime | None:
 def current_status(settings: Settings, store: Store, *, syncing: bool = False) -> SyncStatus:
     """The sync status from the database (data in use, last cycle, the queue).
 
-    ``audit_flag`` is the last audit-chain break the hub flagged for this kiosk; it stays
-    until a supervisor has dealt with it (the hub does not flag the same break again).
+    ``audit_flag`` is the newest audit-chain break the hub holds open for this kiosk; it
+    clears at the first upload after a supervisor acknowledged it at the hub (``kiosk-hub audit
+    ack``). A hub without acknowledgements never clears it.
 
     The data fields come from ``kiosk.sync.data_in.with_data_status`` (the applied bundle,
     its signed expiry and the sources in use).

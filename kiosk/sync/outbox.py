@@ -11,7 +11,11 @@ a restart or days without the hub.
 
 Each upload also carries the kiosk's audit entries the hub does not hold yet (after
 ``audit_sent_seq`` in the sync state) and the chain head, so that the hub can tell a kiosk
-whose history was rewritten.
+whose history was rewritten. The hub's answer lists the audit breaks it found in this upload
+(``audit.flags``) and, from hubs with acknowledgements, the kiosk's breaks still open
+(``audit.open_breaks``): the kiosk keeps that list as its flag (``upload_audit_flags``), so the
+flag clears at the first upload after a supervisor acknowledged the breaks at the hub. From an
+older hub (no ``open_breaks``) a flag stays until one is replaced by a newer one, as before.
 """
 
 from __future__ import annotations
@@ -84,7 +88,9 @@ class UploadResult:
         failed: Records whose attempt failed in this cycle.
         waiting: Records still waiting for confirmation afterwards.
         message: One line for the user and the log.
-        audit_flags: What the hub said about this kiosk's audit chain (normally empty).
+        audit_flags: Audit breaks the hub found in this cycle's uploads (normally empty).
+        audit_open: The kiosk's open audit breaks as the hub's last answer listed them;
+            ``None`` when no answer said (nothing sent, or a hub without acknowledgements).
     """
 
     ok: bool
@@ -93,6 +99,7 @@ class UploadResult:
     waiting: int
     message: str
     audit_flags: tuple[str, ...] = ()
+    audit_open: tuple[str, ...] | None = None
 
 
 class _StopCycleError(Exception):
@@ -276,6 +283,7 @@ class Uploader:
         )
         sent = failed = 0
         flags: list[str] = []
+        still_open: list[str] | None = None
         error: str | None = None
         for start in range(0, len(due), BATCH_RECORDS):
             chunk = due[start : start + BATCH_RECORDS]
@@ -290,6 +298,8 @@ class Uploader:
             sent += outcome.sent
             failed += len(outcome.errors)
             flags.extend(outcome.flags)
+            if outcome.open_breaks is not None:
+                still_open = outcome.open_breaks
             for item in chunk:
                 if item.inspection_id in outcome.errors:
                     error = outcome.errors[item.inspection_id]
@@ -297,7 +307,7 @@ class Uploader:
         for flag in flags:
             log.warning("hub: %s", flag)
         waiting = self.store.outbox_summary().waiting
-        self._note(now, ok=error is None, error=error, flags=flags)
+        self._note(now, ok=error is None, error=error, flags=flags, still_open=still_open)
         if error is not None:
             message = f"{sent} sent, {failed} failed, {waiting} waiting: {error}"
         elif sent:
@@ -306,15 +316,32 @@ class Uploader:
             message = f"nothing due, {waiting} waiting" if waiting else "all records sent"
         if flags:
             message += f"; hub flagged the audit chain: {flags[0]}"
-        return UploadResult(error is None, sent, failed, waiting, message, tuple(flags))
+        return UploadResult(
+            error is None,
+            sent,
+            failed,
+            waiting,
+            message,
+            tuple(flags),
+            tuple(still_open) if still_open is not None else None,
+        )
 
     def _note(
-        self, now: datetime, *, ok: bool, error: str | None, flags: list[str] | None = None
+        self,
+        now: datetime,
+        *,
+        ok: bool,
+        error: str | None,
+        flags: list[str] | None = None,
+        still_open: list[str] | None = None,
     ) -> None:
         values: dict[str, Any] = {LAST_UPLOAD_ATTEMPT: instant_text(now), LAST_UPLOAD_ERROR: error}
         if ok:
             values[LAST_UPLOAD_SUCCESS] = instant_text(now)
-        if flags:
+        if still_open is not None:
+            # The hub's view (empty once a supervisor has acknowledged the breaks).
+            values[LAST_AUDIT_FLAGS] = still_open[-10:]
+        elif flags:
             values[LAST_AUDIT_FLAGS] = flags[-10:]
         self.store.set_sync_values(values, self.clock())
 
@@ -375,6 +402,9 @@ class Uploader:
                     if isinstance(seq, int) and isinstance(digest, str):
                         audit_head = (seq, digest)
                     outcome.flags.extend(str(f) for f in audit.get("flags") or [])
+                    open_breaks = audit.get("open_breaks")
+                    if isinstance(open_breaks, list):  # a hub with acknowledgements
+                        outcome.open_breaks = [str(f) for f in open_breaks]
                 else:
                     detail = str(result.get("detail", "refused"))[:200]
                     outcome.errors[inspection_id] = (
@@ -423,6 +453,7 @@ class _ChunkOutcome:
     sent: int = 0
     errors: dict[str, str] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
+    open_breaks: list[str] | None = None
 
 
 def _detail(exc: urllib.error.HTTPError) -> str:

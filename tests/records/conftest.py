@@ -17,7 +17,7 @@ from tests.records.hubproc import HubProcess
 PG_ENV = "KIOSK_TEST_PG_URL"
 
 
-def _pg_database(base_url: str) -> Iterator[str]:
+def pg_database(base_url: str) -> Iterator[str]:
     """A fresh PostgreSQL database on the server of ``base_url``, dropped afterwards."""
     url = make_url(base_url).set(drivername="postgresql+psycopg")
     name = f"hubtest_{secrets.token_hex(4)}"
@@ -43,7 +43,7 @@ def hub_db_url(
     base = os.environ.get(PG_ENV)
     if not base:
         pytest.skip(f"hub on PostgreSQL not tested: {PG_ENV} not set (.ci/run sets it)")
-    yield from _pg_database(base)
+    yield from pg_database(base)
 
 
 @pytest.fixture
