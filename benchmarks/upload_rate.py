@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kiosk.sync.outbox import Uploader  # noqa: E402
-from tests.records.conftest import _pg_database  # noqa: E402
+from tests.records.conftest import pg_database  # noqa: E402
 from tests.records.hubproc import HubProcess, add_kiosk  # noqa: E402
 from tests.records.kiosks import make_kiosk  # noqa: E402
 
@@ -63,7 +63,7 @@ def main() -> int:
         run(f"sqlite:///{folder / 'hub.sqlite'}", folder / "sqlite", count, "hub on SQLite")
         base = os.environ.get("KIOSK_TEST_PG_URL")
         if base:
-            databases = _pg_database(base)
+            databases = pg_database(base)
             url = next(databases)
             try:
                 run(url, folder / "pg", count, "hub on PostgreSQL")

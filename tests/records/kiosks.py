@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import secrets
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -23,6 +25,7 @@ from kiosk.domain.models import (
 )
 from kiosk.settings import DataSettings, KioskSettings, Settings, SyncSettings
 from kiosk.store import Store
+from kiosk.store.audit import GENESIS_HASH, entry_hash
 
 T0 = datetime(2026, 11, 26, 9, 0, 0, tzinfo=UTC)
 # A small real JPEG is not needed by the hub; these bytes stand for the photo and the slip.
@@ -104,3 +107,39 @@ def make_kiosk(
         sync=SyncSettings(hub_url=hub_url, token_file=str(token_file), timeout_s=10.0),
     )
     return KioskUnderTest(settings, Store.open(settings.database_url), folder)
+
+
+def rewrite_history(db_file: Path, seq: int) -> None:
+    """What a forger with the database file does: change an entry and re-hash the chain."""
+    con = sqlite3.connect(db_file)
+    try:
+        con.execute("DROP TRIGGER IF EXISTS events_append_only_update")
+        rows = con.execute(
+            "SELECT id, seq, at, kind, inspection_id, actor, detail FROM events ORDER BY seq"
+        ).fetchall()
+        prev = GENESIS_HASH
+        for row_id, row_seq, at, kind, inspection_id, actor, detail in rows:
+            body = json.loads(detail)
+            if row_seq == seq:
+                body["identifier"]["value"] = "RU2026000666"
+            digest = entry_hash(row_seq, at, kind, inspection_id, actor, body, prev)
+            con.execute(
+                "UPDATE events SET detail = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                (json.dumps(body), prev, digest, row_id),
+            )
+            prev = digest
+        con.commit()
+    finally:
+        con.close()
+
+
+def identifier_event_seq(db_file: Path, inspection_id: str) -> int:
+    """The audit sequence number of the event that recorded the inspection's identifier."""
+    con = sqlite3.connect(db_file)
+    try:
+        rows = con.execute(
+            "SELECT seq, detail FROM events WHERE inspection_id = ? ORDER BY seq", (inspection_id,)
+        ).fetchall()
+    finally:
+        con.close()
+    return next(int(seq) for seq, detail in rows if "identifier" in json.loads(detail or "{}"))

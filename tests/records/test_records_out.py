@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -14,11 +13,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.hub.db import HubDatabase
-from kiosk.store.audit import GENESIS_HASH, entry_hash
 from kiosk.sync.cycle import current_status
 from kiosk.sync.outbox import Uploader, build_record
 from tests.records.hubproc import HubProcess, add_kiosk, hub_command
-from tests.records.kiosks import KioskUnderTest, make_kiosk
+from tests.records.kiosks import KioskUnderTest, make_kiosk, rewrite_history
 
 
 @pytest.fixture
@@ -233,37 +231,13 @@ def test_a_wrong_token_is_refused_and_the_records_wait(
         db.close()
 
 
-def _rewrite_history(db_file: Path, seq: int) -> None:
-    """What a forger with the database file does: change an entry and re-hash the chain."""
-    con = sqlite3.connect(db_file)
-    try:
-        con.execute("DROP TRIGGER IF EXISTS events_append_only_update")
-        rows = con.execute(
-            "SELECT id, seq, at, kind, inspection_id, actor, detail FROM events ORDER BY seq"
-        ).fetchall()
-        prev = GENESIS_HASH
-        for row_id, row_seq, at, kind, inspection_id, actor, detail in rows:
-            body = json.loads(detail)
-            if row_seq == seq:
-                body["identifier"]["value"] = "RU2026000666"
-            digest = entry_hash(row_seq, at, kind, inspection_id, actor, body, prev)
-            con.execute(
-                "UPDATE events SET detail = ?, prev_hash = ?, hash = ? WHERE id = ?",
-                (json.dumps(body), prev, digest, row_id),
-            )
-            prev = digest
-        con.commit()
-    finally:
-        con.close()
-
-
 def test_a_rewritten_kiosk_history_is_flagged_at_the_hub_and_the_record_kept(
     hub: HubProcess, tmp_path: Path, kiosks: list[KioskUnderTest]
 ) -> None:
     kiosk = _kiosk(kiosks, hub, tmp_path / "k1")
     kiosk.finish()
     assert Uploader(kiosk.settings, kiosk.store).run_once().audit_flags == ()
-    _rewrite_history(tmp_path / "k1" / "kiosk.sqlite", seq=2)  # the scanned KP number
+    rewrite_history(tmp_path / "k1" / "kiosk.sqlite", seq=2)  # the scanned KP number
     assert kiosk.store.verify_audit().ok  # locally the forgery is consistent
     second = kiosk.finish()
 
