@@ -52,13 +52,13 @@ def register(sub: Any) -> None:
     ack.set_defaults(handler=run_audit_ack)
 
 
-def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Any:
+def _open(args: argparse.Namespace, *, upgrade: bool = True, create: bool = True) -> Any:
     from kiosk.hub.db import HubDatabase, HubError
 
     if not args.db:
         raise HubCommandError(f"--db URL is needed (or set ${DB_ENV})")
     try:
-        return HubDatabase.open(args.db, upgrade=upgrade)
+        return HubDatabase.open(args.db, upgrade=upgrade, create=create)
     except HubError as exc:
         raise HubCommandError(str(exc)) from None
 
@@ -68,7 +68,7 @@ def run_db_current(args: argparse.Namespace) -> int:
     from kiosk.hub.db import HubError
     from kiosk.hub.schema import CREATE_ALL_TABLES
 
-    db = _open(args, upgrade=False)
+    db = _open(args, upgrade=False, create=False)
     try:
         state = db.schema_state()
     except HubError as exc:

@@ -403,13 +403,14 @@ class HubDatabase:
         self.url = url
 
     @classmethod
-    def open(cls, url: str, *, upgrade: bool = True) -> HubDatabase:
+    def open(cls, url: str, *, upgrade: bool = True, create: bool = True) -> HubDatabase:
         """Open the database at ``url``; a plain path means a SQLite file.
 
         Args:
             url: A SQLAlchemy URL (``postgresql://`` uses psycopg 3) or a SQLite file path.
             upgrade: Bring the schema to this hub's head first (``kiosk.hub.schema.upgrade``);
                 ``False`` only for ``kiosk-hub db current|upgrade``, which look first.
+            create: Create a SQLite file (and its folder) that does not exist yet.
         """
         if "://" not in url:
             url = f"sqlite:///{Path(url).expanduser()}"
@@ -424,7 +425,15 @@ class HubDatabase:
             parsed = parsed.set(drivername="postgresql+psycopg")
         is_sqlite = parsed.get_backend_name() == "sqlite"
         if is_sqlite and parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            path = Path(parsed.database).expanduser()
+            if not create and not path.exists():
+                raise HubError(f"no hub database at {path}")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise HubError(
+                    f"cannot create the database folder {path.parent}: {exc.strerror}"
+                ) from None
         try:
             engine = create_engine(parsed, pool_pre_ping=not is_sqlite)
         except (ArgumentError, ImportError) as exc:

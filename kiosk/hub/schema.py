@@ -86,8 +86,18 @@ CREATE_ALL_TABLES: dict[str, frozenset[str]] = {
 _PG_LOCK_KEY = 0x6B696F736B687562  # "kioskhub": the advisory lock held while migrating
 
 
+def _one_line(error: BaseException | None) -> str:
+    """The first line of a driver's error (psycopg adds hint lines)."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
 class SchemaError(Exception):
     """The hub database's schema cannot be read or brought up to date; one line."""
+
+
+def _unreachable(shown_url: str, exc: DBAPIError) -> SchemaError:
+    return SchemaError(f"cannot open the hub database {shown_url}: {_one_line(exc.orig)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +203,7 @@ def read_state(engine: Engine, shown_url: str) -> SchemaState:
         with engine.connect() as conn:
             return _state(conn, shown_url)
     except DBAPIError as exc:
-        raise SchemaError(f"cannot open the hub database {shown_url}: {exc.orig}") from None
+        raise _unreachable(shown_url, exc) from None
 
 
 def _check_create_all_era(conn: Connection, state: SchemaState, shown_url: str) -> None:
@@ -273,5 +283,5 @@ def upgrade(engine: Engine, write_engine: Engine, shown_url: str) -> tuple[Schem
             )
             command.upgrade(alembic_config(conn), "head")
     except DBAPIError as exc:
-        raise SchemaError(f"cannot open the hub database {shown_url}: {exc.orig}") from None
+        raise _unreachable(shown_url, exc) from None
     return state, HEAD_REVISION

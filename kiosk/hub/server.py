@@ -11,9 +11,10 @@ or the status and ``detail`` of its refusal. ``GET /api/v1/health`` answers ``{"
 
 Answers: 200 with ``{"receipt": {...}, "duplicate": bool, "audit": {"head_seq", "head_hash",
 "flags", "open_breaks"}}`` (``flags``: audit breaks found in this upload; ``open_breaks``: the
-kiosk's breaks not yet acknowledged at the hub, one line each, the newest ten); 400 (bad file hash), 401 (no or unknown token), 403 (another kiosk's record), 409
-(the id is taken by another kiosk or other content), 413 (body over ``MAX_BODY_BYTES``), 422
-(malformed JSON); every error body is ``{"detail": "one line"}``.
+kiosk's breaks not yet acknowledged at the hub, one line each, the newest ten); 400 (bad file
+hash), 401 (no or unknown token), 403 (another kiosk's record), 409 (the id is taken by another
+kiosk or other content), 413 (body over ``MAX_BODY_BYTES``), 422 (malformed JSON); every error
+body is ``{"detail": "one line"}``.
 """
 
 # No ``from __future__ import annotations``: FastAPI reads the endpoints' annotations, which

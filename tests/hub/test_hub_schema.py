@@ -334,3 +334,17 @@ def test_a_create_all_era_database_changed_by_hand_is_refused_and_left_alone(
     with pytest.raises(HubError, match=r"\(hub_records: unexpected remarks\); left unchanged"):
         HubDatabase.open(empty_db_url)
     assert {t for t in _tables(empty_db_url) if t.startswith("hub_")} == set(CREATE_ALL_TABLES)
+
+
+def test_db_current_creates_nothing_and_unreachable_databases_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "none" / "hub.sqlite"
+    code, out, err = _run(capsys, "db", "current", "--db", str(missing))
+    assert (code, out, err) == (1, "", f"kiosk-hub: no hub database at {missing}\n")
+    assert not missing.parent.exists()
+    # psycopg's refusal has a hint on a second line; the hub says the first.
+    code, out, err = _run(capsys, "kiosks", "list", "--db", "postgresql://hub@127.0.0.1:1/hub")
+    assert (code, out) == (1, "")
+    assert err.startswith("kiosk-hub: cannot open the hub database postgresql")
+    assert err.count("\n") == 1
