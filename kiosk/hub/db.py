@@ -445,10 +445,17 @@ class HubDatabase:
         db = cls(engine, shown)
         if upgrade:
             try:
-                db.upgrade_schema()
+                before, now = db.upgrade_schema()
             except BaseException:
                 engine.dispose()
                 raise
+            # Worth a line on the operator's terminal (``serve``, ``kiosks``, ``audit``...).
+            if before.label == "empty":
+                log.warning("created the hub database's tables in %s (schema %s)", shown, now)
+            elif before.revision != now:
+                log.warning(
+                    "upgraded the hub database %s from schema %s to %s", shown, before.label, now
+                )
         return db
 
     def close(self) -> None:
