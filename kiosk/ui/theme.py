@@ -142,13 +142,21 @@ def outcome_icon_name(outcome: Outcome | None) -> str:
     return _OUTCOME_ICONS[outcome]
 
 
-def set_style_property(widget: QWidget, name: str, value: str | bool) -> None:
+def set_style_property(
+    widget: QWidget, name: str, value: str | bool, *, descendants: bool = False
+) -> None:
     """Set a dynamic property that the style sheet selects on, and re-apply the style.
+
+    Only ``widget`` is repolished: re-matching the style sheet for every child cost the GUI
+    thread milliseconds at each step of a parcel. A widget whose children are styled by a
+    selector on its own property (``QFrame#VerdictBanner[outcome="hold"] QLabel``) passes
+    ``descendants=True``.
 
     Args:
         widget: The widget to restyle.
         name: The property, e.g. ``"outcome"``.
         value: Its new value, e.g. ``"hold"``.
+        descendants: Repolish the widget's children too.
     """
     if widget.property(name) == value:
         return
@@ -156,7 +164,8 @@ def set_style_property(widget: QWidget, name: str, value: str | bool) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
-    for child in widget.findChildren(QWidget):
-        style.unpolish(child)
-        style.polish(child)
+    if descendants:
+        for child in widget.findChildren(QWidget):
+            style.unpolish(child)
+            style.polish(child)
     widget.update()

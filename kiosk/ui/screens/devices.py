@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -117,6 +118,9 @@ class DevicesScreen(QWidget):
         self._exit_allowed = False
         self._statuses: dict[str, DeviceStatus] = {d: DeviceStatus(d) for d in DEVICE_ORDER}
         self._detected: list[DetectedPort] | None = None
+        # Devices whose status came while the screen was hidden: shown when it is shown (a
+        # reading 10 times a second would otherwise redo a card nobody sees).
+        self._unshown: set[str] = set()
 
         root = QVBoxLayout(self)
         root.setContentsMargins(12, 10, 12, 8)
@@ -235,6 +239,7 @@ class DevicesScreen(QWidget):
 
     def field_texts(self, device: str) -> dict[str, str]:
         """What a device's card shows, by field (``state``, ``port``, ``model``, ...)."""
+        self._show_unshown()
         card = self.cards[device]
         out = {"state": card.state.text()}
         out.update({key: label.text().replace(ZWSP, "") for key, label in card.values.items()})
@@ -274,8 +279,9 @@ class DevicesScreen(QWidget):
         self.exit_kiosk_button.setToolTip(
             self.tr("Leave full screen so the kiosk can be closed (recorded)")
         )
-        for status in self._statuses.values():
-            self._show_status(status)
+        self._unshown.update(self._statuses)
+        if self.isVisible():
+            self._show_unshown()
         if self._detected is None:
             self.ports_hint.setText(self.tr("Press Detect ports to look for balances."))
         else:
@@ -289,13 +295,20 @@ class DevicesScreen(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Bring the cards up to date with what came while the screen was hidden."""
+        self._show_unshown()
+        super().showEvent(event)
+
     # ---- Slots -----------------------------------------------------------------------------
 
     @Slot(object)
     def _on_devices_status_changed(self, status: object) -> None:
         if isinstance(status, DeviceStatus) and status.device in self.cards:
             self._statuses[status.device] = status
-            self._show_status(status)
+            self._unshown.add(status.device)
+            if self.isVisible():
+                self._show_unshown()
 
     @Slot(str)
     def _on_devices_scale_command_done(self, what: str) -> None:
@@ -386,6 +399,11 @@ class DevicesScreen(QWidget):
         if reading.state in (WeightState.DISCONNECTED, WeightState.ERROR):
             return f"\u2014 ({weight_state_short(reading.state)})"
         return f"{format_carats(reading.carats)} ({weight_state_short(reading.state)})"
+
+    def _show_unshown(self) -> None:
+        for device in [d for d in DEVICE_ORDER if d in self._unshown]:
+            self._show_status(self._statuses[device])
+        self._unshown.clear()
 
     def _show_status(self, status: DeviceStatus) -> None:
         card = self.cards[status.device]

@@ -66,6 +66,10 @@ class ElidedLabel(_PaintedLabel):
         super().__init__(text, parent)
         self._elide_mode = elide_mode
         self._own_tooltip = ""
+        # The last measurement and the last elided text: the label is painted and resized
+        # far more often than its text or font change.
+        self._advance: tuple[tuple[str, str], int] | None = None
+        self._elided: tuple[tuple[str, int, str], str] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt override
@@ -80,13 +84,17 @@ class ElidedLabel(_PaintedLabel):
 
     def is_elided(self) -> bool:
         """True when the text does not fit and is shown cut."""
-        return self.fontMetrics().horizontalAdvance(self.text()) > self._text_rect().width()
+        return self._advance_px(self.text()) > self._text_rect().width()
 
     def displayed_text(self) -> str:
         """The text as painted (with "…" when cut)."""
-        return self.fontMetrics().elidedText(
-            self.text(), self._elide_mode, max(0, self._text_rect().width())
-        )
+        text = self.text()
+        width_px = max(0, self._text_rect().width())
+        key = (text, width_px, self.font().key())
+        if self._elided is None or self._elided[0] != key:
+            shown = self.fontMetrics().elidedText(text, self._elide_mode, width_px)
+            self._elided = (key, shown)
+        return self._elided[1]
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Room for a few characters and the ellipsis, at the full line height."""
@@ -110,7 +118,16 @@ class ElidedLabel(_PaintedLabel):
         parts = [self._own_tooltip] if self._own_tooltip else []
         if self.text() and self.is_elided():
             parts.insert(0, self.text())
-        QLabel.setToolTip(self, "\n".join(parts))
+        tooltip = "\n".join(parts)
+        if tooltip != self.toolTip():
+            QLabel.setToolTip(self, tooltip)
+
+    def _advance_px(self, text: str) -> int:
+        """The width of ``text`` in the label's font, measured once per (text, font)."""
+        key = (text, self.font().key())
+        if self._advance is None or self._advance[0] != key:
+            self._advance = (key, self.fontMetrics().horizontalAdvance(text))
+        return self._advance[1]
 
 
 class ShrinkLabel(_PaintedLabel):
@@ -120,6 +137,11 @@ class ShrinkLabel(_PaintedLabel):
     drawn smaller rather than as ``"2104.6…"``. ``text()`` is always the full text.
     """
 
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        # The font last fitted, by (text, width, font): painted far more often than they change.
+        self._fitted: tuple[tuple[str, int, str], QFont] | None = None
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Half the width the text needs at full size, at the full line height."""
         hint = super().minimumSizeHint()
@@ -127,6 +149,14 @@ class ShrinkLabel(_PaintedLabel):
 
     def fitted_font(self) -> QFont:
         """The font the text is drawn in: the label's, smaller when the text would not fit."""
+        key = (self.text(), self._text_rect().width(), self.font().key())
+        fitted = self._fitted
+        if fitted is None or fitted[0] != key:
+            fitted = (key, self._fit_font())
+            self._fitted = fitted
+        return QFont(fitted[1])
+
+    def _fit_font(self) -> QFont:
         font = QFont(self.font())
         available = self._text_rect().width()
         needed = QFontMetrics(font).horizontalAdvance(self.text())

@@ -233,15 +233,26 @@ class IdentifierPanel(Panel):
     # ---- Public API ------------------------------------------------------------------------
 
     def set_identifiers(self, identifiers: Sequence[Identifier]) -> None:
-        """Show ``identifiers`` in the order they arrived; the newest is scrolled into view."""
-        for old in self._rows:
+        """Show ``identifiers`` in the order they arrived; the newest is scrolled into view.
+
+        Rows already showing the same identifier in the same place are kept (a scan adds one
+        row; building every row again cost the GUI thread at each scan).
+        """
+        kept = 0
+        for row, identifier in zip(self._rows, identifiers, strict=False):
+            if row.identifier != identifier:
+                break
+            kept += 1
+        if kept == len(self._rows) == len(identifiers):
+            return
+        for old in self._rows[kept:]:
             self._rows_layout.removeWidget(old)
             old.hide()
             old.deleteLater()
-        self._rows = []
+        del self._rows[kept:]
         self._content.setMinimumHeight(0)
-        for index, identifier in enumerate(identifiers):
-            row = IdentifierRow(identifier, self._content)
+        for index in range(kept, len(identifiers)):
+            row = IdentifierRow(identifiers[index], self._content)
             self._rows_layout.insertWidget(index, row)
             self._rows.append(row)
         self._empty.setVisible(not identifiers)

@@ -142,6 +142,8 @@ class StepChip(QFrame):
 
     def set_state(self, state: str) -> None:
         """``"done"``, ``"next"`` or ``"todo"``: the mark, the word and the frame follow."""
+        if state == self.state and self.property("step") == state:
+            return
         self.state = state
         self.mark.setText(DONE_MARK if state == "done" else str(int(self.step) + 1))
         for widget in (self, self.mark, self.word):
@@ -176,6 +178,7 @@ class StepStrip(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._inspection: Inspection | None = None
         self._declaration_found = False
+        self._instruction: str | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -204,11 +207,13 @@ class StepStrip(QFrame):
                 chip.set_state("next")
             else:
                 chip.set_state("todo")
-        self.instruction.setText(f"\u25b6 {shown.instruction}")
-        self.instruction.setToolTip(shown.instruction)
-        self.instruction.setAccessibleName(
-            translate("StepStrip", "Next step: {step}").format(step=shown.instruction)
-        )
+        if shown.instruction != self._instruction:
+            self._instruction = shown.instruction
+            self.instruction.setText(f"\u25b6 {shown.instruction}")
+            self.instruction.setToolTip(shown.instruction)
+            self.instruction.setAccessibleName(
+                translate("StepStrip", "Next step: {step}").format(step=shown.instruction)
+            )
         return shown
 
     def states(self) -> dict[Step, str]:
@@ -219,6 +224,7 @@ class StepStrip(QFrame):
         """Set every text in the current language."""
         for chip in self.chips:
             chip.retranslate()
+        self._instruction = None  # worded again even if the sentence reads the same
         self.show_progress(self._inspection, declaration_found=self._declaration_found)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -36,6 +36,7 @@ class VerdictBanner(QFrame):
         self._outcome: Outcome | None = None
         self._inspection: Inspection | None = None
         self._fixed_summary: str | None = None
+        self._shown: tuple[Outcome | None, str, str] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(18)
@@ -67,10 +68,19 @@ class VerdictBanner(QFrame):
     def _show(self, outcome: Outcome | None, summary: str) -> None:
         self._outcome = outcome
         word = outcome_word(outcome) if outcome is not None else waiting_word()
+        # Most steps of a parcel leave the banner as it is: nothing to redo then.
+        if (outcome, word, summary) == self._shown:
+            return
+        self._shown = (outcome, word, summary)
         self._word.setText(word)
         self._summary.setText(summary)
         self._icon.setPixmap(icon_pixmap(outcome_icon_name(outcome), ICON_PX))
-        set_style_property(self, "outcome", outcome.name.lower() if outcome is not None else "none")
+        set_style_property(
+            self,
+            "outcome",
+            outcome.name.lower() if outcome is not None else "none",
+            descendants=True,  # the labels' colour follows the banner's outcome
+        )
         self.setAccessibleName(self.tr("Verdict: %1").replace("%1", word))
         self.setAccessibleDescription(summary)
 

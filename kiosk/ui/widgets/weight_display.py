@@ -43,6 +43,10 @@ class WeightDisplay(Panel):
         self._declared_ct: Decimal | None = None
         self._certificate_ct: Decimal | None = None
         self._tolerance_ct: Decimal | None = None
+        # What the value line and the reference lines show now: a reading comes 10 times a
+        # second, mostly the same, and setting every label again each time cost the GUI thread.
+        self._live_shown: tuple[object, ...] | None = None
+        self._references_shown: tuple[object, ...] | None = None
 
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -109,6 +113,7 @@ class WeightDisplay(Panel):
         )
         for label, text in zip(self._field_labels, texts, strict=True):
             label.setText(text)
+        self._live_shown = self._references_shown = None  # worded again in the new language
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -129,6 +134,7 @@ class WeightDisplay(Panel):
         """Show that the balance is not connected."""
         del detail
         self._reading = None
+        self._live_shown = ("disconnected",)
         self._value.setText(NO_VALUE)
         self._grams.setText("")
         self._state.setText(weight_state_word(WeightState.DISCONNECTED))
@@ -186,6 +192,13 @@ class WeightDisplay(Panel):
 
     def _refresh(self) -> None:
         reading = self._reading
+        live = (reading.state, reading.carats, reading.grams) if reading is not None else None
+        if live != self._live_shown:
+            self._live_shown = live
+            self._show_live(reading)
+        self._refresh_references()
+
+    def _show_live(self, reading: WeightReading | None) -> None:
         if reading is None:
             self._value.setText(NO_VALUE)
             self._grams.setText("")
@@ -203,7 +216,18 @@ class WeightDisplay(Panel):
             self._state.setText(weight_state_word(reading.state))
             set_style_property(self._state, "stability", "fault")
 
+    def _refresh_references(self) -> None:
         recorded = self._recorded
+        shown = (
+            recorded,
+            self._basis_ct(),
+            self._declared_ct,
+            self._certificate_ct,
+            self._tolerance_ct,
+        )
+        if shown == self._references_shown:
+            return
+        self._references_shown = shown
         self._recorded_label.setText(
             translate("WeightDisplay", "{weight} at {time}").format(
                 weight=format_carats(recorded.carats), time=format_time(recorded.taken_at)
