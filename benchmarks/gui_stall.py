@@ -288,14 +288,14 @@ def main() -> int:
         "--dumps", type=int, default=0, help="print every thread's stack in N stalls past 40 ms"
     )
     args = parser.parse_args()
-    if args.switch_ms is not None:
-        sys.setswitchinterval(args.switch_ms / 1000)
     frames = 0
     with tempfile.TemporaryDirectory(prefix="gui-stall-") as tmp:
         settings = demo_settings(Settings(), Path(tmp))
         if args.camera == "preview":
             settings = with_overrides(settings, camera={"decode_codes": False})
         kiosk = Kiosk(settings)
+        if args.switch_ms is not None:  # after Kiosk(), which sets the kiosk's own
+            sys.setswitchinterval(args.switch_ms / 1000)
         kiosk.devices.frame_ready.connect(lambda _img: None)
         post = SimulatedPost(kiosk.devices, sample_parcels())
         probe = StallProbe(args.sample_ms, dumps=args.dumps)

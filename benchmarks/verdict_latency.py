@@ -78,12 +78,20 @@ def _next(kiosk: Kiosk, post: SimulatedPost) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--switch-ms",
+        type=float,
+        default=None,
+        help="the GIL switch interval to run with (default: the kiosk's own)",
+    )
     args = parser.parse_args()
     parcels = sample_parcels()
     weight_last: list[float] = []
     code_last: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         kiosk = Kiosk(demo_settings(Settings(), Path(tmp)))
+        if args.switch_ms is not None:  # after Kiosk(), which sets the kiosk's own
+            sys.setswitchinterval(args.switch_ms / 1000)
         kiosk.start()
         kiosk.window.resize(1280, 800)
         kiosk.window.present()
@@ -134,6 +142,7 @@ def main() -> None:
                     assert IdentifierKind.KP_CERTIFICATE in kinds
         finally:
             kiosk.stop()
+    print(f"GIL switch interval {sys.getswitchinterval() * 1000:g} ms")
     print(summary("accepted weight -> photo, verdict on screen, slip written", weight_last, 200))
     print(summary("typed KP number -> verdict on screen, slip written", code_last, 200))
 
