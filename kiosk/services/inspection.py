@@ -684,6 +684,8 @@ class InspectionController(QObject):
         locked(object): the session of this ``User`` was locked (idle); the inspection stays.
         unlocked(object): the locked session goes on, as this ``User``.
         database_failed(str): the database cannot be used now (a fault screen with Retry).
+        warmed_up(): the slip renderer, signing key and name index are loaded (the objects
+            made so far live as long as the kiosk).
     """
 
     signed_in = Signal(object)
@@ -707,6 +709,7 @@ class InspectionController(QObject):
     locked = Signal(object)
     unlocked = Signal(object)
     database_failed = Signal(str)
+    warmed_up = Signal()
 
     def __init__(
         self,
@@ -1254,7 +1257,12 @@ class InspectionController(QObject):
         if self._warm_up_requested:
             return
         self._warm_up_requested = True
-        self._submit(self._work.warm_up, None, name="warm up", on_error=lambda _exc: None)
+        self._submit(
+            self._work.warm_up,
+            lambda _result: self.warmed_up.emit(),
+            name="warm up",
+            on_error=lambda _exc: None,
+        )
 
     def _on_badge_done(self, result: object) -> None:
         assert isinstance(result, BadgeResult)

@@ -109,8 +109,10 @@ class Workspace(QWidget):
 class IdleWatcher(QObject):
     """Counts time without keyboard, mouse or touch input; ``timed_out`` after ``idle_s``.
 
-    Installed on the application, so input anywhere restarts the count. It only looks at
-    event types and never eats an event.
+    Input anywhere restarts the count: installed on the application (``install``), or told by
+    another application-wide filter (``note_input``; the main window has the keyboard-wedge
+    filter tell it, so one filter sees every event, not two). It only looks at event types and
+    never eats an event.
 
     Signals:
         timed_out(): ``idle_s`` passed without input while the watcher was running.
@@ -154,10 +156,15 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Restart the count on input; never eats the event."""
-        timer = getattr(self, "_timer", None)
-        if timer is not None and event.type() in _INPUT_EVENTS and timer.isActive():
-            timer.start()
+        if event.type() in _INPUT_EVENTS:
+            self.note_input()
         return False
+
+    def note_input(self) -> None:
+        """Input happened: count again from zero (when counting)."""
+        timer = getattr(self, "_timer", None)
+        if timer is not None and timer.isActive():
+            timer.start()
 
 
 class MainWindow(QMainWindow):
@@ -314,11 +321,14 @@ class MainWindow(QMainWindow):
     # ---- Qt events -------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        """Take keyboard-wedge scans and watch for idleness while the window is on screen."""
+        """Take keyboard-wedge scans and watch for idleness while the window is on screen.
+
+        One application-wide filter does both (``WedgeFilter.watch_input``): each filter is
+        Python code that every event of the application passes through.
+        """
         self.wedge_filter.uninstall()  # never twice
+        self.wedge_filter.watch_input(_INPUT_EVENTS, self.idle.note_input)
         self.wedge_filter.install()
-        self.idle.uninstall()
-        self.idle.install()
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override

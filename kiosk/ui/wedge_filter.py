@@ -90,6 +90,19 @@ class WedgeFilter(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._input_types: frozenset[QEvent.Type] = frozenset()
+        self._on_input: Callable[[], None] | None = None
+
+    def watch_input(self, types: frozenset[QEvent.Type], on_input: Callable[[], None]) -> None:
+        """Also call ``on_input`` for every event of ``types`` the application gets.
+
+        One application-wide filter instead of two (the idle lock's input watch rides here):
+        every event of the application (paints, timers, queued signals: thousands a second)
+        passes each such filter, and each pass takes the GIL, which another thread running
+        Python holds for up to a switch interval.
+        """
+        self._input_types = types
+        self._on_input = on_input
 
     @property
     def enabled(self) -> bool:
@@ -129,10 +142,14 @@ class WedgeFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Hold, swallow or pass one key press (everything else passes)."""
         # getattr: at interpreter exit Qt may still call a filter whose attributes are gone.
+        kind = event.type()
+        on_input = getattr(self, "_on_input", None)
+        if on_input is not None and kind in self._input_types:
+            on_input()
         if (
             getattr(self, "_replaying", True)
             or not getattr(self, "_enabled", False)
-            or event.type() != QEvent.Type.KeyPress
+            or kind != QEvent.Type.KeyPress
             or not watched.isWidgetType()  # the window gets it first; take it at the widget
             or not isinstance(event, QKeyEvent)
             or not self._in_scope(watched)
