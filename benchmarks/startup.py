@@ -4,7 +4,7 @@ Each run is a fresh process (as a post switches the kiosk on), on a fresh databa
 temporary folder with the sample data, simulated devices and the offscreen platform. Two
 instants are taken: the sign-in screen ready (users listed, scale and scanner connected), and
 the inspection screen ready after the inspector's PIN (the PIN hash, argon2id with 64 MiB,
-costs ~190 ms on purpose). A second start on the same database (the everyday case) is measured
+costs ~80 ms on purpose). A second start on the same database (the everyday case) is measured
 too. The project's modules are compiled to bytecode first, as an installed kiosk has them (an
 editable install under PYTHONDONTWRITEBYTECODE would compile ~100 modules at every start).
 

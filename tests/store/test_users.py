@@ -25,7 +25,7 @@ def users(store: Store) -> Store:
 def test_pin_hash_format_and_check() -> None:
     stored = hash_pin("1234")
     _, name, version, params, salt, digest = stored.split("$")
-    assert (name, version, params) == ("argon2id", "v=19", "m=65536,t=3,p=1")
+    assert (name, version, params) == ("argon2id", "v=19", "m=65536,t=1,p=1")
     assert len(base64.b64decode(salt + "==")) == 16
     assert len(base64.b64decode(digest + "==")) == 32
     assert check_pin("1234", stored)
@@ -33,7 +33,7 @@ def test_pin_hash_format_and_check() -> None:
     assert hash_pin("1234") != stored  # fresh salt every time
     assert not needs_rehash(stored)
     assert not check_pin("1234", "plain-text-1234")
-    assert not check_pin("1234", "$argon2id$v=19$m=65536,t=3,p=1$AAAA")  # truncated
+    assert not check_pin("1234", "$argon2id$v=19$m=65536,t=1,p=1$AAAA")  # truncated
     # A stored hash asking for 4 GiB is refused without being computed.
     assert not check_pin("1234", stored.replace("m=65536", "m=4194304"))
 
@@ -50,7 +50,7 @@ def test_old_scrypt_hashes_still_check() -> None:
 def test_the_pin_is_never_stored_in_clear(users: Store) -> None:
     with users.database.engine.connect() as conn:
         stored = conn.execute(select(UserRow.pin_hash)).scalars().all()
-    assert all(h.startswith("$argon2id$v=19$m=65536,t=3,p=1$") for h in stored)
+    assert all(h.startswith("$argon2id$v=19$m=65536,t=1,p=1$") for h in stored)
     assert not any("1234" in h.split("$")[-1] for h in stored)
 
 
@@ -123,7 +123,7 @@ def test_a_scrypt_pin_is_rehashed_to_argon2id_on_sign_in(users: Store) -> None:
     assert _stored_hash(users) == old  # a wrong PIN changes nothing
     assert users.verify_pin("inspector", "2468", at(1)).ok
     new = _stored_hash(users)
-    assert new.startswith("$argon2id$v=19$m=65536,t=3,p=1$")
+    assert new.startswith("$argon2id$v=19$m=65536,t=1,p=1$")
     assert check_pin("2468", new)
     assert users.verify_pin("inspector", "2468", at(2)).ok
     assert _stored_hash(users) == new  # only once
