@@ -153,9 +153,10 @@ def fold(text: str) -> str:
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
-    # Cyrillic letters with a mark the table does not list ("ѐ", "ӣ") leave their base letter
-    # only now: transliterate again, so folding is stable (fold(fold(x)) == fold(x)).
-    text = transliterate(text)
+    # Letters with a mark the tables do not list (Cyrillic "ѐ", "ӣ"; Latin "ǽ", "ǿ") leave their
+    # base letter only now: transliterate and fold again, so folding is stable
+    # (fold(fold(x)) == fold(x)).
+    text = transliterate(text).translate(_LATIN_EXTRA)
     text = _APOSTROPHES.sub("", text)
     text = _DOTTED_ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
