@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from hardware.base import sync_folder
 from kiosk.domain.models import IdentifierKind, Inspection, Outcome
 
 log = logging.getLogger(__name__)
@@ -134,20 +135,6 @@ def _write_new(path: Path, data: bytes, mode: int) -> bool:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         sync_folder(path.parent)
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a file just renamed into ``folder`` durable (best effort where it cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _read_private(path: Path) -> Ed25519PrivateKey:

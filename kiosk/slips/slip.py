@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import HRFlowable
 
+from hardware.base import sync_folder
 from kiosk.crashpoints import crash_point
 from kiosk.domain.models import (
     IdentifierKind,
@@ -54,7 +55,7 @@ from kiosk.slips.layout import (
     fitted_qr,
     paginate,
 )
-from kiosk.slips.signing import KioskKey, SigningError, sign_summary, summary_of, sync_folder
+from kiosk.slips.signing import KioskKey, SigningError, sign_summary, summary_of
 
 DEFAULT_TIMEZONE = "Europe/Brussels"
 TITLE = "DIAMOND PARCEL INSPECTION"
