@@ -8,6 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+import kiosk.qt_import  # noqa: F401  # isort: skip  (first: see its docstring)
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
