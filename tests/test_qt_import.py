@@ -5,6 +5,7 @@ from __future__ import annotations
 import linecache
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +26,8 @@ def test_a_module_imported_after_pyside_is_not_read_and_still_uses_qt(
     monkeypatch.syspath_prepend(str(tmp_path))
     linecache.checkcache()
     # An import statement, as the hook sees it (importlib.import_module does not pass through).
-    exec("import qt_import_probe", namespace := {})
+    namespace: dict[str, Any] = {}
+    exec("import qt_import_probe", namespace)
     module = namespace["qt_import_probe"]
     try:
         assert str(probe) not in linecache.cache  # inspect.getsource would have cached it
