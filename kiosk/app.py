@@ -27,7 +27,7 @@ from kiosk.ui import i18n
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.ports import SettingsView
 from kiosk.ui.simulator_panel import SimulatorPanel
-from kiosk.ui.theme import apply_theme
+from kiosk.ui.theme import apply_stylesheet, kiosk_font
 
 if TYPE_CHECKING:
     from kiosk.services.sync import SyncService
@@ -48,7 +48,11 @@ longest stall did not change measurably, nor did the length of the shift or
 
 
 def application() -> QApplication:
-    """The process's QApplication, created (and themed) on first use."""
+    """The process's QApplication, created (with the kiosk font) on first use.
+
+    The style sheet is applied by :class:`Kiosk` once its window is built (see
+    :func:`~kiosk.ui.theme.apply_stylesheet`).
+    """
     existing = QCoreApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -57,7 +61,7 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("inspection-kiosk")
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    apply_theme(app)
+    app.setFont(kiosk_font())
     return app
 
 
@@ -171,6 +175,7 @@ class Kiosk:
             history=self.history,
             language=settings.kiosk.language,
         )
+        apply_stylesheet(self.app)  # after the window is built: see apply_stylesheet
         self.panel: SimulatorPanel | None = None
         self._stopped = False
 

@@ -73,7 +73,22 @@ def apply_theme(app: QApplication) -> None:
         ThemeError: The style sheet cannot be read.
     """
     app.setFont(kiosk_font())
-    app.setStyleSheet(load_stylesheet())
+    apply_stylesheet(app)
+
+
+def apply_stylesheet(app: QApplication) -> None:
+    """Give ``app`` the kiosk style sheet, unless it has it already.
+
+    Set it once the main window is built, not before: with an application style sheet in
+    place, every widget added to a layout is restyled when it is reparented, which made building
+    the window ~200 ms slower (the widgets are polished once, when shown, either way).
+
+    Raises:
+        ThemeError: The style sheet cannot be read.
+    """
+    sheet = load_stylesheet()
+    if app.styleSheet() != sheet:  # setting it again would restyle every widget
+        app.setStyleSheet(sheet)
 
 
 def icon_path(name: str) -> Path:
