@@ -31,8 +31,8 @@ MAX_REPLY_CHARS = 120
 UNITS: frozenset[str] = frozenset({"ct", "g", "mg"})
 """Weight units a reading may carry (1 ct = 0.2 g exactly)."""
 
-SHORT_POLL_S = 0.1
-"""A poll of ``read_stable`` with less time than this left is cut short by its deadline."""
+POLL_REPLY_S = 1.0
+"""How long one poll of ``read_stable`` waits for its reply when the deadline allows."""
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
@@ -759,12 +759,15 @@ class SerialScale:
             remaining_s = deadline - time.monotonic()
             if remaining_s <= 0:
                 break
+            poll_s = min(remaining_s, POLL_REPLY_S)
             try:
-                reading = self.read_now(timeout_s=min(remaining_s, 1.0))
+                reading = self.read_now(timeout_s=poll_s)
             except DeviceTimeoutError as exc:
                 run, last_key = 0, None
-                if remaining_s >= SHORT_POLL_S or last_seen == "no reply":
-                    last_seen = str(exc)  # (a poll cut short by the deadline says nothing)
+                # A poll cut short by the deadline says nothing about the balance: the last
+                # reply seen (overload, say) stays the message.
+                if poll_s >= POLL_REPLY_S or last_seen == "no reply":
+                    last_seen = str(exc)
             except FrameError as exc:
                 run, last_key, last_seen = 0, None, str(exc)
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from decimal import Decimal
@@ -104,6 +105,22 @@ def test_overload_and_underload_block(
     assert reading.raw
     with pytest.raises(DeviceTimeoutError, match=state.value):
         scale.read_stable(timeout_s=1.0)  # room for one slow reply on a busy machine
+
+
+def test_a_poll_cut_short_by_the_deadline_keeps_the_last_reply_as_the_reason(
+    sim: SimulatedBalance, scale: SerialScale
+) -> None:
+    # The balance shows overload, then stops answering: every poll left is shorter than a full
+    # reply wait, so its timeout says nothing and the message still names the overload.
+    sim.set_weight(Decimal("1500"))
+    silence = threading.Timer(0.15, lambda: setattr(sim, "mute", True))
+    silence.start()
+    try:
+        with pytest.raises(DeviceTimeoutError, match="overload"):
+            scale.read_stable(timeout_s=0.6)
+    finally:
+        silence.cancel()
+        sim.mute = False
 
 
 def test_busy_and_fault_are_named_states(sim: SimulatedBalance, scale: SerialScale) -> None:
