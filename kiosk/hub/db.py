@@ -47,6 +47,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    func,
     select,
 )
 from sqlalchemy.engine import make_url
@@ -863,11 +864,11 @@ class HubDatabase:
 
     def record_count(self, kiosk_id: str | None = None) -> int:
         """How many records are stored (of one kiosk)."""
-        query = select(RecordRow.inspection_id)
+        query = select(func.count()).select_from(RecordRow)
         if kiosk_id is not None:
             query = query.where(RecordRow.kiosk_id == kiosk_id)
         with self._session() as session:
-            return len(session.scalars(query).all())
+            return session.scalar(query) or 0
 
     def audit_breaks(self, kiosk_id: str | None = None) -> list[tuple[str, int, str]]:
         """The audit breaks found, as ``(kiosk_id, seq, why)``."""
