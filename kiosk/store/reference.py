@@ -72,6 +72,8 @@ class SeedUser:
     role: str
     pin: str
     badge: str | None = None
+    pin_hash: str | None = None
+    """The PIN's argon2id hash, shipped so a first start need not hash every sample PIN."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,12 +225,16 @@ def _user(data: object) -> SeedUser:
     pin = rec.text("pin")
     if not PIN_PATTERN.fullmatch(pin):
         raise FieldError("pin", "expected 4 to 12 digits written as a string")
+    pin_hash = rec.opt_text("pin_hash")
+    if pin_hash is not None and not pin_hash.startswith("$argon2id$"):
+        raise FieldError("pin_hash", "expected an argon2id hash ($argon2id$...)")
     return SeedUser(
         username=username,
         display_name=rec.text("display_name"),
         role=role,
         pin=pin,
         badge=rec.opt_text("badge"),
+        pin_hash=pin_hash,
     )
 
 

@@ -91,6 +91,11 @@ def _drop(index: int, key: str) -> Any:
             "users.json, record 1 (inspector), field 'pin': expected non-empty text",
         ),
         (
+            "users.json",
+            _set(0, "pin_hash", "1234"),
+            "users.json, record 1 (inspector), field 'pin_hash': expected an argon2id hash",
+        ),
+        (
             "kp_participants.json",
             lambda d: d.append(dict(d[0])),
             "kp_participants.json, record 61 (AO), field 'code': duplicate code 'AO'",

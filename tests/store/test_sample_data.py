@@ -12,6 +12,7 @@ import pytest
 from kiosk.domain.models import Declaration, KpCertificate, Outcome
 from kiosk.domain.names import normalise_name
 from kiosk.store import DemoParcel, ReferenceData, load_parcels, load_reference_dir
+from kiosk.store.pins import check_pin, needs_rehash
 from store.helpers import SAMPLE_DIR
 
 TOLERANCE_CT = Decimal("0.010")
@@ -183,6 +184,13 @@ def test_participants_and_users(data: ReferenceData) -> None:
         ("tech", "Lena Schmidt", "technician", "0000"),
     }
     assert all(u.badge for u in data.users)
+
+
+def test_each_shipped_pin_hash_is_the_users_pin_at_todays_cost(data: ReferenceData) -> None:
+    for user in data.users:
+        assert user.pin_hash is not None, user.username
+        assert check_pin(user.pin, user.pin_hash), f"{user.username}: pin_hash is not its PIN"
+        assert not needs_rehash(user.pin_hash), f"{user.username}: pin_hash made at another cost"
 
 
 def test_files_are_plain_utf8_json_with_string_decimals() -> None:
