@@ -18,7 +18,8 @@ the template to apply (``"{value}: {known}"`` would otherwise match any text wit
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 
 from PySide6.QtCore import QCoreApplication
 
@@ -202,18 +203,55 @@ _FIELD = re.compile(r"\{([a-z_]+)\}")
 _MAX_DEPTH = 3
 
 
-@cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Each template as an anchored regular expression, most specific (fewest fields) first."""
-    out = []
-    for template in TEMPLATES:
-        parts = _FIELD.split(template)
+@dataclass(frozen=True)
+class _Template:
+    """One template, with the literal text before its first and after its last field.
+
+    A text can only have been made from a template it starts and ends like, so only those few
+    are matched with a regular expression; each is compiled the first time it is needed. (All
+    ~125 compiled at the first message cost the GUI thread 100-500 ms, mid-shift.)
+    """
+
+    text: str
+    prefix: str
+    suffix: str
+    fields: int
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The template as an anchored regular expression, its fields as named groups."""
+        parts = _FIELD.split(self.text)
         regex = "".join(
             re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
             for index, part in enumerate(parts)
         )
-        out.append((re.compile(regex + r"\Z", re.DOTALL), template))
-    out.sort(key=lambda item: (len(_FIELD.findall(item[1])), -len(item[1])))
+        return re.compile(regex + r"\Z", re.DOTALL)
+
+    def may_match(self, text: str) -> bool:
+        """False when ``text`` cannot have been made from this template."""
+        return (
+            len(text) >= len(self.prefix) + len(self.suffix) + self.fields
+            and text.startswith(self.prefix)
+            and text.endswith(self.suffix)
+        )
+
+
+@cache
+def _templates() -> tuple[_Template, ...]:
+    """Every template, most specific (fewest fields, then longest) first."""
+    out = []
+    for template in TEMPLATES:
+        parts = _FIELD.split(template)
+        fields = len(parts) // 2
+        out.append(
+            _Template(
+                template,
+                prefix=parts[0],
+                suffix=parts[-1] if fields else "",
+                fields=fields,
+            )
+        )
+    out.sort(key=lambda item: (item.fields, -len(item.text)))
     return tuple(out)
 
 
@@ -226,8 +264,11 @@ def _localised(text: str, depth: int) -> str | None:
     """The translation of a known text, or ``None`` when no template matches."""
     if depth > _MAX_DEPTH:
         return None
-    for pattern, template in _patterns():
-        match = pattern.match(text)
+    for candidate in _templates():
+        if not candidate.may_match(text):
+            continue
+        template = candidate.text
+        match = candidate.pattern.match(text)
         if match is None:
             continue
         values: dict[str, str] = {}
