@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QHideEvent,
@@ -109,10 +109,8 @@ class Workspace(QWidget):
 class IdleWatcher(QObject):
     """Counts time without keyboard, mouse or touch input; ``timed_out`` after ``idle_s``.
 
-    Input anywhere restarts the count: installed on the application (``install``), or told by
-    another application-wide filter (``note_input``; the main window has the keyboard-wedge
-    filter tell it, so one filter sees every event, not two). It only looks at event types and
-    never eats an event.
+    Input restarts the count (``note_input``): the main window's keyboard-wedge filter, which
+    sees the window's input events, tells it, so one Python filter sees each event, not two.
 
     Signals:
         timed_out(): ``idle_s`` passed without input while the watcher was running.
@@ -141,24 +139,6 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         """Stop counting."""
         self._timer.stop()
-
-    def install(self) -> None:
-        """Watch the application's input events."""
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-
-    def uninstall(self) -> None:
-        """Stop watching (safe when not installed)."""
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Restart the count on input; never eats the event."""
-        if event.type() in _INPUT_EVENTS:
-            self.note_input()
-        return False
 
     def note_input(self) -> None:
         """Input happened: count again from zero (when counting)."""
@@ -299,8 +279,7 @@ class MainWindow(QMainWindow):
             idle_ms=max(DEFAULT_IDLE_MS, wedge_max_gap_ms),
         )
         self.wedge_filter.set_enabled(False)
-        # Installed on the application only while the window is shown (showEvent/hideEvent),
-        # so a closed or deleted window leaves no application-wide filter behind.
+        # Installed on the window's QWindow while the window is shown (showEvent/hideEvent).
 
         self.idle = IdleWatcher(settings_view.idle_lock_s, self)
         self._scale_fault_timer = QTimer(self)
@@ -323,18 +302,19 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Take keyboard-wedge scans and watch for idleness while the window is on screen.
 
-        One application-wide filter does both (``WedgeFilter.watch_input``): each filter is
-        Python code that every event of the application passes through.
+        One filter does both (``WedgeFilter.watch_input``), on this window's ``QWindow``: it
+        gets the keys, clicks and touches of the platform once each, and none of the paint,
+        layout and timer events of the widgets (an application-wide Python filter saw some
+        30,000 events in a 13 s shift, each taking the GIL, and stalled the GUI thread by tens
+        of milliseconds while a verdict was being worked out in the task thread).
         """
-        self.wedge_filter.uninstall()  # never twice
         self.wedge_filter.watch_input(_INPUT_EVENTS, self.idle.note_input)
-        self.wedge_filter.install()
+        self.wedge_filter.install(self.windowHandle())
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         """Stop filtering keys once the window is closed or hidden."""
         self.wedge_filter.uninstall()
-        self.idle.uninstall()
         super().hideEvent(event)
 
     # ---- Public API ------------------------------------------------------------------------

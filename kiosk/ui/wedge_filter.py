@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QKeyEvent, QWindow
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.domain.wedge import (
     DEFAULT_IDLE_MS,
@@ -41,12 +41,20 @@ def _monotonic_ms() -> float:
 
 
 class WedgeFilter(QObject):
-    """Install on the QApplication: a fast burst of keys is a scan and never reaches a widget.
+    """Install on a window (or the application): a fast burst of keys is a scan, kept from widgets.
 
     Key presses go to a pure ``WedgeDecoder``. Text keys are held back while they may be a
     scan; keys that turn out to be typing are sent on to the widget they were meant for, in
     order (at most ``max_gap_ms`` late). A recognised scan is swallowed with its Enter/Tab
-    and emitted as ``scanned``. Keys with Ctrl/Alt/Meta (other than the GS a scanner sends
+    and emitted as ``scanned``.
+
+    Installed on a top-level ``QWindow`` (``install(window.windowHandle())``), it sees every
+    key, mouse and touch event of that window once, as the platform delivers it, and none of
+    the paints, timers and layout events its widgets get: each event a Python filter sees
+    takes the GIL, so an application-wide filter (thousands of events a second) stalled the
+    GUI thread while another thread ran Python. A held key goes to the widget that had the
+    focus when it was typed. Installed on the application, keys are taken at the widget they
+    are sent to. Keys with Ctrl/Alt/Meta (other than the GS a scanner sends
     as Ctrl+]) and keys without text end any held burst and pass through. While
     ``enabled`` is ``False`` every key passes untouched. With a ``scope`` widget, only keys
     meant for that widget or its descendants are looked at (another window is left alone).
@@ -92,14 +100,14 @@ class WedgeFilter(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._input_types: frozenset[QEvent.Type] = frozenset()
         self._on_input: Callable[[], None] | None = None
+        self._target: QObject | None = None
 
     def watch_input(self, types: frozenset[QEvent.Type], on_input: Callable[[], None]) -> None:
-        """Also call ``on_input`` for every event of ``types`` the application gets.
+        """Also call ``on_input`` for every event of ``types`` the filtered object gets.
 
-        One application-wide filter instead of two (the idle lock's input watch rides here):
-        every event of the application (paints, timers, queued signals: thousands a second)
-        passes each such filter, and each pass takes the GIL, which another thread running
-        Python holds for up to a switch interval.
+        One filter instead of two (the idle lock's input watch rides here): each event a
+        Python filter sees takes the GIL, which another thread running Python holds for up
+        to a switch interval.
         """
         self._input_types = types
         self._on_input = on_input
@@ -115,28 +123,30 @@ class WedgeFilter(QObject):
             self._apply(self._decoder.flush())
         self._enabled = enabled
 
-    def install(self, app: QCoreApplication | None = None) -> None:
-        """Install on the application, so keys are seen whatever widget has focus.
+    def install(self, target: QObject | None = None) -> None:
+        """Start filtering ``target``'s events: a top-level ``QWindow``, or the application.
 
         Args:
-            app: The application (default: the running one).
+            target: What to filter (default: the running application, every widget's keys).
 
         Raises:
-            RuntimeError: No application is running.
+            RuntimeError: No target and no application is running.
         """
-        target = app if app is not None else QCoreApplication.instance()
-        if target is None:
+        self.uninstall()
+        found = target if target is not None else QCoreApplication.instance()
+        if found is None:
             raise RuntimeError("the wedge filter needs a running QApplication")
-        target.installEventFilter(self)
+        found.installEventFilter(self)
+        self._target = found
 
-    def uninstall(self, app: QCoreApplication | None = None) -> None:
-        """Remove the filter from the application (safe to call when not installed).
+    def uninstall(self) -> None:
+        """Stop filtering (safe to call when not installed).
 
-        Call it before the owner goes away: an application-wide filter that is reached while
-        its Python wrapper is being collected can crash the interpreter.
+        Call it before the owner goes away: a filter that is reached while its Python wrapper
+        is being collected can crash the interpreter.
         """
-        target = app if app is not None else QCoreApplication.instance()
-        if target is not None:
+        target, self._target = self._target, None
+        if target is not None and shiboken6.isValid(target):
             target.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -150,10 +160,11 @@ class WedgeFilter(QObject):
             getattr(self, "_replaying", True)
             or not getattr(self, "_enabled", False)
             or kind != QEvent.Type.KeyPress
-            or not watched.isWidgetType()  # the window gets it first; take it at the widget
             or not isinstance(event, QKeyEvent)
-            or not self._in_scope(watched)
         ):
+            return False
+        receiver = self._receiver(watched)
+        if receiver is None:
             return False
         char = _char_of(event)
         if char is None:
@@ -174,11 +185,28 @@ class WedgeFilter(QObject):
         finally:
             self._terminating = False
         if char not in "\r\t":  # a text key is always held (the decoder never passes it)
-            self._held.append((watched, copy))
+            self._held.append((receiver, copy))
         self._schedule()
         return not output.passthrough
 
     # ---- Internals ---------------------------------------------------------------------------
+
+    def _receiver(self, watched: QObject) -> QObject | None:
+        """The widget a key press sent to ``watched`` is for, or ``None`` to leave it alone."""
+        if isinstance(watched, QWindow):
+            if watched is not self._target:
+                return None
+            # Where the window hands its keys (QWidgetWindow::focusObject).
+            top = self._scope
+            if top is None:
+                return QApplication.focusWidget()
+            if not shiboken6.isValid(top):
+                return None
+            return top.focusWidget() or top
+        if isinstance(self._target, QWindow) or not watched.isWidgetType():
+            # Taken at the window already; on the application, the window gets it first.
+            return None
+        return watched if self._in_scope(watched) else None
 
     def _in_scope(self, watched: QObject) -> bool:
         scope = self._scope

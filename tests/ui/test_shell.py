@@ -3,7 +3,7 @@ the devices and sync screens, the fault panel, kiosk mode, keyboard-only use, sc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -69,12 +69,6 @@ def sign_in(qtbot: QtBot, s: Shell, username: str = "jpeeters") -> None:
     for digit in pv.PREVIEW_PIN:
         qtbot.mouseClick(screen.pad_buttons()[digit], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.pad_buttons()["OK"], Qt.MouseButton.LeftButton)
-
-
-def badge_burst(qtbot: QtBot, widget: QWidget, badge: str) -> None:
-    """A keyboard-wedge badge reader: keys 2 ms apart, then Enter."""
-    qtbot.keyClicks(widget, badge, delay=2)
-    qtbot.keyClick(widget, Qt.Key.Key_Return, delay=2)
 
 
 def shot(window: QWidget, name: str) -> Path:
@@ -164,10 +158,12 @@ def test_a_technician_lands_on_the_devices_screen_with_its_actions(
 # ---- Badge sign-in, PIN waits -------------------------------------------------------------------
 
 
-def test_a_wedge_badge_chooses_the_user_then_the_pin_signs_in(qtbot: QtBot, shell: Shell) -> None:
+def test_a_wedge_badge_chooses_the_user_then_the_pin_signs_in(
+    qtbot: QtBot, shell: Shell, window_keys: Callable[..., None]
+) -> None:
     w, screen = shell.window, shell.window.sign_in_screen
     assert screen.selected_username is None
-    badge_burst(qtbot, screen, "04A1B2C3")
+    window_keys(screen, "04A1B2C3", 2, enter=True)
     qtbot.waitUntil(lambda: screen.selected_username == "jpeeters", timeout=2000)
     assert ("identify_badge", ("04A1B2C3",)) in shell.controller.calls
     assert screen.pin_length == 0  # the badge's digits never reach the PIN
@@ -178,18 +174,22 @@ def test_a_wedge_badge_chooses_the_user_then_the_pin_signs_in(qtbot: QtBot, shel
     assert w.current_screen is w.inspection_screen
 
 
-def test_a_revoked_badge_says_so_and_chooses_nobody(qtbot: QtBot, shell: Shell) -> None:
+def test_a_revoked_badge_says_so_and_chooses_nobody(
+    qtbot: QtBot, shell: Shell, window_keys: Callable[..., None]
+) -> None:
     screen = shell.window.sign_in_screen
-    badge_burst(qtbot, screen, pv.REVOKED_BADGE)
+    window_keys(screen, pv.REVOKED_BADGE, 2, enter=True)
     qtbot.waitUntil(lambda: screen.error_text() == pv.BADGE_REVOKED, timeout=2000)
     assert screen.selected_username is None
 
 
-def test_a_fast_pin_with_a_user_chosen_stays_a_pin(qtbot: QtBot, shell: Shell) -> None:
+def test_a_fast_pin_with_a_user_chosen_stays_a_pin(
+    qtbot: QtBot, shell: Shell, window_keys: Callable[..., None]
+) -> None:
     w, screen = shell.window, shell.window.sign_in_screen
     assert w.wedge_filter.enabled  # badges may come as key bursts on this screen
     qtbot.mouseClick(screen.user_buttons()["sdubois"], Qt.MouseButton.LeftButton)
-    badge_burst(qtbot, screen, pv.PREVIEW_PIN)
+    window_keys(screen, pv.PREVIEW_PIN, 2, enter=True)
     qtbot.waitUntil(lambda: w.current_screen is w.inspection_screen, timeout=2000)
     assert ("sign_in", ("sdubois", pv.PREVIEW_PIN)) in shell.controller.calls
     assert not any(call[0] == "identify_badge" for call in shell.controller.calls)
@@ -282,7 +282,11 @@ def test_devices_screen_shows_each_device_and_runs_the_tests(qtbot: QtBot, shell
     assert len(texts) == 3
     assert "scale ad FX-300i SN 14A0" in texts[1]
     assert shell.devices.calls[-5:] == [
-        "read_scale", "zero_scale", "take_snapshot", "test_print", "detect_ports"
+        "read_scale",
+        "zero_scale",
+        "take_snapshot",
+        "test_print",
+        "detect_ports",
     ]
     assert_fits(w)
     shot(w, "devices-technician")
@@ -359,8 +363,13 @@ def test_without_a_hub_the_sync_screen_names_the_data_source(qtbot: QtBot) -> No
     texts = w.sync_screen.texts()
     assert texts["headline"] == "No hub configured \u2014 data from sample data"
     assert not w.sync_screen.sync_button.isVisible()
-    assert w.sync_screen.source_rows()[1] == ["KP certificates", "sample-2026.11", "20/11/2026",
-                                              "5 h", "12"]
+    assert w.sync_screen.source_rows()[1] == [
+        "KP certificates",
+        "sample-2026.11",
+        "20/11/2026",
+        "5 h",
+        "12",
+    ]
     assert_fits(w)
     shot(w, "sync-no-hub")
     w.shutdown()
@@ -439,8 +448,9 @@ def test_kiosk_mode_ignores_close_until_a_technician_leaves_it(qtbot: QtBot) -> 
     sign_in(qtbot, s)
     assert not w.leave_kiosk_mode()  # an inspector may not
     assert w.kiosk_mode
-    qtbot.mouseClick(w.nav.sign_out_button if w.nav.isVisible() else w.menu_button,
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        w.nav.sign_out_button if w.nav.isVisible() else w.menu_button, Qt.MouseButton.LeftButton
+    )
     if w.nav.isVisible():
         qtbot.mouseClick(w.nav.sign_out_button, Qt.MouseButton.LeftButton)
     sign_in(qtbot, s, "lschmidt")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -113,3 +114,68 @@ def test_scope_leaves_other_windows_alone(
         app = QApplication.instance()
         assert app is not None
         app.removeEventFilter(flt)
+
+
+# ---- Installed on the window --------------------------------------------------------------------
+
+
+@pytest.fixture
+def window_wedge(form: tuple[QWidget, QLineEdit, QLineEdit]) -> Iterator[WedgeFilter]:
+    root = form[0]
+    flt = WedgeFilter(root, scope=root)
+    flt.install(root.windowHandle())
+    yield flt
+    flt.uninstall()
+
+
+def test_on_the_window_a_burst_is_a_scan_and_typing_reaches_the_focused_field(
+    qtbot: QtBot,
+    form: tuple[QWidget, QLineEdit, QLineEdit],
+    window_wedge: WedgeFilter,
+    window_keys: Callable[..., None],
+) -> None:
+    _, first, second = form
+    with qtbot.waitSignal(window_wedge.scanned, timeout=2000) as blocker:
+        window_keys(first, "26BE000012345678A1", 2, enter=True)
+    assert blocker.args == ["26BE000012345678A1"]
+    assert first.text() == ""
+    window_keys(second, "bw12", 120)
+    qtbot.waitUntil(lambda: second.text() == "bw12", timeout=2000)
+    assert first.text() == ""
+
+
+def test_on_the_window_the_filter_sees_input_not_paints(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], window_wedge: WedgeFilter
+) -> None:
+    root, first, _ = form
+    seen: list[str] = []
+    window_wedge.watch_input(
+        frozenset({QEvent.Type.Paint, QEvent.Type.MouseButtonPress}),
+        lambda: seen.append("event"),
+    )
+    for _ in range(3):
+        root.repaint()
+        first.repaint()
+    assert seen == []  # each event a Python filter sees takes the GIL
+    window = root.windowHandle()
+    assert window is not None
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=first.geometry().center())
+    assert seen == ["event"]
+    assert first.hasFocus()
+
+
+def test_on_the_window_keys_sent_to_another_window_pass(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], window_wedge: WedgeFilter
+) -> None:
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitExposed(other)
+    scans: list[str] = []
+    window_wedge.scanned.connect(scans.append)
+    handle = other.windowHandle()
+    assert handle is not None
+    for char in "OUTSIDE1":
+        QTest.keyClick(handle, char)
+    assert other.text() == "OUTSIDE1"
+    assert scans == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,21 +25,20 @@ def window(qtbot: QtBot) -> Iterator[tuple[MainWindow, pv.PreviewController]]:
 
 
 def test_fast_pin_on_the_sign_in_screen_is_not_a_scan(
-    qtbot: QtBot, window: tuple[MainWindow, pv.PreviewController]
+    qtbot: QtBot, window: tuple[MainWindow, pv.PreviewController], window_keys: Callable[..., None]
 ) -> None:
     win, controller = window
     assert win.wedge_filter.enabled  # a badge may come as a burst; a PIN stays a PIN
     screen = win.sign_in_screen
     qtbot.mouseClick(screen.user_buttons()["jpeeters"], Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(screen, pv.PREVIEW_PIN, delay=2)
-    qtbot.keyClick(screen, Qt.Key.Key_Return)
+    window_keys(screen, pv.PREVIEW_PIN, 2, enter=True)  # as fast as a scanner
     assert win.current_screen is win.inspection_screen
     assert controller.calls == [("sign_in", ("jpeeters", pv.PREVIEW_PIN))]
     assert win.wedge_filter.enabled
 
 
 def test_scan_into_any_widget_adds_the_identifier(
-    qtbot: QtBot, window: tuple[MainWindow, pv.PreviewController]
+    qtbot: QtBot, window: tuple[MainWindow, pv.PreviewController], window_keys: Callable[..., None]
 ) -> None:
     win, controller = window
     screen = win.sign_in_screen
@@ -47,7 +46,6 @@ def test_scan_into_any_widget_adds_the_identifier(
     qtbot.keyClicks(screen, pv.PREVIEW_PIN)
     qtbot.keyClick(screen, Qt.Key.Key_Return)
     with qtbot.waitSignal(win.wedge_filter.scanned, timeout=2000):
-        qtbot.keyClicks(win.inspection_screen.check_button, "26BE000012345678A1", delay=2)
-        qtbot.keyClick(win.inspection_screen.check_button, Qt.Key.Key_Return, delay=2)
+        window_keys(win.inspection_screen.check_button, "26BE000012345678A1", 2, enter=True)
     assert controller.calls[-1] == ("add_typed_identifier", ("26BE000012345678A1",))
     assert win.inspection_screen.identifiers.input.text() == ""
