@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.ui.i18n import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import QT_TRANSLATE_NOOP, current_language
 
 CONTEXT = "Messages"
 
@@ -285,16 +285,24 @@ def _localised(text: str, depth: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def _localised_in(text: str, language: str) -> str | None:
+    """``_localised`` remembered per language: a parcel's reasons and messages are worded
+    again at every change of the parcel (each asks ``is_known`` then ``localise``)."""
+    del language  # part of the key only: the translator in use gives the words
+    return _localised(text, 0)
+
+
 def is_known(text: str) -> bool:
     """True when ``text`` was made from one of the templates (so it is shown translated)."""
-    return _localised(text, 0) is not None
+    return _localised_in(text, current_language()) is not None
 
 
 def localise(text: str) -> str:
     """A text from the domain or a service in the language in use (as is when not known)."""
     if not text:
         return text
-    found = _localised(text, 0)
+    found = _localised_in(text, current_language())
     return found if found is not None else text
 
 

@@ -192,7 +192,14 @@ def test_screenshots_fit_without_anything_cut_off(
         screen.show_weight(pv.READING)
         if outcome is Outcome.HOLD:
             screen.show_message("Printer out of paper: load paper, then press Print slip again")
-        # Layouts settle through posted events: wait for them (a loaded machine is slow).
+        # Reason cards are shown by a queued call and layouts settle through posted events:
+        # wait for both (a loaded machine is slow).
+        reasons = inspection.verdict.reasons if inspection.verdict is not None else ()
+        qtbot.waitUntil(
+            lambda n=len(reasons): len(screen.reasons.cards()) == n
+            and all(card.isVisible() for card in screen.reasons.cards()),
+            timeout=3000,
+        )
         qtbot.waitUntil(lambda: _labels_fit(window), timeout=3000)
         assert window.minimumSizeHint().width() <= 1280, "the layout is wider than the screen"
         assert window.minimumSizeHint().height() <= 800, "the layout is taller than the screen"

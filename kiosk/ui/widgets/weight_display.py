@@ -81,6 +81,11 @@ class WeightDisplay(Panel):
         self._certificate = make_label("\u2014")
         self._certificate_diff = make_label("")
         self._certificate_warning = make_label("")
+        for warning in (self._declared_warning, self._certificate_warning):
+            # Room kept while hidden: a warning coming or going moves nothing below it.
+            policy = warning.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            warning.setSizePolicy(policy)
         self._recorded_label = make_label("Not recorded yet", muted=True)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         self._field_labels = (
