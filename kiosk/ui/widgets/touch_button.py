@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 
@@ -32,17 +33,20 @@ class TouchButton(QPushButton):
         """True when the whole label fits inside the button's padding at its current width."""
         return self.width() >= self.sizeHint().width()
 
-    def event(self, event: QEvent) -> bool:
-        """Refit after the style sheet (re)applied its own minimum width."""
-        handled = super().event(event)
-        if event.type() in (
-            QEvent.Type.Polish,
-            QEvent.Type.StyleChange,
-            QEvent.Type.FontChange,
-            QEvent.Type.LayoutRequest,
-        ):
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Refit after the style sheet (re)applied its own minimum width or font.
+
+        ``changeEvent``, not ``event``: Qt calls a Python override of ``event`` for every
+        event of the button (paints, hovers, moves), each taking the GIL.
+        """
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self._fit_text()
-        return handled
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Refit once polished: the first polish, just before showing, sets the minimum."""
+        super().showEvent(event)
+        self._fit_text()
 
     def _fit_text(self) -> None:
         width_px = self.sizeHint().width()
