@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -411,6 +412,8 @@ class _CameraWorker(_DeviceWorker):
         self._last_frame: Any = None
         self._last_frame_at = 0.0
         self._last_emit_at = 0.0
+        self.preview_box: tuple[int, int] | None = None
+        """The preview view's (width, height): set from the GUI thread (one atomic store)."""
         self._last_decode_at = 0.0
         self._codes_seen_at: dict[tuple[str | None, str], float] = {}
         self._retry_ms = RETRY_INTERVAL_MS
@@ -463,7 +466,7 @@ class _CameraWorker(_DeviceWorker):
         self._last_frame_at = time.monotonic()
         if started - self._last_emit_at >= FRAME_INTERVAL_MS / 1000 * 0.9:
             self._last_emit_at = started
-            self.frame_read.emit(_to_qimage(frame))
+            self.frame_read.emit(_to_qimage(frame, self.preview_box))
         self._decode_codes(frame, self._last_frame_at)
         spent_ms = int((time.monotonic() - started) * 1000)
         return max(0, FRAME_INTERVAL_MS - spent_ms)
@@ -517,14 +520,25 @@ class _CameraWorker(_DeviceWorker):
         return Photo(path=str(path), sha256=sha256, width=width, height=height, taken_at=taken_at)
 
 
-def _to_qimage(frame: Any) -> QImage:
-    """A detached QImage of a BGR frame (height, width, 3)."""
-    import numpy as np  # in the camera thread, with OpenCV: ~100 ms off the start-up path
+def _to_qimage(frame: Any, box: tuple[int, int] | None = None) -> QImage:
+    """A detached preview QImage of a BGR frame: at the view's size, in the screen's format.
 
-    data = np.ascontiguousarray(frame)
+    See ``hardware.camera.preview_bgrx``: scaling and converting here, in the camera thread,
+    keeps that work (and Qt's thread pool) off the GUI thread.
+
+    Args:
+        frame: A BGR frame.
+        box: The view's (width, height) in pixels; ``None`` until the view has said.
+    """
+    from hardware.camera import preview_bgrx  # in the camera thread: OpenCV stays off start-up
+
+    data = preview_bgrx(frame, *box) if box is not None else preview_bgrx(frame)
     height, width = data.shape[:2]
-    image = QImage(data.data, width, height, data.strides[0], QImage.Format.Format_BGR888)
-    return image.copy()
+    if sys.byteorder == "little":  # B, G, R, 255 is Format_RGB32 (0xffRRGGBB) in memory
+        image = QImage(data.data, width, height, data.strides[0], QImage.Format.Format_RGB32)
+        return image.copy()
+    image = QImage(data.data, width, height, data.strides[0], QImage.Format.Format_RGBA8888)
+    return image.rgbSwapped()  # B, G, R, A read as R, G, B, A: swapped back, detached
 
 
 class _PrinterWorker(_DeviceWorker):
@@ -668,6 +682,7 @@ class DeviceHub(QObject):
         self._threads: dict[str, QThread] = {}
         self._workers: dict[str, _DeviceWorker] = {}
         self._states: dict[str, tuple[str, str]] = {}
+        self._preview_box: tuple[int, int] | None = None
         self._simulators = Simulators()
         self._sim_dir: Path | None = None
         self._running = False
@@ -770,6 +785,16 @@ class DeviceHub(QObject):
         self._test_print_requested.emit()
 
     @Slot()
+    def set_preview_size(self, width: int, height: int) -> None:
+        """Make preview frames ``width`` x ``height`` at most (the view's size), aspect kept.
+
+        The camera thread scales them, so the GUI thread only copies them to the screen.
+        """
+        self._preview_box = (max(1, width), max(1, height))
+        worker = self._workers.get("camera")
+        if isinstance(worker, _CameraWorker):
+            worker.preview_box = self._preview_box
+
     def take_snapshot(self) -> None:
         """Save a test picture under ``<photos>/snapshots``; answers ``snapshot_saved`` or
         ``snapshot_failed``. It never joins an inspection."""
@@ -980,6 +1005,7 @@ class DeviceHub(QObject):
                 return decode_codes(frame, max_side_px=CODE_DECODE_MAX_SIDE_PX)
 
         worker = _CameraWorker(factory, describe, save, decode)
+        worker.preview_box = self._preview_box
         worker.frame_read.connect(self._on_camera_frame_read)
         worker.identifier_scanned.connect(self._on_reader_identifier_scanned)
         worker.still_saved.connect(self._on_camera_still_saved)

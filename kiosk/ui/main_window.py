@@ -455,6 +455,8 @@ class MainWindow(QMainWindow):
         d.weight_changed.connect(self._on_devices_weight_changed)
         d.frame_ready.connect(self._on_devices_frame_ready)
         d.device_state_changed.connect(self._on_devices_device_state_changed)
+        # Frames come at the size the camera view paints them (scaled in the camera thread).
+        self.inspection_screen.camera.view_resized.connect(d.set_preview_size)
 
         s = self.sign_in_screen
         s.sign_in_requested.connect(self._on_sign_in_screen_sign_in_requested)

@@ -286,6 +286,9 @@ class DevicesPort(Protocol):
     def take_snapshot(self) -> None:
         """Take a test picture (never part of an inspection)."""
 
+    def set_preview_size(self, width: int, height: int) -> None:
+        """Send camera frames at most ``width`` x ``height`` (the view's size), aspect kept."""
+
     def detect_ports(self) -> None:
         """Probe the serial ports for balances in the background."""
 

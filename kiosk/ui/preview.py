@@ -539,6 +539,7 @@ class PreviewDevices(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._tick = 0
         self.calls: list[str] = []
+        self.preview_size: tuple[int, int] | None = None
         self._statuses: dict[str, DeviceStatus] = {
             "scale": DeviceStatus(
                 "scale", "starting", "", "serial",
@@ -592,6 +593,10 @@ class PreviewDevices(QObject):
         photo = dataclasses.replace(PHOTO, path="photos/snapshots/snapshot-1.jpg")
         self._set("camera", last_value=photo.path, last_at=NOW)
         self.snapshot_saved.emit(photo)
+
+    def set_preview_size(self, width: int, height: int) -> None:
+        """Remember the view's size (the painted picture keeps its own)."""
+        self.preview_size = (width, height)
 
     def detect_ports(self) -> None:
         """Report two sample ports."""

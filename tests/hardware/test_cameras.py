@@ -11,7 +11,13 @@ import numpy as np
 import pytest
 
 from hardware.base import Camera, DeviceDisconnectedError
-from hardware.camera import OpenCvCamera, PatternCamera, save_jpeg
+from hardware.camera import (
+    PREVIEW_MAX_WIDTH_PX,
+    OpenCvCamera,
+    PatternCamera,
+    preview_bgrx,
+    save_jpeg,
+)
 
 COLOURS = [(0, 0, 255), (0, 255, 0), (255, 0, 0), (0, 255, 255), (255, 255, 255)]
 
@@ -152,3 +158,17 @@ def test_save_jpeg_rejects_bad_input(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         save_jpeg(good, tmp_path / "missing" / "a.jpg")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_preview_is_at_most_640_wide_in_the_screen_pixel_layout() -> None:
+    frame = np.zeros((720, 1280, 3), dtype=np.uint8)
+    frame[:, :640] = (0, 0, 255)  # left half red (BGR)
+    frame[:, 640:] = (255, 0, 0)  # right half blue
+    preview = preview_bgrx(frame)
+    assert preview.shape == (360, PREVIEW_MAX_WIDTH_PX, 4)
+    assert preview.flags["C_CONTIGUOUS"]
+    assert tuple(preview[180, 100]) == (0, 0, 255, 255)  # B, G, R, X: red, opaque
+    assert tuple(preview[180, 540]) == (255, 0, 0, 255)
+    small = preview_bgrx(np.full((240, 320, 3), (0, 255, 0), dtype=np.uint8))
+    assert small.shape == (240, 320, 4)  # never enlarged
+    assert tuple(small[0, 0]) == (0, 255, 0, 255)

@@ -13,6 +13,8 @@ import cv2
 import numpy as np
 import pytest
 import zxingcpp
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -63,9 +65,7 @@ def write_pdf(path: Path) -> Path:
     return path
 
 
-def test_a_code_in_view_is_scanned_once_with_source_camera(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_a_code_in_view_is_scanned_once_with_source_camera(qtbot: QtBot, tmp_path: Path) -> None:
     video = write_code_video(tmp_path / "parcel.avi")
     hub = DeviceHub(settings_for(tmp_path, camera={"backend": "opencv", "source": str(video)}))
     seen: list[Identifier] = []
@@ -99,6 +99,38 @@ def test_decoding_can_be_switched_off(qtbot: QtBot, tmp_path: Path) -> None:
     finally:
         hub.stop()
     assert seen == []
+
+
+def test_preview_frames_come_small_and_in_the_screen_pixel_format(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    video = write_code_video(tmp_path / "parcel.avi", frames=10, code_from=99)  # 1280x720
+    hub = DeviceHub(
+        settings_for(
+            tmp_path, camera={"backend": "opencv", "source": str(video), "decode_codes": False}
+        )
+    )
+    frames: list[QImage] = []
+    hub.frame_ready.connect(frames.append)
+    try:
+        hub.start()
+        qtbot.waitUntil(lambda: len(frames) >= 3, timeout=5000)
+        assert (frames[-1].width(), frames[-1].height()) == (640, 360)  # until the view says
+        hub.set_preview_size(403, 302)  # the camera view's size
+        qtbot.waitUntil(lambda: frames[-1].width() == 403, timeout=5000)
+    finally:
+        hub.stop()
+    image = frames[-1]
+    # The GUI thread copies it to the screen as it is: no scaling, no conversion.
+    assert (image.width(), image.height()) == (403, 226)
+    assert image.size() == QSize(1280, 720).scaled(
+        QSize(403, 302), Qt.AspectRatioMode.KeepAspectRatio
+    )
+    assert image.format() is QImage.Format.Format_RGB32
+    desk = image.pixelColor(20, 20)  # BGR (58, 92, 128): brown, red strongest
+    assert abs(desk.red() - 128) < 12
+    assert abs(desk.green() - 92) < 12
+    assert abs(desk.blue() - 58) < 12
 
 
 def test_a_camera_that_appears_later_is_picked_up(qtbot: QtBot, tmp_path: Path) -> None:
@@ -213,8 +245,22 @@ def test_printer_and_camera_settings_are_checked(toml: str, message: str) -> Non
 def test_printer_settings_parse() -> None:
     cfg = parse(
         '[printer]\nbackend = "escpos"\ntarget = "tcp://10.0.0.7:9100"\n'
-        '[camera]\ndecode_codes = false\n'
+        "[camera]\ndecode_codes = false\n"
     )
     assert (cfg.printer.backend, cfg.printer.target) == ("escpos", "tcp://10.0.0.7:9100")
     assert cfg.printer.media == "Custom.80x140mm"
     assert cfg.camera.decode_codes is False
+
+
+@pytest.mark.parametrize("frame", [(1280, 720), (1920, 1080), (640, 480), (720, 1280), (333, 211)])
+@pytest.mark.parametrize("box", [(403, 302), (600, 338), (241, 180), (1000, 100), (100, 1000)])
+def test_preview_size_rounds_as_the_view_does(frame: tuple[int, int], box: tuple[int, int]) -> None:
+    """A frame fitted in the camera thread is painted 1:1 (Qt would otherwise scale it)."""
+    from hardware.camera import preview_size
+
+    size = preview_size(*frame, *box)
+    if frame[0] <= box[0] and frame[1] <= box[1]:
+        assert size == frame  # never enlarged
+    else:
+        fitted = QSize(*frame).scaled(QSize(*box), Qt.AspectRatioMode.KeepAspectRatio)
+        assert size == (fitted.width(), fitted.height())

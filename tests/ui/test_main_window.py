@@ -215,3 +215,16 @@ def test_screenshots_fit_without_anything_cut_off(
     qtbot.wait(30)
     window.grab().save(str(SHOTS_DIR / f"inspection-devices-down-{width}x{height}.png"))
     assert (SHOTS_DIR / f"inspection-refuse-{width}x{height}.png").stat().st_size > 10_000
+
+
+def test_the_camera_view_asks_for_frames_of_its_own_size(
+    qtbot: QtBot, window: MainWindow, services: tuple[pv.PreviewController, pv.PreviewDevices]
+) -> None:
+    _, devices = services
+    sign_in(qtbot, window)
+    camera = window.inspection_screen.camera
+    qtbot.waitUntil(lambda: devices.preview_size == (camera.width(), camera.height()))
+    window.resize(1100, 800)  # a narrower column: smaller frames
+    qtbot.waitUntil(lambda: devices.preview_size == (camera.width(), camera.height()))
+    assert devices.preview_size is not None
+    assert devices.preview_size[0] < 400

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui.theme import icon_pixmap
@@ -24,6 +24,9 @@ class CameraView(QWidget):
     Frames arrive through ``show_frame`` (a ``QImage`` made on the GUI thread); only the latest
     one is kept and painted, so a slow paint never queues frames.
     """
+
+    view_resized = Signal(int, int)
+    """(width, height) in device pixels: the size frames should come at (``set_preview_size``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +51,11 @@ class CameraView(QWidget):
             return
         self._image = image
         self._connected = True
-        if image.width() * self._aspect.height() != image.height() * self._aspect.width():
+        # Frames come scaled to this view, rounded to whole pixels: only a real change of
+        # the camera's aspect (over 1 %) changes the layout, else each rounding would.
+        aspect = self._aspect
+        drift = abs(image.width() * aspect.height() - image.height() * aspect.width())
+        if drift * 100 > image.height() * aspect.width():
             self._aspect = QSize(image.width(), image.height())
             self.updateGeometry()
         self.update()
@@ -87,9 +94,11 @@ class CameraView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        """The height follows the width, so the picture fills the view without bars."""
-        return True
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Ask for frames of the new size (``view_resized``)."""
+        super().resizeEvent(event)
+        ratio = self.devicePixelRatioF()
+        self.view_resized.emit(round(self.width() * ratio), round(self.height() * ratio))
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         """The height of a frame ``width`` pixels wide (the last frame's aspect, else 16:9)."""
@@ -110,9 +119,18 @@ class CameraView(QWidget):
         painter = QPainter(self)
         try:
             painter.fillRect(self.rect(), BACKGROUND)
-            if self._image is not None and self._connected:
-                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-                painter.drawImage(self._target_rect(self._image.size()), self._image)
+            image = self._image
+            if image is not None and self._connected:
+                target = self._target_rect(image.size())
+                ratio = self.devicePixelRatioF()
+                if (round(target.width() * ratio), round(target.height() * ratio)) != (
+                    image.width(),
+                    image.height(),
+                ):
+                    # Not (yet) at the view's size: scaled here. At its size it is copied
+                    # as it is, without Qt's threaded smooth scaling (see view_resized).
+                    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                painter.drawImage(target, image)
             else:
                 self._paint_status(painter)
         finally:
