@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import kiosk.qt_import  # noqa: F401  # isort: skip  (first: see its docstring)
@@ -65,8 +66,8 @@ def application() -> QApplication:
     return app
 
 
-QUIET_COLLECT_DELAY_MS = 1500
-"""After a sign-out or the idle lock, when the full collection runs (the screen is drawn)."""
+QUIET_COLLECT_DELAY_MS = 500
+"""After start-up, a sign-out or the idle lock, when the full collection runs (screen drawn)."""
 
 
 class GuiThreadCollector:
@@ -78,7 +79,16 @@ class GuiThreadCollector:
     generations whose thresholds are passed, on the GUI thread.
     """
 
-    def __init__(self, interval_ms: int = 500) -> None:
+    def __init__(
+        self, interval_ms: int = 500, *, quiet: Callable[[], bool] = lambda: True
+    ) -> None:
+        """Create the collector (not started).
+
+        Args:
+            interval_ms: How often the generations' counts are looked at.
+            quiet: Whether nobody waits on the screen now (for ``collect_soon``).
+        """
+        self._is_quiet = quiet
         self._timer = QTimer()
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -86,7 +96,7 @@ class GuiThreadCollector:
         self._quiet = QTimer()
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(QUIET_COLLECT_DELAY_MS)
-        self._quiet.timeout.connect(self.collect_all)
+        self._quiet.timeout.connect(self._on_quiet_timeout)
 
     def start(self) -> None:
         """Turn automatic collection off and start collecting from the timer."""
@@ -105,9 +115,14 @@ class GuiThreadCollector:
         gc.freeze()
 
     def collect_soon(self) -> None:
-        """``collect_all`` a moment from now (after a sign-out or the lock has been drawn)."""
+        """``collect_all`` a moment from now (once the sign-in or lock screen is drawn), if it
+        is still quiet then (nobody signed in meanwhile)."""
         if self._timer.isActive():
             self._quiet.start()
+
+    def _on_quiet_timeout(self) -> None:
+        if self._is_quiet():
+            self.collect_all()
 
     def stop(self) -> None:
         """Stop the timer and give collection back to Python as it was (nothing left frozen)."""
@@ -177,12 +192,18 @@ class Kiosk:
         self.settings = settings
         sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
         self.app = application()
-        self.collector = GuiThreadCollector()
-        self.collector.start()
         i18n.install(settings.kiosk.language)
         self.devices = DeviceHub(settings)
         self.controller = InspectionController(settings, self.devices)
+        controller = self.controller
+        self.collector = GuiThreadCollector(
+            quiet=lambda: controller.user is None or controller.is_locked
+        )
+        self.collector.start()
         self.controller.warmed_up.connect(self.collector.freeze)
+        # Quiet moments for a full collection: the sign-in screen once the database is open
+        # (start-up and migrations leave garbage), after a sign-out, at the idle lock.
+        self.controller.ready.connect(self.collector.collect_soon)
         self.controller.signed_out.connect(self.collector.collect_soon)
         self.controller.locked.connect(self.collector.collect_soon)
         self.history = HistoryService(settings, self.devices)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import GuiThreadCollector
+from kiosk.app import QUIET_COLLECT_DELAY_MS, GuiThreadCollector
 
 
 class Node:
@@ -63,3 +63,19 @@ def test_collect_soon_runs_only_while_collecting(qtbot: QtBot) -> None:
     idle = GuiThreadCollector()
     idle.collect_soon()  # not started: nothing is scheduled
     assert not idle._quiet.isActive()
+
+
+@pytest.mark.parametrize("quiet", [True, False])
+def test_collect_soon_collects_only_if_still_quiet(qtbot: QtBot, quiet: bool) -> None:
+    collector = GuiThreadCollector(quiet=lambda: quiet)
+    collector.start()
+    try:
+        node = Node()
+        alive = weakref.ref(node)
+        gc.freeze()
+        del node
+        collector.collect_soon()
+        qtbot.wait(QUIET_COLLECT_DELAY_MS + 300)
+        assert (alive() is None) is quiet  # someone signed in meanwhile: no full collection
+    finally:
+        collector.stop()
