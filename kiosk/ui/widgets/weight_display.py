@@ -81,11 +81,6 @@ class WeightDisplay(Panel):
         self._certificate = make_label("\u2014")
         self._certificate_diff = make_label("")
         self._certificate_warning = make_label("")
-        for warning in (self._declared_warning, self._certificate_warning):
-            # Room kept while hidden: a warning coming or going moves nothing below it.
-            policy = warning.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            warning.setSizePolicy(policy)
         self._recorded_label = make_label("Not recorded yet", muted=True)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         self._field_labels = (
@@ -280,8 +275,9 @@ class WeightDisplay(Panel):
                     warning = translate("WeightDisplay", "\u2714 within tolerance")
                     emphasis = "good"
         set_style_property(diff_label, "emphasis", emphasis)
+        # Always shown, empty without a warning: its line stays, so a warning coming or going
+        # moves nothing below it, and showing a hidden label (polish, layout) cost 10-20 ms.
         warning_label.setText(warning)
-        warning_label.setVisible(bool(warning))
         set_style_property(warning_label, "emphasis", emphasis if warning else "")
         warning_label.setToolTip(
             translate("WeightDisplay", "Tolerance \u00b1{limit} ct").format(limit=limit)
