@@ -9,7 +9,8 @@ pressed, for ``--rounds`` rounds.
 Two probes measure how long the GUI thread is away from its event loop:
 
 * heartbeat: a 5 ms precise ``QTimer``; a stall is the time between two beats beyond 5 ms;
-* watchdog: a Python thread that, whenever the heartbeat is more than ``--sample-ms`` late,
+* watchdog (only with ``--sample-ms``): a Python thread that, whenever the heartbeat is more
+  than ``--sample-ms`` late,
   samples the GUI thread's stack (``sys._current_frames``) every millisecond while the stall
   lasts, and the task thread's; the sites seen most are printed, so a stall names its cause.
 
@@ -58,16 +59,17 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 
 
 class StallProbe:
-    """Heartbeat on the GUI thread plus a stack-sampling watchdog thread."""
+    """Heartbeat on the GUI thread, plus a stack-sampling watchdog thread when asked for."""
 
-    def __init__(self, sample_after_ms: float, dumps: int = 0) -> None:
+    def __init__(self, sample_after_ms: float | None, dumps: int = 0) -> None:
         self.dumps: list[str] = []
         self._dumps_wanted = dumps
         self._dumped_for = 0.0
         self.gaps_ms: list[float] = []
         self.worst: list[tuple[float, str]] = []
         self.phase = "start"
-        self._sample_after_s = sample_after_ms / 1000
+        self._sampling = sample_after_ms is not None
+        self._sample_after_s = (sample_after_ms or 0.0) / 1000
         self._last = time.perf_counter()
         self._main_id = threading.get_ident()
         self._schedstat = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")
@@ -88,13 +90,15 @@ class StallProbe:
         self._running = True
         self._last = time.perf_counter()
         self._timer.start()
-        self._watchdog.start()
+        if self._sampling:
+            self._watchdog.start()
 
     def stop(self) -> None:
         """Stop both probes."""
         self._running = False
         self._timer.stop()
-        self._watchdog.join(2)
+        if self._watchdog.is_alive():
+            self._watchdog.join(2)
 
     def _read_schedstat(self) -> tuple[float, float]:
         """(ms on a CPU, ms waiting for a CPU) of the GUI thread so far; zeros if unknown."""
@@ -270,7 +274,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument(
-        "--sample-ms", type=float, default=20.0, help="sample the stack of stalls past this"
+        "--sample-ms",
+        type=float,
+        default=None,
+        help="sample the stacks of stalls past this (off by default: the sampling thread takes "
+        "the GIL every millisecond of a stall and so lengthens the stalls it looks at)",
     )
     parser.add_argument(
         "--switch-ms",
@@ -288,6 +296,8 @@ def main() -> int:
         "--dumps", type=int, default=0, help="print every thread's stack in N stalls past 40 ms"
     )
     args = parser.parse_args()
+    if args.dumps and args.sample_ms is None:
+        args.sample_ms = 40.0  # the dumps are taken by the sampling thread
     frames = 0
     with tempfile.TemporaryDirectory(prefix="gui-stall-") as tmp:
         settings = demo_settings(Settings(), Path(tmp))
@@ -361,7 +371,7 @@ def main() -> int:
         )
     sites = probe.top_sites()
     if sites:
-        print(f"  GUI thread during stalls past {args.sample_ms:.0f} ms (1 ms samples):")
+        print(f"  GUI thread during stalls past {args.sample_ms or 0:.0f} ms (1 ms samples):")
         for site, count in sites:
             print(f"    {count:5d}  {site}")
     tasks = probe.task_sites()
