@@ -194,9 +194,9 @@ def test_screenshots_fit_without_anything_cut_off(
             screen.show_message("Printer out of paper: load paper, then press Print slip again")
         # Reason cards are shown by a queued call and layouts settle through posted events:
         # wait for both (a loaded machine is slow).
-        reasons = inspection.verdict.reasons if inspection.verdict is not None else ()
+        wanted = len(inspection.verdict.reasons) if inspection.verdict is not None else 0
         qtbot.waitUntil(
-            lambda n=len(reasons): len(screen.reasons.cards()) == n
+            lambda n=wanted: len(screen.reasons.cards()) == n
             and all(card.isVisible() for card in screen.reasons.cards()),
             timeout=3000,
         )
