@@ -362,6 +362,11 @@ def main() -> int:
         f"median {statistics.median(own):.2f} ms; target max < {TARGET_MS:.0f} ms: "
         f"{'meets' if worst_own < TARGET_MS else 'MISSES'}"
     )
+    over = sum(1 for value in own if value >= TARGET_MS)
+    print(
+        f"  own stalls of {TARGET_MS:.0f} ms or more: {over} in {elapsed_s:.0f} s "
+        f"({over / parcels:.2f} a parcel); over 30 ms: {sum(1 for v in own if v > 30)}"
+    )
     probe.breakdown.sort(reverse=True)
     print("  longest own stalls (own = on CPU + blocked; waiting for a CPU apart):")
     for own_ms, cpu_ms, queued_ms, phase in probe.breakdown[:5]:
