@@ -110,7 +110,8 @@ def measure(name: str, camera: dict[str, object], seconds: float) -> bool:
     gaps = np.diff(window) * 1000 if len(window) > 1 else np.array([0.0])
     ok = fps >= TARGET_FPS and gui_cpu < TARGET_GUI_CPU
     print(
-        f"{name}: {fps:.1f} fps at {sorted(sizes)} over {wall:.1f} s "
+        f"{name}: {fps:.1f} fps, preview frames {sorted(sizes)} (scaled in the camera thread), "
+        f"over {wall:.1f} s "
         f"(frame gap median {np.median(gaps):.1f} ms, max {gaps.max():.1f} ms); "
         f"GUI thread CPU {gui_cpu * 100:.1f}% of a core; "
         f"targets >= {TARGET_FPS:.0f} fps and < {TARGET_GUI_CPU * 100:.0f}%: "
