@@ -67,7 +67,7 @@ def application() -> QApplication:
 
 
 QUIET_COLLECT_DELAY_MS = 500
-"""After start-up, a sign-out or the idle lock, when the full collection runs (screen drawn)."""
+"""After a sign-out or the idle lock, when the full collection runs (the screen is drawn)."""
 
 
 class GuiThreadCollector:
@@ -201,9 +201,8 @@ class Kiosk:
         )
         self.collector.start()
         self.controller.warmed_up.connect(self.collector.freeze)
-        # Quiet moments for a full collection: the sign-in screen once the database is open
-        # (start-up and migrations leave garbage), after a sign-out, at the idle lock.
-        self.controller.ready.connect(self.collector.collect_soon)
+        # Quiet moments for a full collection: after a sign-out, at the idle lock. (Not at
+        # start-up: a full collection then held up the first sign-in by 100-200 ms.)
         self.controller.signed_out.connect(self.collector.collect_soon)
         self.controller.locked.connect(self.collector.collect_soon)
         self.history = HistoryService(settings, self.devices)
