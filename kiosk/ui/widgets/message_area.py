@@ -48,12 +48,8 @@ class MessageArea(QFrame):
         self._kind = MessageKind.INFO
         self._source = ""
         self._wording: Callable[[], str] | None = None
-        # Its room is kept while hidden: a message coming or going moves no button under the
-        # inspector's finger, and lays out nothing else (showing it in a layout that closed
-        # up relaid and repainted the whole screen: ~7 ms of the GUI thread).
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.setSizePolicy(policy)
+        # Hidden without a message, its room given to the panels: keeping the room (no relayout
+        # when a message comes, ~7 ms of the GUI thread) cut the reasons' legal basis off.
         self.setVisible(False)
         self.retranslate()
 
