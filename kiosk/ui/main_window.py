@@ -623,9 +623,11 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_controller_printed(self, where: str) -> None:
-        self.inspection_screen.show_message(
-            self.tr("Slip printed: %1").replace("%1", where), MessageKind.INFO
-        )
+        # The step strip says so in large type ("Slip printed: press Next parcel"); where the
+        # slip went is the printer's detail. (A message line for it came and went at every
+        # parcel, each time laying out and painting the whole screen again.)
+        detail = self.tr("Slip printed: %1").replace("%1", where)
+        self.status_bar.set_device_detail("printer", detail)
 
     @Slot(str)
     def _on_controller_print_failed(self, message: str) -> None:

@@ -101,7 +101,9 @@ def test_intents_reach_the_services_and_answers_reach_the_screen(
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
     assert screen.banner.word() == "CLEAR"
     qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
-    assert screen.message.text().startswith("Slip printed:")
+    assert screen.steps.instruction.text().endswith("Slip printed: press Next parcel")
+    assert window.status_bar.device_detail("printer").startswith("Slip printed:")
+    assert not screen.message.isVisible()  # no line comes and goes: nothing moves
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     assert screen.banner.outcome is None
     qtbot.mouseClick(screen.zero_button, Qt.MouseButton.LeftButton)

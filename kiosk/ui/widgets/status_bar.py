@@ -212,6 +212,16 @@ class StatusBar(QFrame):
         label.setAccessibleName(f"{name} {word}")
         set_style_property(label, "level", level)
 
+    def set_device_detail(self, device: str, detail: str) -> None:
+        """Change the tooltip of a device shown (its state word stays)."""
+        state, _ = self._device_states.get(device, ("ok", ""))
+        self.set_device_state(device, state, detail)
+
+    def device_detail(self, device: str) -> str:
+        """The tooltip of a device's state, ``""`` when not shown."""
+        label = self._devices.get(device)
+        return label.toolTip() if label is not None else ""
+
     @Slot(bool)
     def set_busy(self, busy: bool) -> None:
         """Show ``Working…`` while the services are busy."""
