@@ -784,7 +784,7 @@ class DeviceHub(QObject):
             return
         self._test_print_requested.emit()
 
-    @Slot()
+    @Slot(int, int)
     def set_preview_size(self, width: int, height: int) -> None:
         """Make preview frames ``width`` x ``height`` at most (the view's size), aspect kept.
 
@@ -795,6 +795,7 @@ class DeviceHub(QObject):
         if isinstance(worker, _CameraWorker):
             worker.preview_box = self._preview_box
 
+    @Slot()
     def take_snapshot(self) -> None:
         """Save a test picture under ``<photos>/snapshots``; answers ``snapshot_saved`` or
         ``snapshot_failed``. It never joins an inspection."""

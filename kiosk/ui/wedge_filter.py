@@ -46,7 +46,10 @@ class WedgeFilter(QObject):
     Key presses go to a pure ``WedgeDecoder``. Text keys are held back while they may be a
     scan; keys that turn out to be typing are sent on to the widget they were meant for, in
     order (at most ``max_gap_ms`` late). A recognised scan is swallowed with its Enter/Tab
-    and emitted as ``scanned``.
+    and emitted as ``scanned``. Keys with Ctrl/Alt/Meta (other than the GS a scanner sends
+    as Ctrl+]) and keys without text end any held burst and pass through. While
+    ``enabled`` is ``False`` every key passes untouched. With a ``scope`` widget, only keys
+    meant for that widget or its descendants are looked at (another window is left alone).
 
     Installed on a top-level ``QWindow`` (``install(window.windowHandle())``), it sees every
     key, mouse and touch event of that window once, as the platform delivers it, and none of
@@ -54,10 +57,7 @@ class WedgeFilter(QObject):
     takes the GIL, so an application-wide filter (thousands of events a second) stalled the
     GUI thread while another thread ran Python. A held key goes to the widget that had the
     focus when it was typed. Installed on the application, keys are taken at the widget they
-    are sent to. Keys with Ctrl/Alt/Meta (other than the GS a scanner sends
-    as Ctrl+]) and keys without text end any held burst and pass through. While
-    ``enabled`` is ``False`` every key passes untouched. With a ``scope`` widget, only keys
-    meant for that widget or its descendants are looked at (another window is left alone).
+    are sent to.
 
     Signals:
         scanned(str): The characters of a scan, without its terminator.
