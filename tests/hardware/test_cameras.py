@@ -17,6 +17,7 @@ from hardware.camera import (
     PatternCamera,
     preview_bgrx,
     save_jpeg,
+    shrink,
 )
 
 COLOURS = [(0, 0, 255), (0, 255, 0), (255, 0, 0), (0, 255, 255), (255, 255, 255)]
@@ -172,3 +173,22 @@ def test_the_preview_is_at_most_640_wide_in_the_screen_pixel_layout() -> None:
     small = preview_bgrx(np.full((240, 320, 3), (0, 255, 0), dtype=np.uint8))
     assert small.shape == (240, 320, 4)  # never enlarged
     assert tuple(small[0, 0]) == (0, 255, 0, 255)
+
+
+@pytest.mark.parametrize("size", [(403, 227), (612, 344), (640, 360), (1000, 562), (17, 9)])
+def test_shrink_gives_exactly_the_size_asked_for(size: tuple[int, int]) -> None:
+    frame = np.random.default_rng(7).integers(0, 256, (720, 1280, 3), dtype=np.uint8)
+    small = shrink(frame, size)
+    assert (small.shape[1], small.shape[0]) == size
+    assert small.dtype == np.uint8
+    assert shrink(frame, (1280, 720)) is frame  # nothing to do
+
+
+def test_shrink_averages_fine_detail_instead_of_aliasing_it() -> None:
+    # A 1-pixel checkerboard shrunk by 3.2 must come out flat grey, as area averaging gives:
+    # sampling it (nearest or bilinear at that factor) gives stripes and blotches instead.
+    y, x = np.mgrid[0:720, 0:1280]
+    board = np.dstack([((x + y) % 2 * 255).astype(np.uint8)] * 3)
+    small = shrink(board, (403, 227))
+    assert abs(float(small.mean()) - 127.5) < 2
+    assert float(small.std()) < 8
