@@ -10,14 +10,13 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.domain.models import IdentifierKind, Inspection, InspectionState, Outcome
 from kiosk.ui.formatting import verdict_is_current
-from kiosk.ui.theme import set_style_property
 from kiosk.ui.widgets.fit_label import ShrinkLabel
-from kiosk.ui.widgets.panel import make_label
 
 translate = QCoreApplication.translate
 
@@ -25,16 +24,18 @@ DONE_MARK = "\u2714"
 CONTEXT = "StepStrip"
 
 STYLE = """
-QFrame#StepChip { border: 2px solid #cbd5e1; border-radius: 10px; background: #f8fafc; }
-QFrame#StepChip[step="done"] { border-color: #166534; background: #f0fdf4; }
-QFrame#StepChip[step="next"] { border: 3px solid #1d4ed8; background: #dbeafe; }
-QLabel#StepMark { font-weight: 700; color: #334155; }
-QLabel#StepMark[step="done"] { color: #14532d; }
-QLabel#StepMark[step="next"] { color: #1e3a8a; }
-QLabel#StepWord { font-weight: 600; color: #334155; }
-QLabel#StepWord[step="next"] { color: #1e3a8a; font-weight: 700; }
 QLabel#StepInstruction { font-size: 24px; font-weight: 700; color: #1e3a8a; }
 """
+
+_CHIP_LOOKS: dict[str, tuple[str, int, str, str, str, QFont.Weight]] = {
+    # state: border colour, border px, background, mark colour, word colour, word weight
+    "todo": ("#cbd5e1", 2, "#f8fafc", "#334155", "#334155", QFont.Weight.DemiBold),
+    "done": ("#166534", 2, "#f0fdf4", "#14532d", "#334155", QFont.Weight.DemiBold),
+    "next": ("#1d4ed8", 3, "#dbeafe", "#1e3a8a", "#1e3a8a", QFont.Weight.Bold),
+}
+"""How a chip looks in each state. Painted by the chip itself: as style-sheet variants, each
+change of state re-polished the chip and both its labels (a style-sheet match each, and a font
+change that relaid the strip), ~15 re-polishes a step on the GUI thread."""
 
 
 class Step(enum.IntEnum):
@@ -122,38 +123,113 @@ def progress(inspection: Inspection | None, *, declaration_found: bool = False) 
     return Progress(frozenset(done), next_step, text)
 
 
-class StepChip(QFrame):
-    """One step: its number (or a check mark when done) and its name."""
+class StepChip(QWidget):
+    """One step: its number (a check mark when done) and its name, in a rounded frame.
+
+    The next step has a thick blue frame and bold words, a done step a green frame and a check
+    mark: never colour alone. Painted here rather than styled (see ``_CHIP_LOOKS``); its size
+    does not change with its state, so a change repaints the chip and nothing else.
+    """
+
+    MARGINS = QMargins(10, 4, 12, 4)
+    SPACING_PX = 6
+    RADIUS_PX = 10
+    MIN_HEIGHT_PX = 44
 
     def __init__(self, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StepChip")
         self.step = step
         self.state = "todo"
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 12, 4)
-        layout.setSpacing(6)
-        self.mark = make_label(str(int(step) + 1), object_name="StepMark")
-        self.word = make_label("", object_name="StepWord")
-        layout.addWidget(self.mark)
-        layout.addWidget(self.word)
-        self.setMinimumHeight(44)
+        self._word = ""
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.retranslate()
 
+    def mark(self) -> str:
+        """The mark shown: the step's number, or a check mark once done."""
+        return DONE_MARK if self.state == "done" else str(int(self.step) + 1)
+
+    def word(self) -> str:
+        """The step's name as shown."""
+        return self._word
+
     def set_state(self, state: str) -> None:
-        """``"done"``, ``"next"`` or ``"todo"``: the mark, the word and the frame follow."""
-        if state == self.state and self.property("step") == state:
+        """``"done"``, ``"next"`` or ``"todo"``: the mark, the words and the frame follow."""
+        if state not in _CHIP_LOOKS:
+            raise ValueError(f"unknown step state {state!r}")
+        if state == self.state:
             return
         self.state = state
-        self.mark.setText(DONE_MARK if state == "done" else str(int(self.step) + 1))
-        for widget in (self, self.mark, self.word):
-            set_style_property(widget, "step", state)
         self._describe()
+        self.update()
 
     def retranslate(self) -> None:
         """Set the step's name in the current language."""
-        self.word.setText(step_word(self.step))
+        word = step_word(self.step)
+        if word != self._word:
+            self._word = word
+            self.updateGeometry()
+            self.update()
         self._describe()
+
+    def _fonts(self) -> tuple[QFont, QFont]:
+        mark = QFont(self.font())
+        mark.setWeight(QFont.Weight.Bold)
+        word = QFont(self.font())
+        word.setWeight(_CHIP_LOOKS[self.state][5])
+        return mark, word
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Room for the widest mark and the name in bold, whatever the state."""
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.Bold)
+        metrics = QFontMetrics(bold)
+        mark_w = max(metrics.horizontalAdvance(m) for m in (DONE_MARK, str(int(self.step) + 1)))
+        m = self.MARGINS
+        width = m.left() + mark_w + self.SPACING_PX + metrics.horizontalAdvance(self._word)
+        height = max(self.MIN_HEIGHT_PX, metrics.height() + m.top() + m.bottom())
+        return QSize(width + m.right(), height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As large as the size hint: a chip is never cut."""
+        return self.sizeHint()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A new font (the style sheet's, once polished) changes the chip's size."""
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """The frame, the mark and the name in the state's look."""
+        del event
+        border, border_px, background, mark_colour, word_colour, _ = _CHIP_LOOKS[self.state]
+        mark_font, word_font = self._fonts()
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            inset = border_px / 2
+            frame = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+            painter.setPen(QPen(QColor(border), border_px))
+            painter.setBrush(QColor(background))
+            painter.drawRoundedRect(frame, self.RADIUS_PX, self.RADIUS_PX)
+            inner = self.rect().marginsRemoved(self.MARGINS)
+            centred = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            painter.setFont(mark_font)
+            painter.setPen(QColor(mark_colour))
+            mark = self.mark()
+            painter.drawText(inner, centred, mark)
+            mark_w = max(
+                QFontMetrics(mark_font).horizontalAdvance(m)
+                for m in (DONE_MARK, str(int(self.step) + 1))
+            )
+            painter.setFont(word_font)
+            painter.setPen(QColor(word_colour))
+            painter.drawText(
+                inner.adjusted(mark_w + self.SPACING_PX, 0, 0, 0), centred, self._word
+            )
+        finally:
+            painter.end()
 
     def _describe(self) -> None:
         states = {
