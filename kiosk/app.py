@@ -37,15 +37,20 @@ log = logging.getLogger(__name__)
 
 APP_DISPLAY_NAME = "Inspection Kiosk"
 
-GIL_SWITCH_INTERVAL_S = 0.001
+GIL_SWITCH_INTERVAL_S = 0.00015
 """How long a thread running Python keeps the GIL while another waits (Python's default 5 ms).
 
 The GUI thread takes the GIL for every Qt event that reaches Python code (slots, event filters,
-painted widgets); while the task or a device thread runs Python it waited up to 5 ms each time.
-Measured with ``benchmarks/gui_stall.py`` (3 shifts each way): the GIL-blocked part of the five
-longest stalls fell from ~43 to ~32 ms on average and the p99 stall from 33 to 25 ms; the
-longest stall did not change measurably, nor did the length of the shift or
-``benchmarks/verdict_latency.py`` (medians 158-184 ms either way)."""
+painted widgets, size hints): one screen update reaches Python 20-40 times, and while the task
+thread runs Python (the store, the checks, the slip) each of those waited up to this long.
+Measured with ``benchmarks/gui_stall.py``, 27-parcel shifts, 2-core machine:
+
+* 5 ms to 1 ms: the GIL-blocked part of the five longest stalls fell from ~43 to ~32 ms;
+* 1 ms to 0.15 ms: stalls over 30 ms fell from 11-33 to 1-2 a shift, the blocked part of the
+  longest ones from 25-50 ms to under 13 ms; the longest stalls left are the GUI thread's own
+  CPU. ``benchmarks/verdict_latency.py`` did not change measurably (medians 112-139 ms at
+  1 ms, 124-132 ms at 0.15 ms, either way noisy): a handover costs microseconds, and only
+  happens when another thread is waiting."""
 
 
 def application() -> QApplication:
