@@ -29,6 +29,7 @@ from kiosk.ui.widgets.identifier_panel import IdentifierPanel
 from kiosk.ui.widgets.message_area import MessageArea, MessageKind
 from kiosk.ui.widgets.reason_list import ReasonList
 from kiosk.ui.widgets.status_bar import StatusBar, device_level
+from kiosk.ui.widgets.step_strip import DONE_MARK, Step, StepChip
 from kiosk.ui.widgets.verdict_banner import VerdictBanner
 from kiosk.ui.widgets.weight_display import WeightDisplay
 
@@ -334,3 +335,29 @@ def test_identifier_of_unknown_kind_still_listed(qtbot: QtBot) -> None:
     qtbot.addWidget(p)
     p.set_identifiers([Identifier(IdentifierKind.UNKNOWN, "ZZ9", InputSource.CAMERA)])
     assert p.lines() == ["ZZ9 \u2014 Unknown \u00b7 valid \u00b7 camera"]
+
+
+def test_a_step_chip_shows_its_state_by_mark_frame_and_weight_and_keeps_its_size(
+    qtbot: QtBot,
+) -> None:
+    chip = StepChip(Step.DECLARATION)
+    qtbot.addWidget(chip)
+    chip.resize(chip.sizeHint())
+    chip.show()
+    sizes, pictures = set(), {}
+    for state in ("todo", "next", "done"):
+        chip.set_state(state)
+        sizes.add((chip.sizeHint().width(), chip.sizeHint().height()))
+        pictures[state] = chip.grab().toImage()
+    assert len(sizes) == 1  # a change of state never relays the strip out
+    assert chip.sizeHint().height() >= 44
+    assert chip.mark() == DONE_MARK
+    assert chip.accessibleName() == "Declaration: done"
+    chip.set_state("next")
+    assert chip.mark() == "4"
+    assert chip.accessibleName() == "Declaration: to do next"
+    # The frame's colour differs by state (and the mark and the weight with it).
+    edge = [pictures[state].pixelColor(chip.width() // 2, 1).name() for state in pictures]
+    assert len(set(edge)) == 3
+    with pytest.raises(ValueError, match="unknown step state"):
+        chip.set_state("maybe")

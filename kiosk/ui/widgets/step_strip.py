@@ -142,6 +142,7 @@ class StepChip(QWidget):
         self.step = step
         self.state = "todo"
         self._word = ""
+        self._metrics: tuple[QFont, QFont, int] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.retranslate()
 
@@ -172,19 +173,25 @@ class StepChip(QWidget):
             self.update()
         self._describe()
 
-    def _fonts(self) -> tuple[QFont, QFont]:
-        mark = QFont(self.font())
-        mark.setWeight(QFont.Weight.Bold)
-        word = QFont(self.font())
-        word.setWeight(_CHIP_LOOKS[self.state][5])
-        return mark, word
+    def _fonts(self) -> tuple[QFont, QFont, int]:
+        """Bold (the mark, the next step's name), semi-bold, and the widest mark's width in px.
+
+        Kept until the font changes: a chip is painted at every step of a parcel.
+        """
+        if self._metrics is None:
+            bold = QFont(self.font())
+            bold.setWeight(QFont.Weight.Bold)
+            semi_bold = QFont(self.font())
+            semi_bold.setWeight(QFont.Weight.DemiBold)
+            metrics = QFontMetrics(bold)
+            mark_w = max(metrics.horizontalAdvance(m) for m in (DONE_MARK, str(int(self.step) + 1)))
+            self._metrics = (bold, semi_bold, mark_w)
+        return self._metrics
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Room for the widest mark and the name in bold, whatever the state."""
-        bold = QFont(self.font())
-        bold.setWeight(QFont.Weight.Bold)
+        bold, _, mark_w = self._fonts()
         metrics = QFontMetrics(bold)
-        mark_w = max(metrics.horizontalAdvance(m) for m in (DONE_MARK, str(int(self.step) + 1)))
         m = self.MARGINS
         width = m.left() + mark_w + self.SPACING_PX + metrics.horizontalAdvance(self._word)
         height = max(self.MIN_HEIGHT_PX, metrics.height() + m.top() + m.bottom())
@@ -197,14 +204,15 @@ class StepChip(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """A new font (the style sheet's, once polished) changes the chip's size."""
         if event.type() == QEvent.Type.FontChange:
+            self._metrics = None
             self.updateGeometry()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """The frame, the mark and the name in the state's look."""
         del event
-        border, border_px, background, mark_colour, word_colour, _ = _CHIP_LOOKS[self.state]
-        mark_font, word_font = self._fonts()
+        border, border_px, background, mark_colour, word_colour, weight = _CHIP_LOOKS[self.state]
+        bold, semi_bold, mark_w = self._fonts()
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -215,19 +223,12 @@ class StepChip(QWidget):
             painter.drawRoundedRect(frame, self.RADIUS_PX, self.RADIUS_PX)
             inner = self.rect().marginsRemoved(self.MARGINS)
             centred = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            painter.setFont(mark_font)
+            painter.setFont(bold)
             painter.setPen(QColor(mark_colour))
-            mark = self.mark()
-            painter.drawText(inner, centred, mark)
-            mark_w = max(
-                QFontMetrics(mark_font).horizontalAdvance(m)
-                for m in (DONE_MARK, str(int(self.step) + 1))
-            )
-            painter.setFont(word_font)
+            painter.drawText(inner, centred, self.mark())
+            painter.setFont(bold if weight == QFont.Weight.Bold else semi_bold)
             painter.setPen(QColor(word_colour))
-            painter.drawText(
-                inner.adjusted(mark_w + self.SPACING_PX, 0, 0, 0), centred, self._word
-            )
+            painter.drawText(inner.adjusted(mark_w + self.SPACING_PX, 0, 0, 0), centred, self._word)
         finally:
             painter.end()
 
