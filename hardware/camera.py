@@ -188,6 +188,16 @@ PREVIEW_MAX_WIDTH_PX = 640
 """The preview's width and height limit until the view has told its size."""
 
 
+def use_calling_thread_only() -> None:
+    """Make OpenCV do each call's work in the thread that calls it, not in its thread pool.
+
+    By default OpenCV splits a resize or a colour conversion over a pool of one thread per
+    core. For the camera thread's small frames the split saves little, while the pool's threads
+    took CPUs at the same moment as the GUI thread. Process-wide; the camera's worker calls it.
+    """
+    cv2.setNumThreads(1)
+
+
 def preview_size(frame_w: int, frame_h: int, box_w: int, box_h: int) -> tuple[int, int]:
     """The size a ``frame_w`` x ``frame_h`` frame is shown at in a ``box_w`` x ``box_h`` view.
 
@@ -232,26 +242,23 @@ def preview_bgrx(
 
 
 def shrink(frame: Frame, size: tuple[int, int]) -> Frame:
-    """``frame`` scaled down to ``size`` (width, height) for the live preview.
+    """``frame`` (colour or grey) scaled down to ``size`` (width, height), smoothly.
 
-    Area averaging (``INTER_AREA``) keeps fine print and edges free of aliasing, but OpenCV's
-    general case is slow: 6-8 ms of a core for 1280x720 to 403x227, at 30 frames a second,
-    against 0.45 ms at exactly a whole factor. So the frame is first averaged down by the
-    largest whole factor that keeps it at least ``size`` (the fast path), then the rest, a
-    factor below 2, is interpolated bilinearly: 0.6-1.8 ms in all. Below a factor of 2 a
-    1-pixel pattern may shimmer a little in the view; stills are saved at full resolution.
+    Area averaging (``INTER_AREA``) keeps fine print and edges free of aliasing, but OpenCV
+    has a fast path only for exactly half size: 0.4 ms for 1280x720 to 640x360, against 4-8 ms
+    for any other factor (to the view's 403x227, say), 30 times a second. So the frame is
+    halved by area averaging while half is still at least ``size``, and the rest, a factor
+    below 2, is interpolated bilinearly: 0.5-1.2 ms in all. Below a factor of 2 a 1-pixel
+    pattern may shimmer a little in the view; stills are saved at full resolution.
     """
     height, width = frame.shape[:2]
+    while width // 2 >= size[0] and height // 2 >= size[1] and (width, height) != size:
+        width, height = width // 2, height // 2
+        frame = np.asarray(
+            cv2.resize(frame, (width, height), interpolation=cv2.INTER_AREA), dtype=np.uint8
+        )
     if (width, height) == size:
         return frame
-    factor = min(width // max(size[0], 1), height // max(size[1], 1))
-    if factor >= 2:
-        frame = np.asarray(
-            cv2.resize(frame, (width // factor, height // factor), interpolation=cv2.INTER_AREA),
-            dtype=np.uint8,
-        )
-        if (frame.shape[1], frame.shape[0]) == size:
-            return frame
     return np.asarray(cv2.resize(frame, size, interpolation=cv2.INTER_LINEAR), dtype=np.uint8)
 
 
@@ -453,7 +460,7 @@ def decode_codes(frame: Frame, max_side_px: int | None = None) -> list[Scan]:
     if max_side_px is not None and max(height, width) > max_side_px:
         factor = max_side_px / max(height, width)
         size = (max(1, round(width * factor)), max(1, round(height * factor)))
-        grey = cv2.resize(grey, size, interpolation=cv2.INTER_AREA)
+        grey = shrink(grey, size)
     found = zxingcpp.read_barcodes(np.ascontiguousarray(grey))
     at = utc_now()
     return [
