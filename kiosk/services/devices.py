@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -80,6 +82,14 @@ CODE_DECODE_INTERVAL_S = 0.33
 CODE_DECODE_MAX_SIDE_PX = 960
 """Codes are decoded on a copy of the frame shrunk to this longest side."""
 
+CAMERA_NICENESS = 10
+"""How much lower the camera thread's CPU priority is than the rest of the kiosk (Linux).
+
+Reading, shrinking and decoding frames is the kiosk's largest CPU user (a fifth to a third of
+a core at 30 frames a second). On a 2-core kiosk it competed for a CPU with the GUI thread and
+the task thread, and a screen update then waited for a CPU (up to ~30 ms). The preview is what
+can best wait: under load it drops a frame instead. Without load it runs as before."""
+
 CODE_DEDUP_S = 3.0
 """A code seen again within this time of its last sighting is not scanned again."""
 
@@ -132,6 +142,7 @@ class _DeviceWorker(QObject):
     @Slot()
     def begin(self) -> None:
         """Start the polling loop (runs in the worker thread)."""
+        self.prepare_thread()
         self._set_state("starting", "opening")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -174,6 +185,13 @@ class _DeviceWorker(QObject):
             self._timer.start(next_ms)
 
     # ---- for subclasses --------------------------------------------------------------------
+
+    def prepare_thread(self) -> None:
+        """Set up the worker thread itself (priority, libraries); runs first in ``begin``.
+
+        A plain method rather than an overridden ``begin``: a slot redefined in a subclass was
+        called in the GUI thread instead of the worker's.
+        """
 
     def tick(self) -> int:
         """Do one short blocking step; return the delay before the next one in ms (< 0: stop)."""
@@ -425,6 +443,13 @@ class _CameraWorker(_DeviceWorker):
         self._retry_ms = min(self._retry_ms * 2, CAMERA_RETRY_MAX_MS)
         return delay_ms
 
+    def prepare_thread(self) -> None:
+        """Lower this thread's priority and keep OpenCV's work in it."""
+        _lower_thread_priority(CAMERA_NICENESS)
+        from hardware.camera import use_calling_thread_only  # OpenCV stays off start-up
+
+        use_calling_thread_only()
+
     def _decode_codes(self, frame: Any, now: float) -> None:
         if self._decode is None or now - self._last_decode_at < CODE_DECODE_INTERVAL_S:
             return
@@ -518,6 +543,22 @@ class _CameraWorker(_DeviceWorker):
         except (OSError, ValueError, DeviceError) as exc:
             return f"No photo: could not save {path}: {_message(exc)}"
         return Photo(path=str(path), sha256=sha256, width=width, height=height, taken_at=taken_at)
+
+
+def _lower_thread_priority(niceness: int) -> None:
+    """Raise the calling thread's niceness by ``niceness`` (Linux: each thread has its own).
+
+    Lowering a priority needs no privilege. Elsewhere, or if refused, the thread keeps its
+    priority (logged): the kiosk works the same, only less smoothly under load.
+    """
+    setpriority = getattr(os, "setpriority", None)
+    if setpriority is None or not sys.platform.startswith("linux"):
+        return
+    tid = threading.get_native_id()
+    try:
+        setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + niceness)
+    except OSError as exc:
+        log.warning("could not lower the priority of thread %s: %s", tid, exc)
 
 
 def _to_qimage(frame: Any, box: tuple[int, int] | None = None) -> QImage:

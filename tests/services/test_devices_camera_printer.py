@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.domain.models import Identifier, InputSource
-from kiosk.services.devices import DeviceHub
+from kiosk.services.devices import CAMERA_NICENESS, DeviceHub
 from kiosk.settings import Settings, SettingsError, parse, with_overrides
 
 CODE = "BW-2026-004711"
@@ -131,6 +131,35 @@ def test_preview_frames_come_small_and_in_the_screen_pixel_format(
     assert abs(desk.red() - 128) < 12
     assert abs(desk.green() - 92) < 12
     assert abs(desk.blue() - 58) < 12
+
+
+def _niceness_of_thread(name: str) -> int | None:
+    """The niceness of this process's thread called ``name`` (Linux ``/proc``), if any."""
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            if (task / "comm").read_text().strip() == name:
+                return int((task / "stat").read_text().rsplit(")", 1)[1].split()[16])
+        except OSError:
+            continue
+    return None
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_the_camera_thread_yields_the_cpu_to_the_rest_of_the_kiosk(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    hub = DeviceHub(settings_for(tmp_path, camera={"backend": "simulated", "fps": 30}))
+    frames: list[QImage] = []
+    hub.frame_ready.connect(frames.append)
+    try:
+        hub.start()
+        qtbot.waitUntil(lambda: len(frames) >= 2, timeout=5000)
+        camera = _niceness_of_thread("device-camera")
+        ours = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    finally:
+        hub.stop()
+    assert camera == ours + CAMERA_NICENESS
+    assert cv2.getNumThreads() == 1  # OpenCV works in the camera thread, not a pool beside it
 
 
 def test_a_camera_that_appears_later_is_picked_up(qtbot: QtBot, tmp_path: Path) -> None:
