@@ -164,6 +164,31 @@ def test_reasons_show_rule_message_and_basis_worst_first(qtbot: QtBot) -> None:
     assert r.cards() == []
 
 
+def test_reason_cards_are_reused_for_the_next_verdict_and_restyled(qtbot: QtBot) -> None:
+    r = ReasonList()
+    qtbot.addWidget(r)
+    r.resize(500, 500)
+    r.show()
+    r.set_reasons(pv.REASONS[Outcome.HOLD])
+    built = r.cards()
+    qtbot.waitUntil(lambda: all(card.isVisible() for card in r.cards()))
+    r.set_reasons(())
+    assert r.cards() == []
+    assert not any(card.isVisible() for card in built)
+    refuse = Reason("R01", Outcome.REFUSE, "", "Russian origin.")
+    r.set_reasons([refuse])
+    assert r.cards() == built[:1]  # the same widget, now showing the new reason
+    card = r.cards()[0]
+    qtbot.waitUntil(card.isVisible)
+    assert card.texts()[0] == "REFUSE · R01"
+    assert card.property("outcome") == "refuse"
+    assert card.basis.isHidden()  # no legal basis given: no empty line
+    assert not any(other.isVisible() for other in built[1:])
+    r.set_reasons(pv.REASONS[Outcome.HOLD])
+    assert r.cards() == built
+    assert not r.cards()[0].basis.isHidden()
+
+
 def test_many_long_reasons_scroll_instead_of_being_cut(qtbot: QtBot) -> None:
     r = ReasonList()
     qtbot.addWidget(r)
