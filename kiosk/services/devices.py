@@ -85,10 +85,11 @@ CODE_DECODE_MAX_SIDE_PX = 960
 CAMERA_NICENESS = 10
 """How much lower the camera thread's CPU priority is than the rest of the kiosk (Linux).
 
-Reading, shrinking and decoding frames is the kiosk's largest CPU user (a fifth to a third of
-a core at 30 frames a second). On a 2-core kiosk it competed for a CPU with the GUI thread and
-the task thread, and a screen update then waited for a CPU (up to ~30 ms). The preview is what
-can best wait: under load it drops a frame instead. Without load it runs as before."""
+Reading, shrinking and decoding frames is the kiosk's largest steady CPU user (~12% of a core
+at 30 frames a second, with ~10 ms of code decoding three times a second). On a 2-core kiosk
+it competed for a CPU with the GUI thread and the task thread, and a screen update then waited
+for a CPU (up to ~30 ms). The preview is what can best wait: under load it drops a frame
+instead. Without load it runs as before."""
 
 CODE_DEDUP_S = 3.0
 """A code seen again within this time of its last sighting is not scanned again."""
