@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread
 from pytestqt.qtbot import QtBot
 
 from kiosk.services.tasks import TaskRunner, TaskRunnerClosedError
@@ -146,3 +146,48 @@ def test_drain_times_out_on_a_long_task(runner: TaskRunner) -> None:
     assert not runner.drain(timeout_s=0.1)
     release.set()
     assert runner.drain(timeout_s=5.0)
+
+
+class _LoopMarker(QObject):
+    """Records when the event loop reaches an event posted to it."""
+
+    def __init__(self, log: list[str]) -> None:
+        super().__init__()
+        self.log = log
+
+    def customEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        self.log.append("event loop")
+
+
+def test_outcomes_finished_together_are_delivered_a_pass_of_the_loop_apart(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    # Each outcome updates the screen: delivered back to back they kept the GUI thread from
+    # input and painting for their sum. The second waits for one pass of the event loop.
+    log: list[str] = []
+    marker = _LoopMarker(log)
+    gate = threading.Event()
+
+    def first_done(_value: object) -> None:
+        log.append("first")
+        QCoreApplication.postEvent(marker, QEvent(QEvent.Type.User))
+
+    runner.submit(gate.wait, on_done=first_done)
+    runner.submit(lambda: None, on_done=lambda _v: log.append("second"))
+    runner.submit(lambda: None, on_done=lambda _v: log.append("third"))
+    gate.set()
+    worker = runner._worker
+    with worker.completed_changed:  # all three finished before the GUI thread sees any
+        assert worker.completed_changed.wait_for(lambda: worker.completed >= 3, timeout=5)
+    qtbot.waitUntil(lambda: "third" in log, timeout=5000)
+    assert log == ["first", "event loop", "second", "third"]
+    assert not runner.busy
+
+
+def test_drain_delivers_held_outcomes_too(qtbot: QtBot, runner: TaskRunner) -> None:
+    got: list[int] = []
+    for i in range(5):
+        runner.submit(functools.partial(int, i), on_done=got.append)
+    assert runner.drain(timeout_s=5)
+    assert got == [0, 1, 2, 3, 4]
+    assert not runner.busy
