@@ -178,6 +178,19 @@ class StallProbe:
         return self._other_sites.most_common(count)
 
 
+def _stolen_ms() -> float | None:
+    """CPU time the hypervisor has taken from this (virtual) machine so far, all CPUs (Linux).
+
+    On a virtual build machine a stall can be the host running something else: the GIL's
+    holder stopped mid-step shows here as a long "blocked" stall with no CPU.
+    """
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+        return int(fields[8]) * 1000 / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _open_schedstat() -> int | None:
     """The GUI thread's ``schedstat`` opened once (Linux), read with ``pread`` at each beat.
 
@@ -368,9 +381,11 @@ def main() -> int:
 
             kiosk.devices.frame_ready.connect(_count_frame)
             probe.start()
+            stolen_before = _stolen_ms()
             started = time.perf_counter()
             parcels = run_shift(kiosk, post, probe, args.rounds, args.reaction_ms)
             elapsed_s = time.perf_counter() - started
+            stolen_after = _stolen_ms()
             probe.phase = "sign out"
             shift.sign_out()
         finally:
@@ -392,6 +407,11 @@ def main() -> int:
         f"{sys.getswitchinterval() * 1000:g} ms, n={len(gaps)} beats of {BEAT_MS} ms, load "
         f"average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs):"
     )
+    if stolen_before is not None and stolen_after is not None:
+        print(
+            f"  CPU time taken by the hypervisor meanwhile (steal, all CPUs): "
+            f"{stolen_after - stolen_before:.0f} ms"
+        )
     print(
         f"  wall: max {max(gaps):.1f} ms, p99 {p99(gaps):.1f} ms, "
         f"median {statistics.median(gaps):.2f} ms"
