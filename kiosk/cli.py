@@ -160,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("command %s failed", command)
         print(f"kiosk: {command} failed: {exc} (details in {log_path})", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        logs.stop()  # every record written before the command returns
 
 
 if __name__ == "__main__":
