@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -284,10 +285,35 @@ def show_simulator_panel(kiosk: Kiosk, post: SimulatedPost) -> SimulatorPanel | 
     return panel
 
 
+SIGNAL_CHECK_MS = 250
+"""How often Python gets the chance to run a signal handler while Qt's event loop waits."""
+
+
+def quit_on_signals(app: QApplication) -> None:
+    """End the kiosk on SIGINT (Ctrl-C in a terminal) and SIGTERM (the service stopped) as
+    closing it does: queued steps finished, devices closed, the log written.
+
+    Left to Python's defaults, Ctrl-C raised ``KeyboardInterrupt`` inside whichever slot ran
+    next, which printed a traceback and went on, and SIGTERM ended the process on the spot.
+    Python runs a handler only when it next runs Python code, so a timer makes sure it does.
+    """
+
+    def _on_signal(signum: int, _frame: object) -> None:
+        log.info("%s received: stopping", signal.Signals(signum).name)
+        app.quit()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _on_signal)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(SIGNAL_CHECK_MS)
+
+
 def run(settings: Settings) -> int:
     """Open the kiosk window and run until it is closed; the process exit status."""
     route_qt_messages_to_log()
     kiosk = Kiosk(settings)
+    quit_on_signals(kiosk.app)
     kiosk.app.aboutToQuit.connect(kiosk.stop)
     kiosk.start()
     kiosk.window.present()
