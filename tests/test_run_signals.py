@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -10,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from crash.harness import child_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,11 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=lambda s: s.name)
 def test_kiosk_run_stops_cleanly_on_a_signal(tmp_path: Path, signum: signal.Signals) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "KIOSK_CONFIG"}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    for var, sub in (("XDG_CONFIG_HOME", "c"), ("XDG_DATA_HOME", "d"), ("XDG_STATE_HOME", "s")):
-        env[var] = str(tmp_path / sub)
-    log = tmp_path / "s" / "inspection-kiosk" / "log" / "kiosk.log"
+    env = child_env(tmp_path)  # offscreen, its own config, data and log folders
+    log = tmp_path / "state" / "inspection-kiosk" / "log" / "kiosk.log"
     child = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "run"],
         cwd=ROOT,

@@ -552,12 +552,11 @@ def _lower_thread_priority(niceness: int) -> None:
     Lowering a priority needs no privilege. Elsewhere, or if refused, the thread keeps its
     priority (logged): the kiosk works the same, only less smoothly under load.
     """
-    setpriority = getattr(os, "setpriority", None)
-    if setpriority is None or not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux"):
         return
     tid = threading.get_native_id()
     try:
-        setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + niceness)
+        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + niceness)
     except OSError as exc:
         log.warning("could not lower the priority of thread %s: %s", tid, exc)
 
