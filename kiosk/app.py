@@ -295,17 +295,25 @@ def quit_on_signals(app: QApplication) -> None:
 
     Left to Python's defaults, Ctrl-C raised ``KeyboardInterrupt`` inside whichever slot ran
     next, which printed a traceback and went on, and SIGTERM ended the process on the spot.
-    Python runs a handler only when it next runs Python code, so a timer makes sure it does.
+    Python runs a handler only when it next runs Python code, wherever that is, so the handler
+    only notes the signal, and a timer quits from the event loop itself rather than from inside
+    whatever slot happened to be running.
     """
+    received: list[int] = []
 
     def _on_signal(signum: int, _frame: object) -> None:
-        log.info("%s received: stopping", signal.Signals(signum).name)
-        app.quit()
+        received.append(signum)
+
+    def _on_wake_timeout() -> None:
+        if received:
+            log.info("%s received: stopping", signal.Signals(received[0]).name)
+            wake.stop()
+            app.quit()
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _on_signal)
     wake = QTimer(app)
-    wake.timeout.connect(lambda: None)
+    wake.timeout.connect(_on_wake_timeout)
     wake.start(SIGNAL_CHECK_MS)
 
 
