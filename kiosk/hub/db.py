@@ -57,12 +57,15 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from kiosk.hub.schema import SchemaError, SchemaState, read_state
 from kiosk.hub.schema import upgrade as upgrade_schema
 from kiosk.store.audit import GENESIS_HASH, entry_hash
+from kiosk.store.database import SQLITE_PRAGMAS, apply_sqlite_pragmas
 from kiosk.store.tables import UtcDateTime
 
 log = logging.getLogger(__name__)
 
 TOKEN_PREFIX = "kh1_"
 RECORD_FORMAT = 1
+_BUSY_TIMEOUT_MS = 10_000
+"""A hub writer waits this long for another process's write transaction (several kiosks at once)."""
 _KIOSK_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 
@@ -369,13 +372,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     if not isinstance(dbapi_connection, sqlite3.Connection):  # pragma: no cover
         return
     dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
-            cursor.execute(f"PRAGMA {pragma}")
-        cursor.execute("PRAGMA busy_timeout=10000")
-    finally:
-        cursor.close()
+    apply_sqlite_pragmas(dbapi_connection, SQLITE_PRAGMAS, busy_timeout_ms=_BUSY_TIMEOUT_MS)
 
 
 _WRITE = "hub_write"

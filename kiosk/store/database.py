@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,8 +25,9 @@ SQLITE_PRAGMAS: tuple[str, ...] = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
+_BUSY_RETRY_S = 0.01
+_SQLITE_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED (primary codes)
 WRITE_OPTION = "kiosk_write"
 
 
@@ -71,17 +73,50 @@ def current_revision(engine: Engine) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _SQLITE_BUSY_CODES
+    return "locked" in str(exc) or "busy" in str(exc)  # pragma: no cover - Python < 3.11
+
+
+def apply_sqlite_pragmas(
+    connection: sqlite3.Connection, pragmas: tuple[str, ...], *, busy_timeout_ms: int
+) -> None:
+    """Set ``busy_timeout`` first, then each of ``pragmas``, waiting out a busy database.
+
+    Switching a new database file into WAL needs the file to itself, and SQLite answers that
+    pragma with "database is locked" at once, without its busy handler, while another process
+    opening the same file holds a lock: two hub processes, or the kiosk and ``kiosk data``,
+    starting on a new file together. A busy pragma is tried again every 10 ms until the busy
+    timeout has passed; then its error is raised.
+
+    Raises:
+        sqlite3.OperationalError: A pragma failed, or stayed busy for ``busy_timeout_ms``.
+    """
+    cursor = connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        deadline = time.monotonic() + busy_timeout_ms / 1000
+        for pragma in pragmas:
+            while True:
+                try:
+                    cursor.execute(pragma)
+                    break
+                except sqlite3.OperationalError as exc:
+                    if not _is_busy(exc) or time.monotonic() >= deadline:
+                        raise
+                time.sleep(_BUSY_RETRY_S)
+    finally:
+        cursor.close()
+
+
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     """Set the pragmas and take over transaction control from the sqlite3 module."""
     if not isinstance(dbapi_connection, sqlite3.Connection):  # pragma: no cover
         return
     dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in SQLITE_PRAGMAS:
-            cursor.execute(pragma)
-    finally:
-        cursor.close()
+    apply_sqlite_pragmas(dbapi_connection, SQLITE_PRAGMAS, busy_timeout_ms=BUSY_TIMEOUT_MS)
 
 
 def _on_sqlite_begin(conn: Connection) -> None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.store import Database, Store, StoreError
-from kiosk.store.database import current_revision, head_revision
+from kiosk.store.database import apply_sqlite_pragmas, current_revision, head_revision
 from kiosk.store.migrations import HEAD_REVISION
 from kiosk.store.tables import Base
 from store.helpers import KIOSK, POST, T0
@@ -128,3 +132,64 @@ def test_not_a_database_file_gives_a_clear_error(tmp_path: Path) -> None:
     junk.write_bytes(b"this is not sqlite" * 200)
     with pytest.raises(StoreError, match="cannot open the database"):
         Database.open(f"sqlite:///{junk}")
+
+
+@contextmanager
+def _writer_holding(path: Path, seconds: float | None) -> Iterator[None]:
+    """Another process's view: a rollback-journal file with a write transaction open.
+
+    SQLite answers a switch into WAL with "database is locked" at once, without its busy
+    handler, while another connection holds a write lock: what a second process starting on
+    a new database file met. The transaction ends after ``seconds`` (``None``: at exit).
+    """
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE IF NOT EXISTS held (x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO held VALUES (1)")
+    timer = threading.Timer(seconds, other.commit) if seconds is not None else None
+    if timer is not None:
+        timer.start()
+    try:
+        yield
+    finally:
+        if timer is not None:
+            timer.join()
+        else:
+            other.rollback()
+        other.close()
+
+
+def test_switching_to_wal_waits_for_another_writer_instead_of_failing(tmp_path: Path) -> None:
+    path = tmp_path / "k.sqlite"
+    with _writer_holding(path, 0.3):
+        raw = sqlite3.connect(path, isolation_level=None)
+        started = time.monotonic()
+        apply_sqlite_pragmas(raw, ("PRAGMA journal_mode=WAL",), busy_timeout_ms=5000)
+        waited = time.monotonic() - started
+        assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert raw.execute("PRAGMA busy_timeout").fetchone() == (5000,)
+        raw.close()
+    assert 0.2 < waited < 4
+
+
+def test_a_writer_that_never_ends_gives_the_busy_error_after_the_timeout(tmp_path: Path) -> None:
+    path = tmp_path / "k.sqlite"
+    with _writer_holding(path, None):
+        raw = sqlite3.connect(path, isolation_level=None)
+        started = time.monotonic()
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            apply_sqlite_pragmas(raw, ("PRAGMA journal_mode=WAL",), busy_timeout_ms=300)
+        assert time.monotonic() - started >= 0.3
+        raw.close()
+
+
+def test_the_kiosk_opens_a_new_file_another_process_is_writing(tmp_path: Path) -> None:
+    path = tmp_path / "k.sqlite"
+    with _writer_holding(path, 0.3):
+        db = Database.open(f"sqlite:///{path}")
+        try:
+            assert current_revision(db.engine) == HEAD_REVISION
+            with db.engine.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        finally:
+            db.close()
