@@ -215,6 +215,49 @@ def test_identifiers_listed_with_kind_and_validity(qtbot: QtBot) -> None:
     assert [row.property("valid") for row in p.rows()] == [True, True, True, False]
 
 
+def test_identifier_rows_are_reused_for_the_next_parcel_and_restyled(qtbot: QtBot) -> None:
+    p = IdentifierPanel()
+    qtbot.addWidget(p)
+    p.resize(420, 500)
+    p.show()
+    p.set_identifiers(pv.IDENTIFIERS)  # valid, valid, valid, invalid
+    first = p.rows()
+    invalid_mark = first[3]._mark.pixmap().toImage()
+    valid_mark = first[0]._mark.pixmap().toImage()
+    assert invalid_mark != valid_mark
+    p.set_identifiers(())
+    assert p.rows() == []
+    assert p.lines() == []
+    assert not any(row.isVisible() for row in first)
+    nxt = (pv.IDENTIFIERS[3], pv.IDENTIFIERS[0])  # the invalid seal first, then a valid one
+    p.set_identifiers(nxt)
+    rows = p.rows()
+    assert rows == first[:2]  # the same widgets, filled again
+    assert [row.isVisible() for row in first] == [True, True, False, False]
+    assert [row.identifier for row in rows] == list(nxt)
+    assert p.lines() == [
+        "SEAL-88341 \u2014 Seal \u00b7 INVALID: seal number not on the KP certificate"
+        " \u00b7 RFID",
+        "BW0123456 \u2014 KP certificate \u00b7 valid \u00b7 scanned",
+    ]
+    assert [row.property("valid") for row in rows] == [False, True]
+    assert rows[0].detail.property("emphasis") == "bad"
+    assert rows[1].detail.property("emphasis") == ""
+    assert rows[0].value.text() == nxt[0].value
+    assert rows[0]._mark.pixmap().toImage() == invalid_mark
+    assert rows[1]._mark.pixmap().toImage() == valid_mark
+    # drawn exactly as rows built for these identifiers are (style re-matched, mark, texts)
+    fresh = IdentifierPanel()
+    qtbot.addWidget(fresh)
+    fresh.resize(p.size())
+    fresh.show()
+    fresh.set_identifiers(nxt)
+    qtbot.waitUntil(lambda: [r.size() for r in fresh.rows()] == [r.size() for r in rows])
+    for built, reused in zip(fresh.rows(), rows, strict=True):
+        assert built is not reused
+        assert built.grab().toImage() == reused.grab().toImage()
+
+
 def test_typed_identifier_emitted_on_enter_and_on_add(qtbot: QtBot) -> None:
     p = IdentifierPanel()
     qtbot.addWidget(p)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -102,38 +103,57 @@ def identifier_line(identifier: Identifier) -> str:
     return f"{identifier.value or identifier.raw} \u2014 {identifier_detail(identifier)}"
 
 
+def _mark_pixmap(valid: bool) -> QPixmap:
+    return icon_pixmap("mark-valid" if valid else "mark-invalid", MARK_PX)
+
+
+def _emphasis(valid: bool) -> str:
+    return "" if valid else "bad"
+
+
 class IdentifierRow(QFrame):
-    """One identifier: a valid/invalid mark, the value in bold, kind and validity beneath."""
+    """One identifier: a valid/invalid mark, the value in bold, kind and validity beneath.
+
+    A row is filled again for another identifier (``set_identifier``) rather than built anew:
+    the panel keeps the rows of the last parcel, hidden, for the next one.
+    """
 
     def __init__(self, identifier: Identifier, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("IdentifierRow")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setProperty("valid", identifier.valid)
         self.identifier = identifier
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(10)
-        mark = QLabel()
-        mark.setFixedSize(MARK_PX, MARK_PX)
-        mark.setPixmap(icon_pixmap("mark-valid" if identifier.valid else "mark-invalid", MARK_PX))
-        layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        self._mark = QLabel()
+        self._mark.setFixedSize(MARK_PX, MARK_PX)
+        layout.addWidget(self._mark, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(0)
         # A long typed code is cut with "…" (full text in the tooltip), never widening the list.
-        self.value = ElidedLabel(
-            identifier.value or identifier.raw, elide_mode=Qt.TextElideMode.ElideMiddle
-        )
+        self.value = ElidedLabel("", elide_mode=Qt.TextElideMode.ElideMiddle)
         self.value.setObjectName("IdentifierValue")
-        self.detail = make_label(
-            identifier_detail(identifier),
-            object_name="IdentifierDetail",
-            wrap=True,
-            emphasis="" if identifier.valid else "bad",
-        )
+        self.detail = make_label("", object_name="IdentifierDetail", wrap=True)
         texts.addWidget(self.value)
         texts.addWidget(self.detail)
         layout.addLayout(texts, 1)
+        # Styled once when first polished; set_identifier re-polishes only on a change.
+        self._shown_valid = identifier.valid
+        self.setProperty("valid", identifier.valid)
+        self.detail.setProperty("emphasis", _emphasis(identifier.valid))
+        self._mark.setPixmap(_mark_pixmap(identifier.valid))
+        self.set_identifier(identifier)
+
+    def set_identifier(self, identifier: Identifier) -> None:
+        """Show ``identifier`` (mark, value, kind and validity, tooltip)."""
+        self.identifier = identifier
+        if identifier.valid != self._shown_valid:
+            self._shown_valid = identifier.valid
+            self._mark.setPixmap(_mark_pixmap(identifier.valid))
+            set_style_property(self, "valid", identifier.valid)
+            set_style_property(self.detail, "emphasis", _emphasis(identifier.valid))
+        self.value.setText(identifier.value or identifier.raw)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -177,6 +197,8 @@ class IdentifierPanel(Panel):
         self._area.setWidget(self._content)
         self._area.viewport().installEventFilter(self)
         self._rows: list[IdentifierRow] = []
+        """Every row made so far, in order; the first ``_shown`` are in use, the rest hidden."""
+        self._shown = 0
         self.body.addWidget(self._area, 1)
 
         row = QHBoxLayout()
@@ -238,34 +260,39 @@ class IdentifierPanel(Panel):
         Rows already showing the same identifier in the same place are kept (a scan adds one
         row; building every row again cost the GUI thread at each scan).
         """
+        shown = self._rows[: self._shown]
         kept = 0
-        for row, identifier in zip(self._rows, identifiers, strict=False):
+        for row, identifier in zip(shown, identifiers, strict=False):
             if row.identifier != identifier:
                 break
             kept += 1
-        if kept == len(self._rows) == len(identifiers):
+        if kept == self._shown == len(identifiers):
             return
-        for old in self._rows[kept:]:
-            self._rows_layout.removeWidget(old)
-            old.hide()
-            old.deleteLater()
-        del self._rows[kept:]
         self._content.setMinimumHeight(0)
+        # Rows past the last parcel's are filled again; the widgets (a frame, a mark and two
+        # labels, matched against the style sheet) are built only when there are more
+        # identifiers than ever before.
         for index in range(kept, len(identifiers)):
-            row = IdentifierRow(identifiers[index], self._content)
-            self._rows_layout.insertWidget(index, row)
-            self._rows.append(row)
+            if index < len(self._rows):
+                self._rows[index].set_identifier(identifiers[index])
+            else:
+                row = IdentifierRow(identifiers[index], self._content)
+                self._rows_layout.insertWidget(index, row)
+                self._rows.append(row)
+        for index, row in enumerate(self._rows):
+            row.setVisible(index < len(identifiers))
+        self._shown = len(identifiers)
         self._empty.setVisible(not identifiers)
-        if self._rows:
+        if identifiers:
             QTimer.singleShot(0, self, self._scroll_to_newest)
 
     def lines(self) -> list[str]:
         """The identifiers as shown, one line each (value, kind, validity)."""
-        return [identifier_line(row.identifier) for row in self._rows]
+        return [identifier_line(row.identifier) for row in self.rows()]
 
     def rows(self) -> list[IdentifierRow]:
         """The identifier rows shown, in order."""
-        return list(self._rows)
+        return self._rows[: self._shown]
 
     @property
     def input(self) -> QLineEdit:
@@ -311,19 +338,20 @@ class IdentifierPanel(Panel):
         The view is scrolled to the top of the earliest row from which the newest still fits;
         the content is padded at the bottom when needed, so that position can be reached.
         """
-        if not self._rows:
+        rows = self.rows()
+        if not rows:
             return
         self._content.setMinimumHeight(0)
         self._rows_layout.activate()
         viewport_h = self._area.viewport().height()
-        newest = self._rows[-1]
+        newest = rows[-1]
         bottom_px = newest.geometry().bottom() + 1
         top_px = newest.y()
-        for row in self._rows:
+        for row in rows:
             if bottom_px - row.y() <= viewport_h:
                 top_px = row.y()
                 break
-        if top_px <= self._rows[0].y():
+        if top_px <= rows[0].y():
             top_px = 0
         needed_px = top_px + viewport_h
         if needed_px > self._content.height():
@@ -337,7 +365,7 @@ class IdentifierPanel(Panel):
         viewport_h = self._area.viewport().height()
         whole: list[IdentifierRow] = []
         partial: list[IdentifierRow] = []
-        for row in self._rows:
+        for row in self.rows():
             top_px = row.y() - offset_px
             bottom_px = top_px + row.height()
             if top_px >= 0 and bottom_px <= viewport_h:
