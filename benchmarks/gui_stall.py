@@ -275,8 +275,9 @@ def run_shift(
     controller = kiosk.controller
     screen = kiosk.window.inspection_screen
     done = 0
-    for _ in range(rounds):
+    for round_number in range(1, rounds + 1):
         for number, parcel in enumerate(post.parcels):
+            label = f"round {round_number}, {parcel.label}" if rounds > 1 else parcel.label
             current = controller.current
             assert current is not None
             inspection_id = current.id
@@ -284,7 +285,7 @@ def run_shift(
             def _decided(inspection: Inspection, wanted: str = inspection_id) -> bool:
                 return inspection.id == wanted and inspection.verdict is not None
 
-            probe.phase = f"parcel {parcel.label}: scan, weigh, photo, verdict"
+            probe.phase = f"parcel {label}: scan, weigh, photo, verdict"
             wait_for(
                 controller.verdict_ready,
                 TIMEOUT_MS,
@@ -292,18 +293,18 @@ def run_shift(
                 _decided,
                 trigger=lambda n=number: post.present(n),
             )
-            probe.phase = f"parcel {parcel.label}: verdict shown"
+            probe.phase = f"parcel {label}: verdict shown"
             process_events_for(reaction_ms)
-            probe.phase = f"parcel {parcel.label}: print"
+            probe.phase = f"parcel {label}: print"
             wait_for(
                 controller.printed,
                 TIMEOUT_MS,
                 "the slip",
                 trigger=lambda: _click(screen.print_button),
             )
-            probe.phase = f"parcel {parcel.label}: slip printed"
+            probe.phase = f"parcel {label}: slip printed"
             process_events_for(reaction_ms)
-            probe.phase = f"parcel {parcel.label}: next parcel"
+            probe.phase = f"parcel {label}: next parcel"
             _click(screen.next_button)
             wait_until(
                 lambda wanted=inspection_id: controller.current is not None
