@@ -5,8 +5,9 @@ cannot use the database: newer than it, or tables it does not recognise); ``db u
 upgrades it to this hub's head (every other command does so on open; this one does only that,
 for a deployment step after the backup). ``audit list [--kiosk ID] [--all]`` prints the open
 audit breaks (with ``--all`` the acknowledged ones too, with who closed them); ``audit ack ID
---by NAME --note TEXT`` records a supervisor's acknowledgement and closes the kiosk's open
-breaks, so that the kiosk's flag clears at its next upload. One JSON line per result on
+--by NAME --note TEXT [--up-to BREAK_ID]`` records a supervisor's acknowledgement and closes the
+kiosk's open breaks (only those up to the one the supervisor looked at, with ``--up-to``), so
+that the kiosk's flag clears at its next upload. One JSON line per result on
 stdout; errors are one line on stderr with exit status 1.
 """
 
@@ -48,6 +49,13 @@ def register(sub: Any) -> None:
     ack.add_argument("kiosk_id", metavar="KIOSK_ID")
     ack.add_argument("--by", required=True, metavar="NAME", help="the supervisor acknowledging")
     ack.add_argument("--note", required=True, metavar="TEXT", help="what the investigation found")
+    ack.add_argument(
+        "--up-to",
+        type=int,
+        metavar="BREAK_ID",
+        help="close only the breaks up to this break_id (from `audit list`): one found after "
+        "you looked stays open",
+    )
     db_argument(ack)
     ack.set_defaults(handler=run_audit_ack)
 
@@ -154,7 +162,8 @@ def run_audit_ack(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        ack = db.acknowledge_breaks(args.kiosk_id, args.by, args.note)
+        ack = db.acknowledge_breaks(args.kiosk_id, args.by, args.note, up_to=args.up_to)
+        left_open = len(db.breaks(args.kiosk_id))
     except HubError as exc:
         raise HubCommandError(str(exc)) from None
     finally:
@@ -167,6 +176,14 @@ def run_audit_ack(args: argparse.Namespace) -> int:
             "by": ack.acked_by,
             "note": ack.note,
             "breaks_closed": ack.breaks,
+            "breaks_still_open": left_open,
         }
     )
+    if left_open:
+        print(
+            f"kiosk-hub: {left_open} audit break(s) of {ack.kiosk_id} "
+            f"{'after ' + str(args.up_to) if args.up_to is not None else 'found meanwhile'} "
+            "stay open; the kiosk stays flagged",
+            file=sys.stderr,
+        )
     return EXIT_OK

@@ -903,7 +903,13 @@ class HubDatabase:
             ]
 
     def acknowledge_breaks(
-        self, kiosk_id: str, by: str, note: str, *, now: datetime | None = None
+        self,
+        kiosk_id: str,
+        by: str,
+        note: str,
+        *,
+        up_to: int | None = None,
+        now: datetime | None = None,
     ) -> AuditAck:
         """Record that ``by`` has dealt with the kiosk's open audit breaks, and close them.
 
@@ -914,12 +920,15 @@ class HubDatabase:
             kiosk_id: The kiosk whose breaks are acknowledged.
             by: Who acknowledges (a supervisor's name), one line.
             note: Why (what the investigation found), one line.
+            up_to: Close only the open breaks up to this ``break_id`` (the last one the
+                supervisor looked at): a break found after the investigation stays open.
             now: The time recorded (default: now).
 
         Raises:
-            NoOpenBreakError: When the kiosk has no open break (nothing is recorded).
-            HubError: When there is no such kiosk, or ``by`` or ``note`` is empty, too long or
-                not one line.
+            NoOpenBreakError: When the kiosk has no open break (up to ``up_to``); nothing is
+                recorded.
+            HubError: When there is no such kiosk, ``up_to`` is not one of its breaks, or
+                ``by`` or ``note`` is empty, too long or not one line.
         """
         by, note = by.strip(), note.strip()
         for name, value, limit in (
@@ -939,14 +948,19 @@ class HubDatabase:
             kiosk = session.get(KioskRow, kiosk_id, with_for_update=True)
             if kiosk is None:
                 raise HubError(f"no kiosk {kiosk_id!r}")
-            open_rows = session.scalars(
-                select(AuditBreakRow)
-                .where(AuditBreakRow.kiosk_id == kiosk_id, AuditBreakRow.ack_id.is_(None))
-                .order_by(AuditBreakRow.id)
-            ).all()
+            query = select(AuditBreakRow).where(
+                AuditBreakRow.kiosk_id == kiosk_id, AuditBreakRow.ack_id.is_(None)
+            )
+            if up_to is not None:
+                last = session.get(AuditBreakRow, up_to)
+                if last is None or last.kiosk_id != kiosk_id:
+                    raise HubError(f"kiosk {kiosk_id} has no audit break {up_to}")
+                query = query.where(AuditBreakRow.id <= up_to)
+            open_rows = session.scalars(query.order_by(AuditBreakRow.id)).all()
             if not open_rows:
+                which = f" up to {up_to}" if up_to is not None else ""
                 raise NoOpenBreakError(
-                    f"kiosk {kiosk_id} has no open audit break; nothing acknowledged"
+                    f"kiosk {kiosk_id} has no open audit break{which}; nothing acknowledged"
                 )
             ack = AuditAckRow(
                 kiosk_id=kiosk_id, acked_at=now, acked_by=by, note=note, breaks=len(open_rows)
