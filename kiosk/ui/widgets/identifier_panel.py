@@ -269,9 +269,9 @@ class IdentifierPanel(Panel):
         if kept == self._shown == len(identifiers):
             return
         self._content.setMinimumHeight(0)
-        # Rows past the last parcel's are filled again; the widgets (a frame, a mark and two
-        # labels, matched against the style sheet) are built only when there are more
-        # identifiers than ever before.
+        # From the first row that differs, rows made before (kept hidden after an earlier
+        # parcel) are filled again; a row's widgets (a frame, a mark and two labels, matched
+        # against the style sheet) are built only for more identifiers than ever before.
         for index in range(kept, len(identifiers)):
             if index < len(self._rows):
                 self._rows[index].set_identifier(identifiers[index])
