@@ -139,7 +139,6 @@ class IdentifierRow(QFrame):
         texts.addWidget(self.detail)
         layout.addLayout(texts, 1)
         # Styled once when first polished; set_identifier re-polishes only on a change.
-        self._shown_valid = identifier.valid
         self.setProperty("valid", identifier.valid)
         self.detail.setProperty("emphasis", _emphasis(identifier.valid))
         self._mark.setPixmap(_mark_pixmap(identifier.valid))
@@ -148,8 +147,7 @@ class IdentifierRow(QFrame):
     def set_identifier(self, identifier: Identifier) -> None:
         """Show ``identifier`` (mark, value, kind and validity, tooltip)."""
         self.identifier = identifier
-        if identifier.valid != self._shown_valid:
-            self._shown_valid = identifier.valid
+        if self.property("valid") != identifier.valid:
             self._mark.setPixmap(_mark_pixmap(identifier.valid))
             set_style_property(self, "valid", identifier.valid)
             set_style_property(self.detail, "emphasis", _emphasis(identifier.valid))
