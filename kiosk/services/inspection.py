@@ -174,12 +174,14 @@ class InspectionWork:
     checker: Checker | None = None
     _owns_store: bool = field(default=False, init=False)
     _kiosk_key: KioskKey | None = field(default=None, init=False)
+    _store_warm: bool = field(default=False, init=False)
 
     # ---- life cycle ------------------------------------------------------------------------
 
     def open(self) -> Startup:
         """Open (and migrate) the database, seed the sample data, load the rule set."""
         seeded = False
+        self._store_warm = False
         if self.store is None:
             self.store = Store.open(self.settings.database_url)
             self._owns_store = True
@@ -201,12 +203,23 @@ class InspectionWork:
         """Remember the language a user chose at the kiosk."""
         self._store().set_user_language(username, language, self.clock())
 
-    def warm_up(self) -> None:
-        """Load the slip renderer and build the screening index in the task thread.
+    def warm_up(self) -> bool:
+        """Load the slip renderer, build the screening index and read the open inspection.
 
-        Kept out of the start-up path so the sign-in screen is ready sooner, and done before
-        the first verdict so that verdict is not slower than the others (the index takes about
-        a second per 100,000 listed names; the inspector is typing a PIN meanwhile).
+        Runs in the task thread, kept out of the start-up path so the sign-in screen is ready
+        sooner, and done before the first verdict so that verdict is not slower than the
+        others (the index takes about a second per 100,000 listed names; the inspector is
+        typing a PIN meanwhile). What is loaded already is not loaded again.
+
+        Reading the open inspection once makes SQLAlchemy build (and cache) the statements
+        that read an inspection with its identifiers, readings, verdicts and slips: the first
+        such read took 14-21 ms of pure Python, later ones 4-6 ms. Left to the first scan of
+        the shift it held the GIL while the screen showed that scan, and the GUI thread waited
+        for it (the longest GUI-thread stall of a shift, 25-41 ms, was always that one).
+
+        Returns:
+            Whether the inspection reads are warm: ``False`` while no inspection is open
+            (before the first sign-in), so the controller asks again after the sign-in.
         """
         import kiosk.slips.slip  # noqa: F401
 
@@ -216,6 +229,10 @@ class InspectionWork:
             log.exception("the slip signing key is not ready; slips cannot be signed")
         if self.checker is not None:
             self.checker.name_index()
+        if not self._store_warm and self.current_id is not None:
+            self._store().get(self.current_id)
+            self._store_warm = True
+        return self._store_warm
 
     def reload_data(self) -> DataVersion | None:
         """Build a checker on the reference data now in the store, then use it (task thread).
@@ -684,8 +701,10 @@ class InspectionController(QObject):
         locked(object): the session of this ``User`` was locked (idle); the inspection stays.
         unlocked(object): the locked session goes on, as this ``User``.
         database_failed(str): the database cannot be used now (a fault screen with Retry).
-        warmed_up(): the slip renderer, signing key and name index are loaded (the objects
-            made so far live as long as the kiosk).
+        warmed_up(): a warm-up is done: the slip renderer, signing key and name index are
+            loaded, and the open inspection read if there was one (the objects made so far
+            live as long as the kiosk). A warm-up before the first sign-in is followed by one
+            after it.
     """
 
     signed_in = Signal(object)
@@ -1248,21 +1267,30 @@ class InspectionController(QObject):
 
     @Slot()
     def prepare(self) -> None:
-        """Warm up for the first verdict (slip renderer, signing key, name index), once.
+        """Warm up for the first parcel (slip renderer, signing key, name index, inspection reads).
 
         Asked for when a user is chosen on the sign-in screen (the PIN takes seconds to type)
         and after every sign-in, not at start-up: queued before the sign-in it would hold the
         sign-in up behind it (tasks run one at a time), by a second per 100,000 listed names.
+        Done once; a warm-up that found no open inspection to read is done again at the next
+        request (the one after the sign-in), which then loads only what is still cold.
         """
         if self._warm_up_requested:
             return
         self._warm_up_requested = True
         self._submit(
             self._work.warm_up,
-            lambda _result: self.warmed_up.emit(),
+            self._on_warm_up_done,
             name="warm up",
             on_error=lambda _exc: None,
         )
+
+    def _on_warm_up_done(self, result: object) -> None:
+        if not result:
+            # No inspection was open yet (a user was chosen before the first sign-in): the
+            # warm-up asked for after the sign-in reads the one it opens.
+            self._warm_up_requested = False
+        self.warmed_up.emit()
 
     def _on_badge_done(self, result: object) -> None:
         assert isinstance(result, BadgeResult)

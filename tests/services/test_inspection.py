@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,7 +24,7 @@ from kiosk.domain.models import (
     User,
 )
 from kiosk.services.devices import DeviceHub
-from kiosk.services.inspection import SAMPLE_DIR, InspectionController
+from kiosk.services.inspection import SAMPLE_DIR, InspectionController, InspectionWork
 from kiosk.settings import Settings, with_overrides
 from kiosk.store.repository import Store
 
@@ -408,3 +409,38 @@ def test_reprint_and_new_seal_are_recorded_in_the_audit_trail(
     assert seal.detail["new_seal"] == "SL41009999"
     assert seal.actor == "inspector"
     assert kiosk.errors == ["The slip has not been printed yet: press Print slip."]
+
+
+def test_the_warm_up_reads_the_open_inspection_so_the_first_scan_builds_no_query(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The first read of an inspection made SQLAlchemy build its statements (14-21 ms of
+    # Python holding the GIL); the warm-up does it before the inspector's first scan.
+    work = InspectionWork(kiosk_settings(tmp_path))
+    work.open()
+    try:
+        assert work.store is not None
+        user = work.store.user("inspector")
+        assert user is not None
+        assert work.warm_up() is False  # before the sign-in: no inspection to read yet
+        work.resume_or_create(user)
+        assert work.warm_up() is True
+        caplog.set_level(logging.INFO, logger="sqlalchemy.engine.Engine")
+        work.store.get(work._current_id())  # what a scan does first
+        built = [r.getMessage() for r in caplog.records if "[generated in" in r.getMessage()]
+        assert caplog.records, "SQLAlchemy logged no statement: the check cannot see a build"
+        assert built == []
+    finally:
+        work.close()
+
+
+def test_a_warm_up_before_the_sign_in_is_done_again_for_the_inspection_it_opens(
+    qtbot: QtBot, kiosk: Kiosk
+) -> None:
+    with qtbot.waitSignal(kiosk.controller.warmed_up, timeout=10000):
+        kiosk.controller.prepare()  # a user was chosen on the sign-in screen
+    with qtbot.waitSignal(kiosk.controller.warmed_up, timeout=10000):
+        sign_in(qtbot, kiosk)
+    qtbot.waitUntil(lambda: not kiosk.controller.busy, timeout=5000)
+    kiosk.controller.prepare()  # warm now: nothing is asked of the task thread again
+    assert not kiosk.controller.busy
