@@ -155,6 +155,18 @@ class Checker:
         )
         return (version.version, version.loaded_at) if version else None, statuses
 
+    def warm_up(self) -> None:
+        """Build the name index and run each look-up once, on a value nothing has.
+
+        SQLAlchemy builds a statement the first time it runs and reuses it after: done here
+        (the task thread, before the first parcel), the first scan of a shift does not spend
+        milliseconds of Python building them while the screen shows that scan.
+        """
+        self.name_index()
+        for kind in LOOKUP_ORDER:
+            self._store.declaration_for(kind, "")
+        self._store.kp_certificate("")
+
     def lookup(self, inspection: Inspection, *, own_declaration: bool = False) -> Lookup:
         """Find the declaration (by KP number, else MRN, else AWB) and the KP certificate.
 

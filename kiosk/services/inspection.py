@@ -204,7 +204,8 @@ class InspectionWork:
         self._store().set_user_language(username, language, self.clock())
 
     def warm_up(self) -> bool:
-        """Load the slip renderer, build the screening index and read the open inspection.
+        """Load the slip renderer, build the screening index, run the look-ups and read the
+        open inspection.
 
         Runs in the task thread, kept out of the start-up path so the sign-in screen is ready
         sooner, and done before the first verdict so that verdict is not slower than the
@@ -228,7 +229,7 @@ class InspectionWork:
         except SlipError:
             log.exception("the slip signing key is not ready; slips cannot be signed")
         if self.checker is not None:
-            self.checker.name_index()
+            self.checker.warm_up()
         if not self._store_warm and self.current_id is not None:
             self._store().get(self.current_id)
             self._store_warm = True
@@ -374,14 +375,11 @@ class InspectionWork:
 
     def add_identifier(self, identifier: Identifier, inspector_name: str) -> StepResult:
         """Save a scanned or typed identifier, then check if everything is there."""
-        store = self._store()
-        current = store.get(self._current_id())
-        if any(
-            i.kind is identifier.kind and i.value == identifier.value
-            for i in current.identifiers
-        ):
-            return StepResult(current, self._checker().lookup(current), ignored=True)
-        saved = store.add_identifier(current.id, identifier, self.clock())
+        saved, added = self._store().add_new_identifier(
+            self._current_id(), identifier, self.clock()
+        )
+        if not added:  # scanned before: nothing recorded, the verdict (if any) stands
+            return StepResult(saved, self._checker().lookup(saved), ignored=True)
         return self._after_input(saved, inspector_name)
 
     def set_reading(self, reading: WeightReading, inspector_name: str) -> StepResult:
