@@ -215,8 +215,9 @@ class InspectionWork:
         Reading the open inspection once makes SQLAlchemy build (and cache) the statements
         that read an inspection with its identifiers, readings, verdicts and slips: the first
         such read took 14-21 ms of pure Python, later ones 4-6 ms. Left to the first scan of
-        the shift it held the GIL while the screen showed that scan, and the GUI thread waited
-        for it (the longest GUI-thread stall of a shift, 25-41 ms, was always that one).
+        the shift, it holds the GIL while the screen shows that scan and the GUI thread waits
+        for it (in ``benchmarks/gui_stall.py``, where the first parcel comes at once after the
+        PIN, that scan gave the longest GUI-thread stall of the shift, 25-41 ms).
 
         Returns:
             Whether the inspection reads are warm: ``False`` while no inspection is open

@@ -158,6 +158,31 @@ def test_a_refused_override_writes_nothing(store: Store) -> None:
         store.set_override(inspection_id, _override(), at(20))
 
 
+def test_a_new_identifier_is_recorded_once_and_a_repeat_leaves_everything_as_it_was(
+    store: Store,
+) -> None:
+    made = store.create_inspection(POST, KIOSK, "inspector", T0)
+    first, added = store.add_new_identifier(made.id, kp_identifier(), at(1))
+    assert added
+    assert [i.value for i in first.identifiers] == ["BW2026004417"]
+
+    inspection_id = _decided(store)  # a second parcel: decided, then printed
+    store.set_slip(inspection_id, "/slips/one.pdf", at(11))
+    printed = store.mark_printed(inspection_id, at(12))
+    n_events = len(store.events())
+    # Scanned again (typed in another case): not an input, so not refused after printing,
+    # and the verdict is not superseded.
+    typed = replace(kp_identifier(), source=InputSource.TYPED, raw="bw 2026004417")
+    again, added = store.add_new_identifier(inspection_id, typed, at(13))
+    assert not added
+    assert again == printed == store.get(inspection_id)
+    assert len(store.events()) == n_events
+
+    other = Identifier(IdentifierKind.AWB, "17612345675")
+    with pytest.raises(IllegalTransitionError):  # a new code after printing is an input
+        store.add_new_identifier(inspection_id, other, at(14))
+
+
 def test_new_input_after_a_verdict_supersedes_it(store: Store) -> None:
     inspection_id = _decided(store)
     again = store.set_reading(inspection_id, reading("1250.401", 11), at(11))
