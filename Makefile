@@ -36,7 +36,13 @@ bytecode: $(STAMP)
 	@$(PY) -m compileall -q kiosk hardware
 
 run: $(STAMP) translations bytecode
+	@.ci/system-deps || echo "note: Qt's X11 libraries could not be installed; if the kiosk says one is missing, install it"
 	$(VENV)/bin/kiosk run
+
+# The Debian packages the tests and the kiosk's X11 window use (apt-get, when root or with
+# passwordless sudo); `make run` and `make test` call it, quiet when nothing is missing.
+system-deps: $(STAMP)
+	.ci/system-deps
 
 test: $(STAMP) translations
 	@.ci/system-deps || echo "note: optional system packages could not be installed; tests that need them will say so"

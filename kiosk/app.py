@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import os
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import kiosk.qt_import  # noqa: F401  # isort: skip  (first: see its docstring)
 from PySide6.QtCore import (
     QCoreApplication,
+    QLibraryInfo,
     QMessageLogContext,
     QTimer,
     QtMsgType,
@@ -54,17 +57,70 @@ Measured with ``benchmarks/gui_stall.py``, 27-parcel shifts, 2-core machine:
   happens when another thread is waiting."""
 
 
+X11_PACKAGES = (
+    "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 "
+    "libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0"
+)
+"""The Debian/Ubuntu packages Qt's X11 platform plugin loads (``.ci/system-deps`` installs
+them); a desktop often lacks one or two, ``libxcb-cursor0`` most of all."""
+
+
+class DisplayError(RuntimeError):
+    """The screen cannot be used (its message says what to install)."""
+
+
+def x11_problem(plugins: Path | None = None) -> str | None:
+    """Why Qt's X11 platform plugin cannot be loaded here, or ``None`` when it can.
+
+    Loading the plugin's library the way Qt will shows a missing system library at once
+    (``libxcb-icccm.so.4: cannot open shared object file``); Qt itself would print "no Qt
+    platform plugin could be initialized" and abort the process.
+
+    Args:
+        plugins: Qt's plugin folder (default: the one of the Qt in use).
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    if plugins is None:
+        plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    plugin = plugins / "platforms" / "libqxcb.so"
+    if not plugin.is_file():
+        return None  # not the layout of the PySide6 wheels: Qt will say what is wrong
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as exc:
+        # "libxcb-icccm.so.4: cannot open shared object file: No such file or directory"
+        missing, _, why = str(exc).partition(": cannot open shared object file")
+        return f"{missing} is not installed" if why else str(exc)
+    return None
+
+
 def application() -> QApplication:
     """The process's QApplication, created (with the kiosk font) on first use.
 
     The style sheet is applied by :class:`Kiosk` once its window is built (see
     :func:`~kiosk.ui.theme.apply_stylesheet`).
+
+    Raises:
+        DisplayError: An X11 display is set but Qt's X11 plugin cannot load (a system
+            library is missing): said in one line with the packages to install, instead
+            of Qt aborting the process.
     """
     existing = QCoreApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif os.environ.get("QT_QPA_PLATFORM", "xcb") == "xcb" and not os.environ.get(
+        "WAYLAND_DISPLAY"
+    ):
+        problem = x11_problem()
+        if problem is not None:
+            raise DisplayError(
+                f"the display {os.environ['DISPLAY']} cannot be used: Qt's X11 support needs "
+                f"a system library ({problem}). Install Qt's X11 libraries: make system-deps, "
+                f"or sudo apt-get install {X11_PACKAGES}"
+            )
     app = QApplication(sys.argv[:1])
     app.setApplicationName("inspection-kiosk")
     app.setApplicationDisplayName(APP_DISPLAY_NAME)

@@ -104,9 +104,12 @@ def _cmd_run(settings: Settings, _args: argparse.Namespace) -> NoReturn:
     not expect, and about one exit in five crashed ("shared QObject was deleted directly",
     SIGSEGV) after everything was saved; a service manager would see a failure.
     """
-    from kiosk.app import run
+    from kiosk.app import DisplayError, run
 
-    status = run(settings)
+    try:
+        status = run(settings)
+    except DisplayError as exc:
+        raise CommandError(str(exc)) from None
     logs.stop()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -114,15 +117,19 @@ def _cmd_run(settings: Settings, _args: argparse.Namespace) -> NoReturn:
 
 
 def _cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from kiosk.app import DisplayError
     from kiosk.demo import run_demo
 
-    return run_demo(
-        settings,
-        out_dir=Path(args.out),
-        auto=args.auto,
-        delay_ms=args.delay_ms,
-        screenshots=args.screenshots,
-    )
+    try:
+        return run_demo(
+            settings,
+            out_dir=Path(args.out),
+            auto=args.auto,
+            delay_ms=args.delay_ms,
+            screenshots=args.screenshots,
+        )
+    except DisplayError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _format_toml_like(data: dict[str, object]) -> str:
