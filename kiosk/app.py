@@ -95,6 +95,23 @@ def x11_problem(plugins: Path | None = None) -> str | None:
     return None
 
 
+def x11_unreachable(display: str) -> bool:
+    """True when no X server answers at ``display`` (Qt would abort: "could not connect")."""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return False  # the plugin check names what is missing
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return bool(xcb.xcb_connection_has_error(connection))
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def application() -> QApplication:
     """The process's QApplication, created (with the kiosk font) on first use.
 
@@ -103,8 +120,8 @@ def application() -> QApplication:
 
     Raises:
         DisplayError: An X11 display is set but Qt's X11 plugin cannot load (a system
-            library is missing): said in one line with the packages to install, instead
-            of Qt aborting the process.
+            library is missing) or no X server answers there: said in one line (with the
+            packages to install), instead of Qt aborting the process.
     """
     existing = QCoreApplication.instance()
     if isinstance(existing, QApplication):
@@ -114,10 +131,16 @@ def application() -> QApplication:
     elif os.environ.get("QT_QPA_PLATFORM", "xcb") == "xcb" and not os.environ.get(
         "WAYLAND_DISPLAY"
     ):
+        display = os.environ["DISPLAY"]
         problem = x11_problem()
+        if problem is None and x11_unreachable(display):
+            raise DisplayError(
+                f"the display {display} cannot be reached: no X server answers there (is the "
+                "desktop session running, and DISPLAY set to it?)"
+            )
         if problem is not None:
             raise DisplayError(
-                f"the display {os.environ['DISPLAY']} cannot be used: Qt's X11 support needs "
+                f"the display {display} cannot be used: Qt's X11 support needs "
                 f"a system library ({problem}). Install Qt's X11 libraries: make system-deps, "
                 f"or sudo apt-get install {X11_PACKAGES}"
             )

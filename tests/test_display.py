@@ -93,3 +93,26 @@ def test_kiosk_run_on_such_a_display_says_what_to_install_in_one_line(tmp_path: 
     assert "make system-deps" in lines[0]
     assert "libxcb-cursor0" in lines[0]
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is Linux's here")
+def test_kiosk_run_on_a_display_nobody_serves_says_so_in_one_line(tmp_path: Path) -> None:
+    if x11_problem() is not None:
+        pytest.skip(f"Qt's X11 libraries are not installed here: {x11_problem()}")
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    # A display number no X server uses (its socket does not exist).
+    number = next(n for n in range(250, 300) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    env.update(DISPLAY=f":{number}", HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path / "state"))
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "run"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip() == (
+        f"kiosk: the display :{number} cannot be reached: no X server answers there (is the "
+        "desktop session running, and DISPLAY set to it?)"
+    )
