@@ -133,16 +133,16 @@ def application() -> QApplication:
     ):
         display = os.environ["DISPLAY"]
         problem = x11_problem()
-        if problem is None and x11_unreachable(display):
-            raise DisplayError(
-                f"the display {display} cannot be reached: no X server answers there (is the "
-                "desktop session running, and DISPLAY set to it?)"
-            )
         if problem is not None:
             raise DisplayError(
                 f"the display {display} cannot be used: Qt's X11 support needs "
                 f"a system library ({problem}). Install Qt's X11 libraries: make system-deps, "
                 f"or sudo apt-get install {X11_PACKAGES}"
+            )
+        if x11_unreachable(display):
+            raise DisplayError(
+                f"the display {display} cannot be reached: no X server answers there (is the "
+                "desktop session running, and DISPLAY set to it?)"
             )
     app = QApplication(sys.argv[:1])
     app.setApplicationName("inspection-kiosk")

@@ -56,6 +56,20 @@ def _plugin_needing(tmp_path: Path, missing: str) -> Path:
     return tmp_path / "plugins"
 
 
+def _on_display(display: str, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python *args`` with X11 ``display`` set (no offscreen, no Wayland), in ``home``."""
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(DISPLAY=display, HOME=str(home), XDG_STATE_HOME=str(home / "state"))
+    return subprocess.run(
+        [sys.executable, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's X11 plugin is Linux's")
 def test_a_missing_x11_library_is_named(tmp_path: Path) -> None:
     plugins = _plugin_needing(tmp_path, "libkiosk-xcb-missing.so.1")
@@ -69,22 +83,13 @@ def test_no_plugin_file_is_left_to_qt(tmp_path: Path) -> None:
 
 def test_kiosk_run_on_such_a_display_says_what_to_install_in_one_line(tmp_path: Path) -> None:
     # The check itself is the test above; here the command's answer when it finds a problem.
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    env.update(DISPLAY=":99", HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path / "state"))
     script = (
         "import kiosk.app as app\n"
         "app.x11_problem = lambda plugins=None: 'libxcb-icccm.so.4 is not installed'\n"
         "from kiosk.cli import main\n"
         "raise SystemExit(main(['run']))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = _on_display(":99", tmp_path, "-c", script)
     assert done.returncode == 1, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
@@ -99,18 +104,9 @@ def test_kiosk_run_on_such_a_display_says_what_to_install_in_one_line(tmp_path: 
 def test_kiosk_run_on_a_display_nobody_serves_says_so_in_one_line(tmp_path: Path) -> None:
     if x11_problem() is not None:
         pytest.skip(f"Qt's X11 libraries are not installed here: {x11_problem()}")
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
     # A display number no X server uses (its socket does not exist).
     number = next(n for n in range(250, 300) if not Path(f"/tmp/.X11-unix/X{n}").exists())
-    env.update(DISPLAY=f":{number}", HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path / "state"))
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk.cli", "run"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = _on_display(f":{number}", tmp_path, "-m", "kiosk.cli", "run")
     assert done.returncode == 1, done.stderr
     assert done.stderr.strip() == (
         f"kiosk: the display :{number} cannot be reached: no X server answers there (is the "

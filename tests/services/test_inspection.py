@@ -116,6 +116,17 @@ def weigh(qtbot: QtBot, k: Kiosk, weight_ct: str) -> Inspection:
     return result
 
 
+def print_and_wait(qtbot: QtBot, k: Kiosk) -> None:
+    """Press Print slip and wait until the inspection is recorded as printed."""
+    with qtbot.waitSignal(k.controller.printed, timeout=10000):
+        k.controller.print_slip()
+    qtbot.waitUntil(
+        lambda: k.controller.current is not None
+        and k.controller.current.state is InspectionState.PRINTED,
+        timeout=5000,
+    )
+
+
 def test_users_are_loaded_at_start(kiosk: Kiosk) -> None:
     names = [u.username for u in kiosk.controller.users()]
     assert names == ["inspector", "inspector2", "supervisor", "tech"]
@@ -381,13 +392,7 @@ def test_reprint_and_new_seal_are_recorded_in_the_audit_trail(
         kiosk.controller.reprint_slip()  # nothing printed yet
     assert "press Print slip" in refused.args[0]
 
-    with qtbot.waitSignal(kiosk.controller.printed, timeout=10000):
-        kiosk.controller.print_slip()
-    qtbot.waitUntil(
-        lambda: kiosk.controller.current is not None
-        and kiosk.controller.current.state is InspectionState.PRINTED,
-        timeout=5000,
-    )
+    print_and_wait(qtbot, kiosk)
     with qtbot.waitSignal(kiosk.controller.printed, timeout=10000):
         kiosk.controller.reprint_slip()
 
@@ -470,13 +475,7 @@ def test_a_code_scanned_again_is_not_recorded_again_even_after_printing(
     assert repeated.verdict == decided.verdict  # the verdict stands: nothing new came in
     assert repeated.state is InspectionState.DECIDED
 
-    with qtbot.waitSignal(kiosk.controller.printed, timeout=10000):
-        kiosk.controller.print_slip()
-    qtbot.waitUntil(
-        lambda: kiosk.controller.current is not None
-        and kiosk.controller.current.state is InspectionState.PRINTED,
-        timeout=5000,
-    )
+    print_and_wait(qtbot, kiosk)
     with qtbot.waitSignal(kiosk.controller.inspection_changed, timeout=10000) as after:
         sim.scan(first["value"], first["symbology"])
     assert isinstance(after.args[0], Inspection)
